@@ -1,0 +1,117 @@
+/*
+ * Tree -> a flat table of elements and a flat list of text blocks.
+ *
+ * A block is a run of text between block-level tags (a paragraph, a
+ * heading, a list item, a table row, the loose text of a div).  Elements
+ * are the block-level elements that contain blocks, with what their tag,
+ * class, id and role say about them.  Both tables are in document order,
+ * so an element's subtree is the range [index, end_elem) of elements and
+ * [first_block, end_block) of blocks: later stages need no tree at all.
+ * Everything lives in the document's arena.
+ */
+#ifndef PITH_BLOCKS_H
+#define PITH_BLOCKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct GumboInternalNode;
+
+/* What the tag, role, class or id of an element says (elem.flags). */
+enum {
+    EF_ARTICLE_TAG = 1u << 0,  /* <article>, role=article */
+    EF_MAIN_TAG = 1u << 1,     /* <main>, role=main */
+    EF_NAV_TAG = 1u << 2,      /* <nav>, <menu>, role=navigation/menu... */
+    EF_ASIDE_TAG = 1u << 3,    /* <aside>, role=complementary */
+    EF_FOOTER_TAG = 1u << 4,   /* <footer>, role=contentinfo */
+    EF_HEADER_TAG = 1u << 5,   /* <header>, role=banner */
+    EF_FORM_TAG = 1u << 6,     /* <form>, <fieldset> */
+    EF_UNLIKELY = 1u << 7,     /* class/id named like boilerplate, and not
+                                  also named like content */
+    EF_DATA_TABLE = 1u << 8,   /* a table of data, kept as rows */
+    EF_ARTICLE_BODY = 1u << 9, /* itemprop=articleBody or a class/id that
+                                  names the article's body */
+    EF_DIALOG = 1u << 10,      /* role=dialog/alertdialog, aria-modal */
+    EF_LINK_WRAP = 1u << 11,   /* a block-level element inside an <a> */
+    EF_CODE = 1u << 12,        /* pre, code: never cleaned away */
+    EF_FIGURE = 1u << 13,      /* figure, figcaption */
+    EF_LIST = 1u << 14,        /* ul, ol, dl */
+    EF_COMMENTS = 1u << 15,    /* class/id names a comment section */
+    EF_SHARE = 1u << 16,       /* share / social widget */
+    EF_RELATED = 1u << 17,     /* related / recommended / teaser lists */
+    EF_CONSENT = 1u << 18,     /* cookie / consent / newsletter boxes */
+    EF_BYLINE = 1u << 19,      /* byline, author, dateline, meta line */
+    EF_CAPTION = 1u << 21,     /* class/id names a caption or credit */
+    EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
+                                  page (an unclosed tag inside swallows
+                                  the rest of the document in Gumbo) */
+};
+
+/* Kinds of blocks, from the element that owns their text. */
+enum block_kind {
+    BK_PARA,      /* <p>, <dd>, <dt>, a cell of a layout table */
+    BK_DIVTEXT,   /* loose text of a div, section, body... */
+    BK_HEADING,   /* h1-h6; level in block.level */
+    BK_LI,        /* list item; level = list nesting */
+    BK_PRE,       /* verbatim text of <pre> */
+    BK_QUOTE,     /* loose text of a <blockquote> */
+    BK_ROW,       /* a row of a data table */
+    BK_CAPTION    /* figcaption, caption */
+};
+
+struct elem {
+    struct GumboInternalNode *node; /* for explain; valid while the tree is */
+    int parent;       /* index, -1 at the top */
+    int end_elem;     /* one past the last element of the subtree */
+    int first_block;  /* blocks of the subtree: [first_block, end_block) */
+    int end_block;
+    uint16_t tag;     /* GumboTag */
+    uint16_t depth;
+    uint32_t flags;   /* EF_* */
+    int16_t class_weight; /* Readability's +-25 for class and for id */
+    uint16_t n_children;  /* element children in the tree, inline ones too */
+    uint32_t class_hash;  /* of the class attribute, 0 when none */
+    /* Counts over the subtree, filled by blocks_build(). */
+    uint32_t chars, link_chars;
+    uint32_t n_p, n_li, n_img, n_input, n_embed, n_headings, n_commas;
+    uint32_t heading_chars;
+};
+
+struct block {
+    int elem;             /* the element whose text this is */
+    uint32_t text_off;    /* in blocks.text; text is NUL-terminated */
+    uint32_t text_len;
+    uint32_t chars;       /* code points that are not white space */
+    uint32_t link_chars;  /* of them, inside <a href> */
+    uint16_t n_links;
+    uint16_t commas;      /* , 、 ， ، */
+    uint16_t stops;       /* sentence ends: . ! ? 。 ！ ？ */
+    uint8_t kind;         /* enum block_kind */
+    uint8_t level;
+    uint8_t ordered;      /* list item of an <ol> */
+    uint8_t quote_depth;  /* inside this many blockquotes */
+};
+
+struct blocks {
+    struct elem *elems;
+    int n_elems;
+    struct block *blocks;
+    int n_blocks;
+    char *text;           /* every block's text, NUL after each */
+    size_t text_len;
+    int body_elem;        /* index of <body>, or 0 */
+};
+
+/* Walks the tree below root (iteratively) into out, allocating from a.
+ * Returns 0, or -1 when out of memory. */
+int blocks_build(struct arena *a, struct GumboInternalNode *root,
+                 struct blocks *out);
+
+static inline const char *
+block_text(const struct blocks *bs, const struct block *b)
+{
+    return bs->text + b->text_off;
+}
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * Command-line options -> struct cli_config, and the exit codes of the
+ * pith command (documented in README.md).
+ */
+#ifndef PITH_CLI_ARGS_H
+#define PITH_CLI_ARGS_H
+
+#include "pith.h"
+
+enum exit_code {
+    EXIT_OK = 0,
+    EXIT_INTERNAL = 1,   /* out of memory, a bug */
+    EXIT_USAGE = 2,      /* bad command line */
+    EXIT_INPUT = 3,      /* input file or stdin unreadable */
+    EXIT_FETCH = 4,      /* network failure: DNS, connect, TLS, timeout */
+    EXIT_HTTP = 5,       /* the server answered 4xx or 5xx */
+    EXIT_NOT_HTML = 6,   /* not an HTML page */
+    EXIT_NO_CONTENT = 7, /* no main content found */
+    EXIT_TOO_BIG = 8     /* input over the byte limit */
+};
+
+enum explain_mode { EXPLAIN_NONE, EXPLAIN_JSON, EXPLAIN_HTML };
+
+struct cli_config {
+    const char *input;     /* path, URL, or "-" */
+    const char *url;       /* --url: base URL of a saved page */
+    pith_format format;
+    unsigned render_flags;
+    enum explain_mode explain;
+    pith_options opt;
+};
+
+/* Parses argv into cfg.  Returns -1 after printing a usage error, 1 when
+ * the program should exit 0 (--help, --version), 0 otherwise. */
+int args_parse(int argc, char **argv, struct cli_config *cfg);
+
+/* The exit code for a library status. */
+int args_exit_code(pith_status st);
+
+#endif

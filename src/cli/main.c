@@ -1,0 +1,22 @@
+/* The pith command: a thin client of the library. */
+#include "args.h"
+#include "msg.h"
+#include "run.h"
+
+int
+main(int argc, char **argv)
+{
+    struct cli_config cfg;
+    int rc = args_parse(argc, argv, &cfg);
+    if (rc < 0)
+        return EXIT_USAGE;
+    if (rc > 0)
+        return EXIT_OK;
+    if (pith_global_init() != PITH_OK) {
+        errorf("could not initialize the network library");
+        return EXIT_INTERNAL;
+    }
+    int code = run_one(&cfg);
+    pith_global_cleanup();
+    return code;
+}

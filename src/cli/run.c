@@ -1,0 +1,152 @@
+/*
+ * One input (file, URL or stdin) through the library, rendered to stdout.
+ * Every failure becomes one line on stderr and the exit code of args.h.
+ */
+#include "run.h"
+
+#include "msg.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int
+write_stdout(const char *data, size_t len, void *userdata)
+{
+    (void)userdata;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int
+is_url(const char *s)
+{
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
+}
+
+/* Reads all of f, up to max bytes; -1 on a read error, -2 when larger. */
+static int
+read_all(FILE *f, size_t max, char **out, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *p = malloc(cap);
+    if (!p)
+        return -1;
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                free(p);
+                return -2;
+            }
+            char *q = realloc(p, cap * 2);
+            if (!q) {
+                free(p);
+                return -1;
+            }
+            p = q;
+            cap *= 2;
+        }
+        size_t got = fread(p + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+        if (n > max) {
+            free(p);
+            return -2;
+        }
+    }
+    if (ferror(f)) {
+        free(p);
+        return -1;
+    }
+    *out = p;
+    *len = n;
+    return 0;
+}
+
+static int
+read_input(const struct cli_config *cfg, char **bytes, size_t *len)
+{
+    size_t max = cfg->opt.max_bytes ? cfg->opt.max_bytes : 32u << 20;
+    int is_stdin = !strcmp(cfg->input, "-");
+    FILE *f = is_stdin ? stdin : fopen(cfg->input, "rb");
+    if (!f) {
+        errorf("%s: %s", cfg->input, strerror(errno));
+        return EXIT_INPUT;
+    }
+    int rc = read_all(f, max, bytes, len);
+    int err = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (rc == -2) {
+        errorf("%s: input is over the %zu-byte limit", cfg->input, max);
+        return EXIT_TOO_BIG;
+    }
+    if (rc) {
+        errorf("%s: %s", cfg->input, strerror(err ? err : EIO));
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+static int
+fail(const pith_extractor *ex, pith_status st, const char *input)
+{
+    const char *msg = pith_errmsg(ex);
+    if (msg && strstr(msg, input) == msg)
+        errorf("%s", msg);
+    else
+        errorf("%s: %s", input, msg && *msg ? msg : pith_strerror(st));
+    return args_exit_code(st);
+}
+
+int
+run_one(const struct cli_config *cfg)
+{
+    pith_extractor *ex = pith_new(&cfg->opt);
+    if (!ex) {
+        errorf("out of memory");
+        return EXIT_INTERNAL;
+    }
+    pith_result *res = NULL;
+    pith_status st;
+    char *bytes = NULL;
+    size_t len = 0;
+    int code = EXIT_OK;
+    if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE) {
+        st = pith_extract_url(ex, cfg->input, &res);
+    } else {
+        if (is_url(cfg->input)) {
+            errorf("--explain reads a saved page, not a URL");
+            pith_free(ex);
+            return EXIT_USAGE;
+        }
+        if ((code = read_input(cfg, &bytes, &len)) != EXIT_OK) {
+            pith_free(ex);
+            return code;
+        }
+        if (cfg->explain != EXPLAIN_NONE)
+            st = pith_explain(ex, bytes, len, NULL, cfg->url,
+                              cfg->explain == EXPLAIN_HTML, write_stdout,
+                              NULL);
+        else
+            st = pith_extract_html(ex, bytes, len, NULL, cfg->url, &res);
+    }
+    if (st == PITH_ERR_NO_CONTENT && res && cfg->format == PITH_FORMAT_JSON)
+        pith_render(res, cfg->format, cfg->render_flags, write_stdout, NULL);
+    if (st != PITH_OK) {
+        code = fail(ex, st, cfg->input);
+    } else if (res) {
+        st = pith_render(res, cfg->format, cfg->render_flags, write_stdout,
+                         NULL);
+        if (st != PITH_OK || fflush(stdout)) {
+            errorf("writing the output failed: %s", strerror(errno));
+            code = EXIT_INTERNAL;
+        }
+    }
+    pith_result_free(res);
+    free(bytes);
+    pith_free(ex);
+    return code;
+}

@@ -1,0 +1,9 @@
+/* One input through the library to stdout; returns the exit code. */
+#ifndef PITH_CLI_RUN_H
+#define PITH_CLI_RUN_H
+
+#include "args.h"
+
+int run_one(const struct cli_config *cfg);
+
+#endif

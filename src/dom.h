@@ -1,0 +1,34 @@
+/*
+ * UTF-8 -> Gumbo tree.  The tree and everything Gumbo allocates live in the
+ * document's arena, so freeing the arena frees the tree: Gumbo's own
+ * destructor is recursive and would overflow the stack on deep pages.  The
+ * UTF-8 buffer must outlive the tree (Gumbo points into it).
+ */
+#ifndef PITH_DOM_H
+#define PITH_DOM_H
+
+#include <gumbo.h>
+#include <stddef.h>
+
+struct arena;
+
+/* Parses utf8[0..len) into a tree allocated from a; NULL on OOM. */
+GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len);
+
+/* The value of attribute name of element node, or NULL. */
+const char *dom_attr(const GumboNode *node, const char *name);
+
+/* The element's tag name, lowercase, also for unknown tags: written into
+ * out (size cap) and returned. */
+const char *dom_tag_name(const GumboNode *node, char *out, size_t cap);
+
+/* The first element child of parent with the given tag, searching the whole
+ * subtree in document order without recursion; NULL when none. */
+const GumboNode *dom_find(const GumboNode *root, GumboTag tag);
+
+/* Next node in document order after node, staying inside root; when
+ * skip_children is set, node's children are not entered.  NULL at the end. */
+const GumboNode *dom_next(const GumboNode *root, const GumboNode *node,
+                          int skip_children);
+
+#endif

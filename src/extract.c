@@ -1,0 +1,450 @@
+/*
+ * The pipeline, and the only file that calls the stages in order:
+ * bytes -> charset -> UTF-8 -> Gumbo tree -> blocks + metadata -> scored
+ * blocks -> normalized text -> result.  Everything a page allocates lives
+ * in one arena that the result owns; the tree is dropped with it.
+ */
+#include "internal.h"
+#include "page.h"
+
+#include "blocks.h"
+#include "buf.h"
+#include "charset.h"
+#include "dom.h"
+#include "limits.h"
+#include "meta.h"
+#include "normalize.h"
+#include "score.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Below this many characters of article text, JSON-LD's articleBody (when
+ * at least twice as long) is taken instead: the page is a script shell or
+ * teases what its structured data holds in full. */
+#define JSONLD_RESCUE_CHARS 250
+/* The default for pith_options.min_chars: any text at all.  Pages that
+ * hold no article are told apart by their shape (is_index), not by a
+ * length that would also refuse short notes. */
+#define DEFAULT_MIN_CHARS 1
+/* A paragraph this long (unlinked characters) is prose, not a teaser
+ * (Readability's readerable test starts counting at 140). */
+#define PROSE_PARAGRAPH_CHARS 140
+/* Linked headings that make a page without prose an index of teasers. */
+#define INDEX_MIN_LINKED_HEADINGS 3
+
+/* ------------------------------------------------------------ handle */
+
+pith_extractor *
+pith_new(const pith_options *opt)
+{
+    pith_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return NULL;
+    if (opt)
+        ex->opt = *opt;
+    return ex;
+}
+
+pith_status
+extractor_fail(pith_extractor *ex, pith_status status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ex->errmsg, sizeof ex->errmsg, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+size_t
+extractor_max_bytes(const pith_extractor *ex)
+{
+    return ex->opt.max_bytes ? ex->opt.max_bytes : PITH_DEFAULT_MAX_BYTES;
+}
+
+const char *
+pith_errmsg(const pith_extractor *ex)
+{
+    return ex ? ex->errmsg : "";
+}
+
+int
+pith_http_status(const pith_extractor *ex)
+{
+    return ex ? ex->http_status : 0;
+}
+
+void
+pith_result_free(pith_result *res)
+{
+    if (!res)
+        return;
+    struct result *r = (struct result *)res;
+    struct arena a = r->arena;
+    arena_free(&a); /* r itself lives in its arena */
+}
+
+/* ------------------------------------------------------------ sniffing */
+
+static int
+content_type_is_html(const char *ct)
+{
+    while (*ct == ' ')
+        ct++;
+    return !strncasecmp(ct, "text/html", 9) ||
+           !strncasecmp(ct, "application/xhtml+xml", 21) ||
+           !strncasecmp(ct, "application/xml", 15) ||
+           !strncasecmp(ct, "text/xml", 8);
+}
+
+/* A name for bytes that are certainly not a web page, or NULL. */
+static const char *
+binary_kind(const char *bytes, size_t len)
+{
+    static const struct { const char *magic; size_t len; const char *name; }
+    magics[] = {
+        {"%PDF-", 5, "a PDF document"}, {"\x89PNG", 4, "a PNG image"},
+        {"GIF8", 4, "a GIF image"}, {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"PK\x03\x04", 4, "a ZIP archive"}, {"\x1F\x8B", 2, "gzip data"},
+        {"RIFF", 4, "a RIFF file"}, {"\x7F" "ELF", 4, "an executable"},
+    };
+    for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+        if (len >= magics[i].len && !memcmp(bytes, magics[i].magic,
+                                            magics[i].len))
+            return magics[i].name;
+    /* UTF-16 holds NULs; anything else with many NULs is binary. */
+    const unsigned char *u = (const unsigned char *)bytes;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                     (u[0] == 0xFE && u[1] == 0xFF)))
+        return NULL;
+    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        nul += u[i] == 0;
+        ctl += u[i] < 9 || (u[i] > 13 && u[i] < 32);
+    }
+    if (n && (nul * 8 > n || ctl * 4 > n))
+        return "binary data";
+    return NULL;
+}
+
+/* ------------------------------------------------------------ output */
+
+static int
+verbatim_kind(int kind)
+{
+    return kind == BK_PRE;
+}
+
+static pith_block_kind
+public_kind(const struct block *b)
+{
+    if (b->quote_depth && b->kind != BK_PRE && b->kind != BK_HEADING)
+        return PITH_BLOCK_QUOTE;
+    switch (b->kind) {
+    case BK_HEADING: return PITH_BLOCK_HEADING;
+    case BK_LI: return PITH_BLOCK_LIST_ITEM;
+    case BK_PRE: return PITH_BLOCK_CODE;
+    case BK_QUOTE: return PITH_BLOCK_QUOTE;
+    case BK_ROW: return PITH_BLOCK_TABLE_ROW;
+    default: return PITH_BLOCK_PARAGRAPH;
+    }
+}
+
+struct out_block {
+    pith_block_kind kind;
+    int level, ordered;
+    const char *src;
+    size_t len;
+    int verbatim;
+};
+
+/* Normalizes the chosen blocks into the result's text and block list,
+ * dropping a block that repeats the one before it. */
+static int
+build_text(struct result *r, const struct out_block *ob, size_t n)
+{
+    struct buf text;
+    buf_init(&text, PITH_MAX_OUTPUT_BYTES);
+    size_t *offs = calloc(n + 1, sizeof *offs), *lens = calloc(n + 1,
+                                                               sizeof *lens);
+    size_t *which = calloc(n + 1, sizeof *which);
+    size_t count = 0;
+    if (!offs || !lens || !which)
+        goto oom;
+    for (size_t i = 0; i < n; i++) {
+        size_t start = text.len;
+        if (count)
+            buf_append(&text, "\n\n", 2);
+        size_t body = text.len;
+        long got = normalize_append(ob[i].src, ob[i].len, ob[i].verbatim,
+                                    &text);
+        if (got < 0) {
+            if (buf_failed(&text) && text.len >= text.max - 16)
+                break; /* output cap reached: keep what fits */
+            goto oom;
+        }
+        size_t blen = text.len - body;
+        int repeat = count && blen == lens[count - 1] &&
+                     memcmp(text.data + body, text.data + offs[count - 1],
+                            blen) == 0 && blen > 50;
+        if (got == 0 || repeat) {
+            text.len = start;
+            if (text.data)
+                text.data[start] = '\0';
+            continue;
+        }
+        offs[count] = body;
+        lens[count] = blen;
+        which[count] = i;
+        count++;
+    }
+    if (buf_failed(&text) && text.len == 0)
+        goto oom;
+    char *t = arena_strndup(&r->arena, text.data ? text.data : "", text.len);
+    pith_block *blocks = arena_calloc(&r->arena, count + 1, sizeof *blocks);
+    if (!t || !blocks)
+        goto oom;
+    for (size_t i = 0; i < count; i++) {
+        const struct out_block *o = &ob[which[i]];
+        char *s = arena_strndup(&r->arena, t + offs[i], lens[i]);
+        if (!s)
+            goto oom;
+        blocks[i].kind = o->kind;
+        blocks[i].level = o->level;
+        blocks[i].ordered = o->ordered;
+        blocks[i].text = s;
+        blocks[i].len = lens[i];
+    }
+    r->pub.text = t;
+    r->pub.text_len = text.len;
+    r->pub.blocks = blocks;
+    r->pub.nblocks = count;
+    buf_free(&text);
+    free(offs);
+    free(lens);
+    free(which);
+    return 0;
+oom:
+    buf_free(&text);
+    free(offs);
+    free(lens);
+    free(which);
+    return -1;
+}
+
+/* Paragraphs of a JSON-LD articleBody: split at blank lines, or at line
+ * breaks when it has no blank line. */
+static size_t
+split_jsonld(const char *body, struct out_block *ob, size_t cap)
+{
+    int blank = strstr(body, "\n\n") != NULL;
+    size_t n = 0;
+    const char *p = body;
+    while (*p && n < cap) {
+        const char *e = blank ? strstr(p, "\n\n") : strchr(p, '\n');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l) {
+            ob[n] = (struct out_block){PITH_BLOCK_PARAGRAPH, 0, 0, p, l, 0};
+            n++;
+        }
+        if (!e)
+            break;
+        p = e + (blank ? 2 : 1);
+    }
+    return n;
+}
+
+static size_t
+count_paragraph_lines(const char *s)
+{
+    size_t n = 1;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* A page of teasers: linked headlines and short blurbs, and no paragraph
+ * of prose among what was kept. */
+static int
+is_index(const struct page *pg)
+{
+    const struct blocks *bs = &pg->bs;
+    int linked_headings = 0;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (!pg->sc.selected[i])
+            continue;
+        if (pg->sc.keep[i] &&
+            b->chars - b->link_chars >= PROSE_PARAGRAPH_CHARS)
+            return 0;
+        if (b->kind == BK_HEADING && b->link_chars * 2 > b->chars)
+            linked_headings++;
+    }
+    return linked_headings >= INDEX_MIN_LINKED_HEADINGS;
+}
+
+/* ------------------------------------------------------------ pipeline */
+
+pith_status
+page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
+             size_t len, const char *content_type, struct page *pg)
+{
+    charset_decide(bytes, len, content_type, &pg->cs);
+    if (charset_to_utf8(bytes, len, &pg->cs, extractor_max_bytes(ex) * 4,
+                        &pg->utf8, &pg->utf8_len))
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory decoding the page");
+    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len);
+    if (!pg->doc)
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory parsing the page");
+    GumboNode *body = (GumboNode *)dom_find(pg->doc->root, GUMBO_TAG_BODY);
+    if (blocks_build(arena, body ? body : pg->doc->root, &pg->bs) ||
+        meta_read(arena, pg->doc, &pg->meta) ||
+        score_blocks(arena, &pg->bs, pg->meta.title, &pg->sc))
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory extracting the page");
+    return PITH_OK;
+}
+
+pith_status
+page_check_input(pith_extractor *ex, const char *bytes, size_t len,
+                 const char *content_type)
+{
+    if (len > extractor_max_bytes(ex))
+        return extractor_fail(ex, PITH_ERR_TOO_BIG,
+                              "page of %zu bytes is over the %zu-byte limit",
+                              len, extractor_max_bytes(ex));
+    if (ex->opt.force)
+        return PITH_OK;
+    if (content_type && *content_type && !content_type_is_html(content_type))
+        return extractor_fail(ex, PITH_ERR_NOT_HTML,
+                              "content type is %s, not HTML", content_type);
+    const char *kind = binary_kind(bytes, len);
+    if (kind)
+        return extractor_fail(ex, PITH_ERR_NOT_HTML, "input is %s, not HTML",
+                              kind);
+    return PITH_OK;
+}
+
+static struct result *
+new_result(void)
+{
+    struct arena a;
+    arena_init(&a);
+    struct result *r = arena_calloc(&a, 1, sizeof *r);
+    if (!r) {
+        arena_free(&a);
+        return NULL;
+    }
+    r->arena = a;
+    return r;
+}
+
+/* The arena moved into r after r was allocated from it: later allocations
+ * must go through r->arena, and this keeps the two in step. */
+static const char *
+dup_or_null(struct result *r, const char *s)
+{
+    return s ? arena_strndup(&r->arena, s, strlen(s)) : NULL;
+}
+
+static pith_status
+assemble(pith_extractor *ex, struct result *r, struct page *pg)
+{
+    const struct blocks *bs = &pg->bs;
+    size_t cap = (size_t)bs->n_blocks + 1;
+    const char *jb = pg->meta.jsonld_body;
+    size_t jsonld_paras = jb ? count_paragraph_lines(jb) : 0;
+    if (cap < jsonld_paras + 1)
+        cap = jsonld_paras + 1;
+    struct out_block *ob = calloc(cap, sizeof *ob);
+    if (!ob)
+        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+    size_t n = 0;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        if (!pg->sc.keep[i])
+            continue;
+        const struct block *b = &bs->blocks[i];
+        ob[n++] = (struct out_block){public_kind(b), b->level, b->ordered,
+                                     block_text(bs, b), b->text_len,
+                                     verbatim_kind(b->kind)};
+    }
+    if (jb && pg->sc.kept_chars < JSONLD_RESCUE_CHARS &&
+        strlen(jb) > 2 * pg->sc.kept_chars + 1)
+        n = split_jsonld(jb, ob, cap);
+    int rc = build_text(r, ob, n);
+    free(ob);
+    if (rc)
+        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+    return PITH_OK;
+}
+
+pith_status
+pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
+                  const char *content_type, const char *url,
+                  pith_result **out)
+{
+    if (out)
+        *out = NULL;
+    if (!ex || !out || (!bytes && len))
+        return PITH_ERR_ARG;
+    ex->errmsg[0] = '\0';
+    if (!bytes)
+        bytes = "";
+    pith_status st = page_check_input(ex, bytes, len, content_type);
+    if (st != PITH_OK)
+        return st;
+    struct result *r = new_result();
+    if (!r)
+        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+    struct page pg;
+    memset(&pg, 0, sizeof pg);
+    st = page_analyse(ex, &r->arena, bytes, len, content_type, &pg);
+    if (st == PITH_OK)
+        st = assemble(ex, r, &pg);
+    free(pg.utf8);
+    if (st != PITH_OK) {
+        pith_result_free(&r->pub);
+        return st;
+    }
+    r->pub.title = pg.meta.title;
+    r->pub.url = dup_or_null(r, url);
+    r->pub.charset = dup_or_null(r, pg.cs.name);
+    r->pub.charset_source = charset_source_name(pg.cs.source);
+    r->pub.http_status = ex->http_status;
+    *out = &r->pub;
+    size_t min = ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS;
+    const char *why = NULL;
+    if (r->pub.text_len < min)
+        why = "no main content found";
+    else if (is_index(&pg) && !pg.meta.jsonld_body)
+        why = "no main content found: the page is an index of links";
+    if (!why)
+        return PITH_OK;
+    /* The result stays, with its metadata and without text. */
+    r->pub.text = "";
+    r->pub.text_len = 0;
+    r->pub.nblocks = 0;
+    return extractor_fail(ex, PITH_ERR_NO_CONTENT, "%s", why);
+}
+
+const char *
+pith_strerror(pith_status s)
+{
+    switch (s) {
+    case PITH_OK: return "success";
+    case PITH_ERR_NOMEM: return "out of memory";
+    case PITH_ERR_ARG: return "invalid argument";
+    case PITH_ERR_INPUT: return "input unreadable";
+    case PITH_ERR_TOO_BIG: return "input too large";
+    case PITH_ERR_FETCH: return "fetch failed";
+    case PITH_ERR_HTTP: return "HTTP error status";
+    case PITH_ERR_NOT_HTML: return "not HTML";
+    case PITH_ERR_NO_CONTENT: return "no main content found";
+    case PITH_ERR_INTERNAL: return "internal error";
+    }
+    return "unknown status";
+}

@@ -1,0 +1,249 @@
+/*
+ * Tag, role, class and id vocabularies; see names.h.  The class/id lists
+ * start from Mozilla Readability's (unlikely, okMaybeItsACandidate,
+ * positive, negative) and add the boilerplate concepts that trafilatura and
+ * resiliparse name (share, related, consent, comments, bylines).
+ */
+#include "names.h"
+
+#include "blocks.h"
+#include "dom.h"
+
+#include <gumbo.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+/* Class or id that suggest boilerplate (Readability's unlikelyCandidates). */
+static const char *const unlikely[] = {
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+    "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+    "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "supplemental", "yom-remote", NULL
+};
+
+/* Names that rescue an "unlikely" element (okMaybeItsACandidate). */
+static const char *const maybe[] = {
+    "and", "article", "body", "column", "content", "main", "mathjax",
+    "shadow", NULL
+};
+
+/* +25 each for class and id (Readability's positive list). */
+static const char *const positive[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main",
+    "page", "pagination", "post", "text", "blog", "story", NULL
+};
+
+/* -25 each (Readability's negative list; "hid" is matched as a word). */
+static const char *const negative[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+    "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+    "sponsor", "shopping", "tags", "widget", NULL
+};
+
+/* Names of the article body itself (trafilatura's first container tier
+ * and common CMS classes). */
+static const char *const body_names[] = {
+    "article-body", "articlebody", "article_body", "article-content",
+    "articlecontent", "article__body", "article__content", "article-text",
+    "articletext", "entry-content", "entry-body", "post-content",
+    "postcontent", "post-body", "postbody", "post-entry", "post-text",
+    "story-body", "storybody", "story-content", "body-text", "bodytext",
+    "field-body", "single-content", "text-content", "rich-text",
+    "news-content", "news-text", "main-text", NULL
+};
+
+static const char *const comment_names[] = {
+    "comment", "disqus", "replies", "respond", "reviews", NULL
+};
+static const char *const caption_names[] = {
+    "caption", "credit", "pic-note", "bildunterschrift", NULL
+};
+static const char *const share_names[] = {
+    "share", "sharing", "social", "sociable", "addthis", "shariff",
+    "follow-us", NULL
+};
+static const char *const related_names[] = {
+    "related", "recommend", "more-stories", "morestories", "most-popular",
+    "mostpopular", "most-read", "mostread", "popular", "trending",
+    "teaser", "also-read", "read-also", "readalso", "read-next",
+    "readnext", "outbrain", "taboola", "more-articles", "more-news",
+    "further", "next-article", "prev-next", NULL
+};
+static const char *const consent_names[] = {
+    "cookie", "consent", "gdpr", "newsletter", "subscribe", "signup",
+    "sign-up", "paywall", "onetrust", "cmp-", "privacy-", NULL
+};
+static const char *const byline_names[] = {
+    "byline", "author", "dateline", "posted-on", "post-meta", "entry-meta",
+    "article-meta", "meta-info", "timestamp", "publish-date", "pubdate",
+    "post-date", "article-date", "entry-date", "reading-time",
+    "readtime", "read-time", "reading-time", "disclosure", "lecture",
+    "lesezeit", NULL
+};
+
+static int
+matches_any(const char *s, const char *const *words)
+{
+    for (; *words; words++)
+        if (strstr(s, *words))
+            return 1;
+    return 0;
+}
+
+/* "hid" as a whole space-separated word. */
+static int
+has_hid_word(const char *s)
+{
+    for (const char *p = s; (p = strstr(p, "hid")) != NULL; p += 3)
+        if ((p == s || p[-1] == ' ') && (p[3] == ' ' || p[3] == '\0'))
+            return 1;
+    return 0;
+}
+
+static int
+weight_of(const char *s)
+{
+    int w = 0;
+    if (!*s)
+        return 0;
+    if (matches_any(s, negative) || has_hid_word(s))
+        w -= 25;
+    if (matches_any(s, positive))
+        w += 25;
+    return w;
+}
+
+static void
+lower_into(char *out, size_t cap, size_t *pos, const char *s)
+{
+    for (; *s && *pos + 1 < cap; s++) {
+        char c = *s;
+        out[(*pos)++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    out[*pos] = '\0';
+}
+
+static void
+flags_from_tag(GumboTag tag, struct elem *e)
+{
+    switch (tag) {
+    case GUMBO_TAG_ARTICLE: e->flags |= EF_ARTICLE_TAG; break;
+    case GUMBO_TAG_MAIN: e->flags |= EF_MAIN_TAG; break;
+    case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: e->flags |= EF_NAV_TAG; break;
+    case GUMBO_TAG_ASIDE: e->flags |= EF_ASIDE_TAG; break;
+    case GUMBO_TAG_FOOTER: e->flags |= EF_FOOTER_TAG; break;
+    case GUMBO_TAG_HEADER: e->flags |= EF_HEADER_TAG; break;
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
+        e->flags |= EF_FORM_TAG;
+        break;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_CODE: e->flags |= EF_CODE; break;
+    case GUMBO_TAG_NOSCRIPT: e->flags |= EF_NOSCRIPT; break;
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+        e->flags |= EF_FIGURE;
+        break;
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+        e->flags |= EF_LIST;
+        break;
+    default: break;
+    }
+}
+
+static void
+flags_from_role(const char *role, struct elem *e)
+{
+    if (!role)
+        return;
+    if (!strcasecmp(role, "article"))
+        e->flags |= EF_ARTICLE_TAG;
+    else if (!strcasecmp(role, "main"))
+        e->flags |= EF_MAIN_TAG;
+    else if (!strcasecmp(role, "navigation") || !strcasecmp(role, "menu") ||
+             !strcasecmp(role, "menubar") || !strcasecmp(role, "toolbar") ||
+             !strcasecmp(role, "search") || !strcasecmp(role, "tablist"))
+        e->flags |= EF_NAV_TAG;
+    else if (!strcasecmp(role, "complementary"))
+        e->flags |= EF_ASIDE_TAG;
+    else if (!strcasecmp(role, "contentinfo"))
+        e->flags |= EF_FOOTER_TAG;
+    else if (!strcasecmp(role, "banner"))
+        e->flags |= EF_HEADER_TAG;
+    else if (!strcasecmp(role, "dialog") || !strcasecmp(role, "alertdialog"))
+        e->flags |= EF_DIALOG;
+}
+
+void
+names_classify(const GumboNode *n, struct elem *e)
+{
+    flags_from_tag(n->v.element.tag, e);
+    flags_from_role(dom_attr(n, "role"), e);
+    const char *modal = dom_attr(n, "aria-modal");
+    if (modal && !strcasecmp(modal, "true"))
+        e->flags |= EF_DIALOG;
+    const char *itemprop = dom_attr(n, "itemprop");
+    if (itemprop && strcasestr(itemprop, "articlebody"))
+        e->flags |= EF_ARTICLE_BODY;
+
+    const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
+    if (cls && *cls) {
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (const char *p = cls; *p; p++)
+            h = (h ^ (unsigned char)*p) * 16777619u;
+        e->class_hash = h ? h : 1;
+    }
+    if (!cls && !id)
+        return;
+    char c[256], i[128], both[384];
+    size_t cp = 0, ip = 0, bp = 0;
+    c[0] = i[0] = both[0] = '\0';
+    if (cls)
+        lower_into(c, sizeof c, &cp, cls);
+    if (id)
+        lower_into(i, sizeof i, &ip, id);
+    lower_into(both, sizeof both, &bp, c);
+    lower_into(both, sizeof both, &bp, " ");
+    lower_into(both, sizeof both, &bp, i);
+
+    int w = weight_of(c) + weight_of(i);
+    e->class_weight = (int16_t)w;
+    if (matches_any(both, unlikely) && !matches_any(both, maybe))
+        e->flags |= EF_UNLIKELY;
+    if (matches_any(both, body_names))
+        e->flags |= EF_ARTICLE_BODY;
+    if (matches_any(both, comment_names))
+        e->flags |= EF_COMMENTS;
+    if (matches_any(both, share_names))
+        e->flags |= EF_SHARE;
+    if (matches_any(both, related_names))
+        e->flags |= EF_RELATED;
+    if (matches_any(both, consent_names))
+        e->flags |= EF_CONSENT;
+    if (matches_any(both, byline_names))
+        e->flags |= EF_BYLINE;
+    if (matches_any(both, caption_names))
+        e->flags |= EF_CAPTION;
+}
+
+int
+names_screen_reader_only(const char *cls)
+{
+    static const char *const sr[] = {
+        "sr-only", "screen-reader-text", "visually-hidden",
+        "visuallyhidden", "screenreader-only", "element-invisible",
+        "a11y-hidden", NULL
+    };
+    for (const char *p = cls; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        size_t len = (size_t)(p - start);
+        for (int k = 0; sr[k]; k++)
+            if (strlen(sr[k]) == len && !strncasecmp(start, sr[k], len))
+                return 1;
+    }
+    return 0;
+}

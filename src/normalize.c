@@ -1,0 +1,128 @@
+/* Output text normalization; see normalize.h. */
+#include "normalize.h"
+
+#include "buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Characters that take no room and carry no meaning in plain text. */
+static int
+invisible(utf8proc_int32_t cp)
+{
+    if (cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+        cp == 0x2060 || cp == 0xFEFF || cp == 0x180E)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CC ||
+           cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN ||
+           cat == UTF8PROC_CATEGORY_CS;
+}
+
+static int
+spacing(utf8proc_int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x00A0 ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Folds spaces and drops invisible characters into tmp. */
+static void
+fold(const unsigned char *s, size_t len, int verbatim, struct buf *tmp)
+{
+    const unsigned char *p = s, *end = s + len;
+    int pending = 0; /* a space is due before the next visible character */
+    while (p < end) {
+        if (*p < 0x80 && *p > ' ' && *p != 0x7F) {
+            /* Plain ASCII run: the common case, copied as it is. */
+            const unsigned char *run = p;
+            while (p < end && *p < 0x80 && *p > ' ' && *p != 0x7F)
+                p++;
+            if (pending && tmp->len && tmp->data[tmp->len - 1] != '\n')
+                buf_putc(tmp, ' ');
+            pending = 0;
+            buf_append(tmp, run, (size_t)(p - run));
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+        if (n <= 0) {
+            cp = 0xFFFD;
+            n = 1;
+        }
+        p += n;
+        if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
+            /* Trailing spaces of the line go; a break is kept once. */
+            while (tmp->len && tmp->data[tmp->len - 1] == ' ')
+                tmp->len--;
+            pending = 0;
+            if (verbatim || (tmp->len && tmp->data[tmp->len - 1] != '\n'))
+                buf_putc(tmp, '\n');
+            continue;
+        }
+        if (verbatim && (cp == '\t' || cp == ' ' || spacing(cp))) {
+            buf_putc(tmp, cp == '\t' ? '\t' : ' ');
+            continue;
+        }
+        if (spacing(cp)) {
+            pending = 1;
+            continue;
+        }
+        if (invisible(cp))
+            continue;
+        if (pending && tmp->len && tmp->data[tmp->len - 1] != '\n')
+            buf_putc(tmp, ' ');
+        pending = 0;
+        buf_put_utf8(tmp, (unsigned)cp);
+    }
+    while (tmp->len && (tmp->data[tmp->len - 1] == ' ' ||
+                        tmp->data[tmp->len - 1] == '\n' ||
+                        (!verbatim && tmp->data[tmp->len - 1] == '\t')))
+        tmp->len--;
+    if (tmp->data)
+        tmp->data[tmp->len] = '\0';
+}
+
+static int
+is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+long
+normalize_append(const char *s, size_t len, int verbatim, struct buf *out)
+{
+    struct buf tmp;
+    buf_init(&tmp, out->max);
+    fold((const unsigned char *)s, len, verbatim, &tmp);
+    if (buf_failed(&tmp)) {
+        buf_free(&tmp);
+        return -1;
+    }
+    size_t before = out->len;
+    if (tmp.len == 0) {
+        buf_free(&tmp);
+        return 0;
+    }
+    if (is_ascii(tmp.data, tmp.len)) {
+        buf_append(out, tmp.data, tmp.len);
+    } else {
+        utf8proc_uint8_t *nfc = NULL;
+        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)tmp.data,
+                                          (utf8proc_ssize_t)tmp.len, &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (n >= 0)
+            buf_append(out, nfc, (size_t)n);
+        else
+            buf_append(out, tmp.data, tmp.len);
+        free(nfc);
+    }
+    buf_free(&tmp);
+    if (buf_failed(out))
+        return -1;
+    return (long)(out->len - before);
+}

@@ -1,0 +1,38 @@
+/*
+ * One page through every stage up to the scored blocks, for the pipeline
+ * (extract.c) and for explaining its decisions (explain.c).
+ */
+#ifndef PITH_PAGE_H
+#define PITH_PAGE_H
+
+#include "blocks.h"
+#include "charset.h"
+#include "meta.h"
+#include "pith.h"
+#include "score.h"
+
+#include <gumbo.h>
+
+struct arena;
+
+struct page {
+    struct charset_decision cs;
+    char *utf8;          /* malloc'd; the caller frees it */
+    size_t utf8_len;
+    GumboOutput *doc;    /* in the arena */
+    struct blocks bs;
+    struct meta meta;
+    struct score_result sc;
+};
+
+/* Checks the byte cap and that the input is HTML (unless forced). */
+pith_status page_check_input(pith_extractor *ex, const char *bytes,
+                             size_t len, const char *content_type);
+
+/* Decodes, parses, segments and scores bytes into pg, allocating from
+ * arena. */
+pith_status page_analyse(pith_extractor *ex, struct arena *arena,
+                         const char *bytes, size_t len,
+                         const char *content_type, struct page *pg);
+
+#endif

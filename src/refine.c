@@ -1,0 +1,199 @@
+/*
+ * Block-level judgement inside the article; see refine.h.  The rules are
+ * language-independent where they can be (link density, position, block
+ * kind); the few word lists (ad labels, byline openers) are short and
+ * cover the languages of the web's largest publishers.
+ */
+#include "refine.h"
+
+#include "blocks.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* A block this short whose links cover at least LINK_SHORT_DENSITY of it
+ * is a link line ("Read more: ...", a related headline); any block linked
+ * over LINK_ANY_DENSITY is a link list item (trafilatura's link tests use
+ * 0.8-0.9 for short elements; jusText rejects LD > 0.2 outright). */
+#define LINK_SHORT_CHARS 250
+#define LINK_SHORT_DENSITY 0.5
+#define LINK_ANY_DENSITY 0.8
+/* Bylines are short (Readability: under 100 characters). */
+#define BYLINE_MAX_CHARS 80
+/* Captions are short: a long text beside an image is prose. */
+#define CAPTION_MAX_CHARS 150
+/* A short line this rich in digits is a date, a time or a count ("12 May
+ * 2024, 10:30", "4 min"), not prose. */
+#define META_LINE_MAX_CHARS 60
+#define META_LINE_DIGIT_SHARE 0.25
+
+/* Labels that mark an advertisement slot, matched on the whole block
+ * (Readability's adWords, plus German and Dutch labels). */
+static const char *const ad_labels[] = {
+    "ad", "ads", "advert", "advertisement", "advertising", "anzeige",
+    "werbung", "publicité", "publicite", "pub", "publicidad", "anuncio",
+    "pubblicità", "reklama", "реклама", "广告", "広告", "advertentie",
+    "sponsored", "gesponsert", "annonce", "mainos", "reklame",
+    "sponsored content", "paid content", "werbeanzeige", NULL
+};
+
+/* Words that open a byline ("By Jane Doe", "Von Max Muster"). */
+static const char *const byline_openers[] = {
+    "by ", "von ", "par ", "por ", "door ", "di ", "av ", "autor: ",
+    "author: ", "text: ", "written by ", "posted by ", NULL
+};
+
+static int
+is_ad_label(const char *t, size_t len)
+{
+    /* Trim punctuation and spaces at both ends. */
+    while (len && strchr(" -–—:|[]()*", *t))
+        t++, len--;
+    while (len && strchr(" -:|[]()*", t[len - 1]))
+        len--;
+    if (len == 0 || len > 24)
+        return 0;
+    for (int i = 0; ad_labels[i]; i++)
+        if (strlen(ad_labels[i]) == len && !strncasecmp(t, ad_labels[i], len))
+            return 1;
+    return 0;
+}
+
+static int
+is_upper_start(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return (c >= 'A' && c <= 'Z') || c >= 0xC3; /* Latin-1 capitals and up */
+}
+
+/* "By Jane Doe · 2 May 2024": an opener followed by a capitalized name,
+ * short, and not a sentence. */
+static int
+is_byline(const struct block *b, const char *t)
+{
+    if (b->chars > BYLINE_MAX_CHARS || b->kind == BK_HEADING)
+        return 0;
+    for (int i = 0; byline_openers[i]; i++) {
+        size_t l = strlen(byline_openers[i]);
+        if (strncasecmp(t, byline_openers[i], l) == 0 &&
+            is_upper_start(t + l))
+            return b->stops <= 1;
+    }
+    return 0;
+}
+
+/* Dates, times and reading times standing alone on a line. */
+static int
+is_meta_line(const struct block *b, const char *t)
+{
+    if (b->chars > META_LINE_MAX_CHARS || b->stops > 1 ||
+        b->kind == BK_LI || b->kind == BK_ROW || b->kind == BK_HEADING)
+        return 0;
+    unsigned digits = 0;
+    for (const char *p = t; *p; p++)
+        digits += *p >= '0' && *p <= '9';
+    return digits >= 1 && (double)digits >= META_LINE_DIGIT_SHARE * b->chars;
+}
+
+static int
+is_copyright(const struct block *b, const char *t)
+{
+    return b->chars < 200 && (strstr(t, "\xC2\xA9") || strstr(t, "(c) ") ||
+                              strncasecmp(t, "copyright", 9) == 0);
+}
+
+/* A caption: in a figure, named so, or a short line that stands beside an
+ * image with no other text around it. */
+static int
+is_caption(const struct blocks *bs, const struct block *b)
+{
+    if (b->kind == BK_CAPTION)
+        return 1;
+    if (b->chars > CAPTION_MAX_CHARS || b->kind == BK_HEADING ||
+        b->kind == BK_LI || b->kind == BK_ROW)
+        return 0;
+    const struct elem *o = &bs->elems[b->elem];
+    if (o->flags & EF_CAPTION)
+        return 1;
+    /* The image shares a container with this text and nothing else. */
+    for (int e = b->elem, up = 0; e >= 0 && up < 2;
+         e = bs->elems[e].parent, up++)
+        if (bs->elems[e].n_img > 0 && bs->elems[e].chars == b->chars)
+            return 1;
+    /* The element before this one holds only images. */
+    int prev = -1;
+    if (o->parent >= 0)
+        for (int k = o->parent + 1; k < b->elem; k = bs->elems[k].end_elem)
+            prev = k;
+    return prev >= 0 && bs->elems[prev].n_img > 0 &&
+           bs->elems[prev].chars == 0 && bs->elems[prev].end_elem == b->elem;
+}
+
+static void
+drop(uint8_t *keep, const char **reason, int i, const char *why)
+{
+    keep[i] = 0;
+    reason[i] = why;
+}
+
+/* A heading whose section (the blocks up to the next heading of its level
+ * or higher) keeps nothing introduces boilerplate, or nothing at all. */
+static void
+drop_empty_sections(const struct blocks *bs, uint8_t *keep,
+                    const char **reason)
+{
+    for (int i = bs->n_blocks - 1; i >= 0; i--) {
+        const struct block *h = &bs->blocks[i];
+        if (!keep[i] || h->kind != BK_HEADING)
+            continue;
+        int content = 0;
+        for (int j = i + 1; j < bs->n_blocks; j++) {
+            const struct block *b = &bs->blocks[j];
+            if (b->kind == BK_HEADING && b->level <= h->level)
+                break;
+            if (keep[j]) {
+                content = 1;
+                break;
+            }
+        }
+        if (!content)
+            drop(keep, reason, i, "heading of an empty section");
+    }
+}
+
+void
+refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
+{
+    int copyright_owner = -1;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        if (!keep[i])
+            continue;
+        if (bs->blocks[i].elem == copyright_owner) {
+            /* The rest of a paragraph that holds a copyright notice is
+             * the notice's company: "last updated", "all rights...". */
+            drop(keep, reason, i, "copyright line");
+            continue;
+        }
+        const struct block *b = &bs->blocks[i];
+        const char *t = block_text(bs, b);
+        double ld = b->chars ? (double)b->link_chars / b->chars : 0;
+        if (b->kind == BK_PRE)
+            continue;
+        if (ld >= LINK_ANY_DENSITY ||
+            (b->chars < LINK_SHORT_CHARS && ld >= LINK_SHORT_DENSITY))
+            drop(keep, reason, i, "mostly link text");
+        else if (is_ad_label(t, b->text_len))
+            drop(keep, reason, i, "advertisement label");
+        else if (is_caption(bs, b))
+            drop(keep, reason, i, "caption");
+        else if (is_byline(b, t))
+            drop(keep, reason, i, "byline");
+        else if (is_copyright(b, t)) {
+            drop(keep, reason, i, "copyright line");
+            copyright_owner = b->elem;
+        }
+        else if (is_meta_line(b, t))
+            drop(keep, reason, i, "date or count line");
+    }
+    drop_empty_sections(bs, keep, reason);
+}

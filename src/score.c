@@ -1,0 +1,844 @@
+/*
+ * Scored blocks; see score.h.
+ *
+ * The container choice follows Mozilla Readability's, computed on the flat
+ * tables: paragraph scores (length and commas) flow to five ancestors, a
+ * container's score is cut by its link density, the best one may climb to
+ * a parent that gathers several good candidates, and its siblings join
+ * when they score well.  Inside the chosen region, containers that look
+ * like boilerplate by their counts (images per paragraph, list items,
+ * inputs, link density) are removed, then single blocks are judged.
+ * A pass that keeps under PASS_MIN_CHARS relaxes its rules and runs again.
+ */
+#include "score.h"
+
+#include "arena.h"
+#include "blocks.h"
+#include "refine.h"
+
+#include <gumbo.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ constants */
+
+/* Paragraphs shorter than this add nothing to their ancestors
+ * (Readability: 25 characters). */
+#define MIN_PARAGRAPH_CHARS 25
+/* Ancestors that receive a paragraph's score (Readability: 5). */
+#define SCORE_ANCESTORS 5
+/* Candidates remembered for the promotion rule (Readability: 5). */
+#define TOP_CANDIDATES 5
+/* Other top candidates close to the best (>= 0.75 x) that, when at least
+ * 3 share an ancestor, make that ancestor the container (Readability). */
+#define CLOSE_CANDIDATE_RATIO 0.75f
+#define MIN_CLOSE_CANDIDATES 3
+/* A sibling joins when its score reaches max(10, 0.2 x best). */
+#define SIBLING_MIN_SCORE 10.0f
+#define SIBLING_RATIO 0.2f
+/* A pass keeping less than this relaxes its rules and runs again
+ * (Readability's charThreshold). */
+#define PASS_MIN_CHARS 500
+/* Name-based removal never takes a container holding more than this share
+ * of the page's unlinked text: the article itself is sometimes inside a
+ * box named "sidebar" or "comments". */
+#define PROTECT_SHARE 0.5
+/* Share widgets under this many characters go (Readability: 500). */
+#define SHARE_MAX_CHARS 500
+/* Newsletter and consent boxes, and related-story boxes, under this many
+ * characters go from inside the article; longer ones might be the
+ * article mislabelled. */
+#define BOX_MAX_CHARS 1000
+/* Related-story boxes go at any length when links fill this much. */
+#define RELATED_LINK_DENSITY 0.3f
+/* Bylines and datelines under this many characters go (Readability: 100). */
+#define BYLINE_MAX_CHARS 100
+/* Headings similar to the title above this go (Readability: 0.75). */
+#define TITLE_SIMILARITY 0.75
+
+/* Rules of a pass; later passes switch them off in this order. */
+enum {
+    PASS_STRIP_UNLIKELY = 1,
+    PASS_WEIGHT_CLASSES = 2,
+    PASS_CLEAN_CONDITIONALLY = 4
+};
+
+/* ------------------------------------------------------------ state */
+
+struct counts {
+    float chars, link_chars, commas, heading_chars;
+    float n_p, n_li, n_img, n_input, n_embed, list_chars;
+};
+
+struct pass {
+    const struct blocks *bs;
+    unsigned rules;
+    uint8_t *removed;      /* per element, this element itself */
+    uint8_t *gone;         /* per element: it or an ancestor removed */
+    const char **why;      /* per element: the rule that removed it */
+    float *score;          /* per element, candidate score */
+    uint8_t *scored;       /* per element: initialized */
+    uint8_t *in_article;   /* per element */
+    uint8_t *sel;          /* per block: in the chosen region */
+    struct counts *cnt;    /* per element: counts over kept content */
+    int top;
+};
+
+static float
+tag_prior(int tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_DIV:
+        return 5;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        return 3;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        return -3;
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+        return -5;
+    default:
+        return 0;
+    }
+}
+
+static int
+is_ancestor(const struct blocks *bs, int anc, int e)
+{
+    return e > anc && e < bs->elems[anc].end_elem;
+}
+
+/* ------------------------------------------------------------ removal */
+
+static size_t
+page_prose(const struct blocks *bs)
+{
+    size_t n = 0;
+    for (int i = 0; i < bs->n_blocks; i++)
+        n += bs->blocks[i].chars - bs->blocks[i].link_chars;
+    return n;
+}
+
+static int
+inside_tag(const struct blocks *bs, int e, int tag, int levels)
+{
+    for (int p = bs->elems[e].parent; p >= 0 && levels--; p = bs->elems[p].parent)
+        if (bs->elems[p].tag == tag)
+            return 1;
+    return 0;
+}
+
+/* Why element e goes before scoring, or NULL. */
+static const char *
+early_removal(const struct pass *ps, int e, size_t prose)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *el = &bs->elems[e];
+    uint32_t f = el->flags;
+    const char *why = NULL;
+    if (e == bs->body_elem || el->tag == GUMBO_TAG_HTML)
+        return NULL;
+    if (f & EF_NOSCRIPT)
+        why = "noscript";
+    else if (f & EF_DIALOG)
+        why = "dialog";
+    else if (f & EF_NAV_TAG)
+        why = "navigation";
+    else if (f & EF_ASIDE_TAG)
+        why = "aside";
+    else if ((ps->rules & PASS_STRIP_UNLIKELY) && (f & EF_UNLIKELY) &&
+             !(f & (EF_ARTICLE_TAG | EF_MAIN_TAG | EF_ARTICLE_BODY)) &&
+             !inside_tag(bs, e, GUMBO_TAG_TABLE, 3) &&
+             !inside_tag(bs, e, GUMBO_TAG_CODE, 3))
+        why = "unlikely class or id";
+    if (!why)
+        return NULL;
+    /* The guard: never remove most of the page's prose by a name. */
+    if ((double)(el->chars - el->link_chars) > PROTECT_SHARE * (double)prose)
+        return NULL;
+    return why;
+}
+
+static void
+mark_gone(struct pass *ps, int e, const char *why)
+{
+    const struct blocks *bs = ps->bs;
+    ps->removed[e] = 1;
+    ps->why[e] = why;
+    for (int i = e; i < bs->elems[e].end_elem; i++)
+        ps->gone[i] = 1;
+}
+
+static void
+remove_early(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    size_t prose = page_prose(bs);
+    for (int e = 0; e < bs->n_elems; e++) {
+        if (ps->gone[e])
+            continue;
+        const char *why = early_removal(ps, e, prose);
+        if (why)
+            mark_gone(ps, e, why);
+    }
+}
+
+/* ------------------------------------------------------------ counts */
+
+static int
+block_gone(const struct pass *ps, const struct block *b)
+{
+    return b->elem >= 0 && ps->gone[b->elem];
+}
+
+/* Counts over what is still there, for every element. */
+static void
+count_kept(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    memset(ps->cnt, 0, sizeof *ps->cnt * (size_t)bs->n_elems);
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (b->elem < 0 || block_gone(ps, b))
+            continue;
+        struct counts *c = &ps->cnt[b->elem];
+        c->chars += b->chars;
+        c->link_chars += b->link_chars;
+        c->commas += b->commas;
+        if (b->kind == BK_HEADING)
+            c->heading_chars += b->chars;
+    }
+    for (int e = bs->n_elems - 1; e >= 0; e--) {
+        const struct elem *el = &bs->elems[e];
+        struct counts *c = &ps->cnt[e];
+        if (ps->gone[e]) {
+            memset(c, 0, sizeof *c);
+            continue;
+        }
+        if (el->tag == GUMBO_TAG_P)
+            c->n_p++;
+        else if (el->tag == GUMBO_TAG_LI)
+            c->n_li++;
+        if (el->tag == GUMBO_TAG_UL || el->tag == GUMBO_TAG_OL)
+            c->list_chars = c->chars;
+        /* Own images, inputs and embeds: the subtree totals minus the
+         * children's. */
+        float own_img = (float)el->n_img, own_in = (float)el->n_input,
+              own_emb = (float)el->n_embed;
+        for (int k = e + 1; k < el->end_elem; k = bs->elems[k].end_elem) {
+            own_img -= (float)bs->elems[k].n_img;
+            own_in -= (float)bs->elems[k].n_input;
+            own_emb -= (float)bs->elems[k].n_embed;
+        }
+        c->n_img += own_img;
+        c->n_input += own_in;
+        c->n_embed += own_emb;
+        if (el->parent >= 0) {
+            struct counts *p = &ps->cnt[el->parent];
+            p->chars += c->chars;
+            p->link_chars += c->link_chars;
+            p->commas += c->commas;
+            p->heading_chars += c->heading_chars;
+            p->n_p += c->n_p;
+            p->n_li += c->n_li;
+            p->n_img += c->n_img;
+            p->n_input += c->n_input;
+            p->n_embed += c->n_embed;
+            p->list_chars += c->list_chars;
+        }
+    }
+}
+
+static float
+link_density(const struct counts *c)
+{
+    return c->chars > 0 ? c->link_chars / c->chars : 0;
+}
+
+/* Removes element e from the counts of its ancestors up to stop. */
+static void
+subtract(struct pass *ps, int e, int stop)
+{
+    const struct blocks *bs = ps->bs;
+    struct counts c = ps->cnt[e];
+    for (int p = bs->elems[e].parent; p >= 0; p = bs->elems[p].parent) {
+        struct counts *a = &ps->cnt[p];
+        a->chars -= c.chars;
+        a->link_chars -= c.link_chars;
+        a->commas -= c.commas;
+        a->heading_chars -= c.heading_chars;
+        a->n_p -= c.n_p;
+        a->n_li -= c.n_li;
+        a->n_img -= c.n_img;
+        a->n_input -= c.n_input;
+        a->n_embed -= c.n_embed;
+        a->list_chars -= c.list_chars;
+        if (p == stop)
+            break;
+    }
+}
+
+/* ------------------------------------------------------------ candidates */
+
+/* The element whose ancestors receive block b's score: a paragraph-like
+ * owner gives it to its parent, a div's loose text (which Readability
+ * wraps in a <p>) to the div itself. */
+static int
+score_origin(const struct blocks *bs, const struct block *b)
+{
+    switch (b->kind) {
+    case BK_DIVTEXT:
+    case BK_ROW:
+        return b->elem;
+    default:
+        return bs->elems[b->elem].parent;
+    }
+}
+
+static int
+scorable(const struct block *b)
+{
+    switch (b->kind) {
+    case BK_PARA: case BK_DIVTEXT: case BK_PRE: case BK_ROW: case BK_QUOTE:
+        return 1;
+    case BK_HEADING:
+        return b->level >= 2;
+    default:
+        return 0;
+    }
+}
+
+static float
+paragraph_score(const struct block *b)
+{
+    return 1.0f + (float)(b->commas + 1) +
+           (float)(b->chars / 100 < 3 ? b->chars / 100 : 3);
+}
+
+static void
+init_candidate(struct pass *ps, int e)
+{
+    if (ps->scored[e])
+        return;
+    ps->scored[e] = 1;
+    const struct elem *el = &ps->bs->elems[e];
+    ps->score[e] = tag_prior(el->tag) +
+                   ((ps->rules & PASS_WEIGHT_CLASSES) ? el->class_weight : 0);
+}
+
+static void
+score_paragraphs(struct pass *ps, float *block_score)
+{
+    const struct blocks *bs = ps->bs;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (b->elem < 0 || block_gone(ps, b) || !scorable(b) ||
+            b->chars < MIN_PARAGRAPH_CHARS)
+            continue;
+        float s = paragraph_score(b);
+        block_score[i] = s;
+        int a = score_origin(bs, b);
+        for (int level = 0; a >= 0 && level < SCORE_ANCESTORS; level++) {
+            if (bs->elems[a].tag == GUMBO_TAG_HTML)
+                break;
+            init_candidate(ps, a);
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f
+                                                       : (float)level * 3;
+            ps->score[a] += s / div;
+            a = bs->elems[a].parent;
+        }
+    }
+    for (int e = 0; e < bs->n_elems; e++)
+        if (ps->scored[e])
+            ps->score[e] *= 1.0f - link_density(&ps->cnt[e]);
+}
+
+static int
+pick_top(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int top[TOP_CANDIDATES];
+    int n = 0;
+    /* The best few, best first; on a tie the earlier element stays ahead
+     * (as in Readability). */
+    for (int e = 0; e < bs->n_elems; e++) {
+        if (!ps->scored[e] || ps->gone[e])
+            continue;
+        int k;
+        if (n < TOP_CANDIDATES)
+            k = n++;
+        else if (ps->score[e] > ps->score[top[TOP_CANDIDATES - 1]])
+            k = TOP_CANDIDATES - 1;
+        else
+            continue;
+        top[k] = e;
+        while (k > 0 && ps->score[top[k]] > ps->score[top[k - 1]]) {
+            int t = top[k];
+            top[k] = top[k - 1];
+            top[k - 1] = t;
+            k--;
+        }
+    }
+    if (n == 0)
+        return -1;
+    int best = top[0];
+    int body = bs->body_elem;
+
+    /* Several candidates close to the best share an ancestor: take it. */
+    int close[TOP_CANDIDATES], nc = 0;
+    for (int i = 1; i < n; i++)
+        if (ps->score[top[i]] >= CLOSE_CANDIDATE_RATIO * ps->score[best])
+            close[nc++] = top[i];
+    if (nc >= MIN_CLOSE_CANDIDATES) {
+        for (int p = bs->elems[best].parent; p >= 0 && p != body;
+             p = bs->elems[p].parent) {
+            int holding = 0;
+            for (int i = 0; i < nc; i++)
+                holding += is_ancestor(bs, p, close[i]);
+            if (holding >= MIN_CLOSE_CANDIDATES) {
+                best = p;
+                break;
+            }
+        }
+        init_candidate(ps, best);
+    }
+
+    /* Climb while the parent scores at least a third and rises. */
+    float last = ps->score[best], threshold = last / 3;
+    for (int p = bs->elems[best].parent; p >= 0 && p != body;
+         p = bs->elems[p].parent) {
+        if (!ps->scored[p])
+            continue;
+        if (ps->score[p] < threshold)
+            break;
+        if (ps->score[p] > last) {
+            best = p;
+            break;
+        }
+        last = ps->score[p];
+    }
+
+    /* An only child stands for its parent. */
+    for (int p = bs->elems[best].parent;
+         p >= 0 && p != body && bs->elems[p].n_children == 1;
+         p = bs->elems[p].parent) {
+        best = p;
+        init_candidate(ps, best);
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------ siblings */
+
+static int
+ends_sentence(const char *s, size_t len)
+{
+    return (len && s[len - 1] == '.') || strstr(s, ". ") != NULL;
+}
+
+static void
+select_elem(struct pass *ps, int e)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *el = &bs->elems[e];
+    for (int i = e; i < el->end_elem; i++)
+        ps->in_article[i] = 1;
+    for (int b = el->first_block; b < el->end_block; b++)
+        ps->sel[b] = 1;
+}
+
+/* A short paragraph joins when it reads like prose (Readability's rule for
+ * <p> siblings). */
+static int
+prose_paragraph(const struct blocks *bs, const struct block *b, float ld)
+{
+    const char *t = block_text(bs, b);
+    if (b->chars > 80)
+        return ld < 0.25f;
+    return b->chars > 0 && ld == 0 && ends_sentence(t, b->text_len);
+}
+
+static void
+merge_siblings(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int top = ps->top;
+    int parent = bs->elems[top].parent;
+    if (parent < 0) {
+        select_elem(ps, top);
+        return;
+    }
+    float best = ps->score[top];
+    float threshold = best * SIBLING_RATIO;
+    if (threshold < SIBLING_MIN_SCORE)
+        threshold = SIBLING_MIN_SCORE;
+    const struct elem *pe = &bs->elems[parent];
+    /* Element children, and the parent's own loose text between them. */
+    int b = pe->first_block;
+    for (int s = parent + 1; s < pe->end_elem; s = bs->elems[s].end_elem) {
+        for (; b < bs->elems[s].first_block; b++) {
+            const struct block *bl = &bs->blocks[b];
+            if (bl->elem == parent && !block_gone(ps, bl) &&
+                prose_paragraph(bs, bl, bl->chars ? (float)bl->link_chars /
+                                                        (float)bl->chars : 0))
+                ps->sel[b] = 1;
+        }
+        b = bs->elems[s].end_block;
+        if (ps->gone[s])
+            continue;
+        const struct elem *se = &bs->elems[s];
+        int append = s == top;
+        if (!append && ps->scored[s]) {
+            float bonus = 0;
+            if (se->class_hash && se->class_hash == bs->elems[top].class_hash)
+                bonus = best * SIBLING_RATIO;
+            append = ps->score[s] + bonus >= threshold;
+        }
+        if (!append && se->tag == GUMBO_TAG_P &&
+            se->first_block < se->end_block) {
+            const struct block *pb = &bs->blocks[se->first_block];
+            append = prose_paragraph(bs, pb, link_density(&ps->cnt[s]));
+        }
+        if (append)
+            select_elem(ps, s);
+    }
+    for (; b < pe->end_block; b++) {
+        const struct block *bl = &bs->blocks[b];
+        if (bl->elem == parent && !block_gone(ps, bl) &&
+            prose_paragraph(bs, bl, bl->chars ? (float)bl->link_chars /
+                                                    (float)bl->chars : 0))
+            ps->sel[b] = 1;
+    }
+}
+
+/* ------------------------------------------------------------ cleaning */
+
+static int
+contains_data_table(const struct blocks *bs, int e)
+{
+    for (int i = e; i < bs->elems[e].end_elem; i++)
+        if (bs->elems[i].flags & (EF_DATA_TABLE | EF_CODE))
+            return 1;
+    return 0;
+}
+
+static int
+has_ancestor_flag(const struct blocks *bs, int e, uint32_t flag)
+{
+    for (int p = bs->elems[e].parent; p >= 0; p = bs->elems[p].parent)
+        if (bs->elems[p].flags & flag)
+            return 1;
+    return 0;
+}
+
+/* Readability's _cleanConditionally for one element: why it goes, or NULL. */
+static const char *
+conditional(struct pass *ps, int e)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *el = &bs->elems[e];
+    const struct counts *c = &ps->cnt[e];
+    if ((el->flags & EF_DATA_TABLE) || contains_data_table(bs, e) ||
+        has_ancestor_flag(bs, e, EF_DATA_TABLE | EF_CODE))
+        return NULL;
+    float weight = (ps->rules & PASS_WEIGHT_CLASSES) ? el->class_weight : 0;
+    float cscore = ps->scored[e] ? ps->score[e] : 0;
+    if (weight + cscore < 0)
+        return "negative class weight";
+    if (c->commas >= 10)
+        return NULL;
+    int is_list = el->tag == GUMBO_TAG_UL || el->tag == GUMBO_TAG_OL ||
+                  (c->chars > 0 && c->list_chars / c->chars > 0.9f);
+    int in_figure = has_ancestor_flag(bs, e, EF_FIGURE);
+    float ld = link_density(c);
+    float heading_density = c->chars > 0 ? c->heading_chars / c->chars : 0;
+    if (c->n_img > 1 && c->n_p / c->n_img < 0.5f && !in_figure)
+        return "more images than paragraphs";
+    if (!is_list && c->n_li - 100 > c->n_p)
+        return "more list items than paragraphs";
+    if (c->n_input > floorf(c->n_p / 3))
+        return "form inputs";
+    if (!is_list && !in_figure && heading_density < 0.9f && c->chars < 25 &&
+        (c->n_img == 0 || c->n_img > 2) && ld > 0)
+        return "short and linked";
+    if (!is_list && weight < 25 && ld > 0.2f)
+        return "link density";
+    if (weight >= 25 && ld > 0.5f)
+        return "link density";
+    if ((c->n_embed == 1 && c->chars < 75) || c->n_embed > 1)
+        return "embeds";
+    if (c->n_img == 0 && c->chars == 0)
+        return "empty";
+    return NULL;
+}
+
+static int
+cleaned_tag(int tag)
+{
+    return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_TABLE ||
+           tag == GUMBO_TAG_UL || tag == GUMBO_TAG_FORM ||
+           tag == GUMBO_TAG_FIELDSET || tag == GUMBO_TAG_SECTION;
+}
+
+static void
+remove_in_article(struct pass *ps, int e, const char *why)
+{
+    subtract(ps, e, -1);
+    mark_gone(ps, e, why);
+}
+
+static void
+clean_article(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    /* Tags that never belong in an article body (Readability's _clean),
+     * share widgets and bylines. */
+    for (int e = 0; e < bs->n_elems; e++) {
+        const struct elem *el = &bs->elems[e];
+        if (!ps->in_article[e] || ps->gone[e] || e == ps->top)
+            continue;
+        const struct counts *c = &ps->cnt[e];
+        if (el->flags & EF_FOOTER_TAG)
+            remove_in_article(ps, e, "footer");
+        else if ((el->flags & EF_SHARE) && c->chars < SHARE_MAX_CHARS)
+            remove_in_article(ps, e, "share widget");
+        else if ((el->flags & EF_BYLINE) && c->chars < BYLINE_MAX_CHARS &&
+                 !(el->flags & EF_ARTICLE_BODY))
+            remove_in_article(ps, e, "byline");
+        else if ((el->flags & EF_COMMENTS) && !(el->flags & EF_ARTICLE_BODY))
+            remove_in_article(ps, e, "comments");
+        else if ((el->flags & EF_CONSENT) && c->chars < BOX_MAX_CHARS)
+            remove_in_article(ps, e, "newsletter or consent box");
+        else if ((el->flags & EF_RELATED) &&
+                 (c->chars < BOX_MAX_CHARS ||
+                  link_density(c) > RELATED_LINK_DENSITY))
+            remove_in_article(ps, e, "related stories");
+    }
+    if (!(ps->rules & PASS_CLEAN_CONDITIONALLY))
+        return;
+    /* Later elements first, so that an element is judged without the
+     * descendants already removed (as Readability walks them). */
+    for (int e = bs->n_elems - 1; e >= 0; e--) {
+        if (!ps->in_article[e] || ps->gone[e] || e == ps->top ||
+            !cleaned_tag(bs->elems[e].tag))
+            continue;
+        const char *why = conditional(ps, e);
+        if (why)
+            remove_in_article(ps, e, why);
+    }
+}
+
+/* ------------------------------------------------------------ title */
+
+/* Lowercased word tokens of s into out (space separated). */
+static size_t
+tokens(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    int in_word = 0;
+    for (; *s && n + 2 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        int word = c >= 0x80 || (c >= '0' && c <= '9') ||
+                   (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                   c == '_';
+        if (word) {
+            out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+            in_word = 1;
+        } else if (in_word) {
+            out[n++] = ' ';
+            in_word = 0;
+        }
+    }
+    if (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+static int
+has_token(const char *list, const char *tok, size_t len)
+{
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == len && memcmp(p, tok, len) == 0)
+            return 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+double
+score_text_similarity(const char *a, const char *b)
+{
+    char ta[1024], tb[1024];
+    if (!a || !b)
+        return 0;
+    tokens(a, ta, sizeof ta);
+    size_t lb = tokens(b, tb, sizeof tb);
+    if (!ta[0] || !lb)
+        return 0;
+    size_t missing = 0, total = 0;
+    for (const char *p = tb; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        total += l;
+        if (!has_token(ta, p, l))
+            missing += l;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return total ? 1.0 - (double)missing / (double)total : 0;
+}
+
+/* ------------------------------------------------------------ a pass */
+
+static size_t
+finish(struct pass *ps, const char *title, struct score_result *out)
+{
+    const struct blocks *bs = ps->bs;
+    size_t kept = 0;
+    int title_dropped = 0;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        out->keep[i] = 0;
+        if (!ps->sel[i]) {
+            out->reason[i] = ps->gone[b->elem] ? "removed before scoring"
+                                               : "outside the main content";
+            for (int e = b->elem; e >= 0; e = bs->elems[e].parent)
+                if (ps->removed[e]) {
+                    out->reason[i] = ps->why[e];
+                    break;
+                }
+            continue;
+        }
+        if (block_gone(ps, b)) {
+            out->reason[i] = "removed";
+            for (int e = b->elem; e >= 0; e = bs->elems[e].parent)
+                if (ps->removed[e]) {
+                    out->reason[i] = ps->why[e];
+                    break;
+                }
+            continue;
+        }
+        if (b->kind == BK_HEADING && b->level <= 2 && !title_dropped &&
+            title && score_text_similarity(title, block_text(bs, b)) >
+                         TITLE_SIMILARITY) {
+            title_dropped = 1;
+            out->reason[i] = "repeats the title";
+            continue;
+        }
+        out->keep[i] = 1;
+        out->reason[i] = "main content";
+    }
+    memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
+    refine_blocks(bs, out->keep, out->reason);
+    for (int i = 0; i < bs->n_blocks; i++)
+        if (out->keep[i])
+            kept += bs->blocks[i].chars;
+    return kept;
+}
+
+static int
+run_pass(struct pass *ps, const char *title, float *block_score,
+         struct score_result *out)
+{
+    const struct blocks *bs = ps->bs;
+    size_t ne = (size_t)bs->n_elems, nb = (size_t)bs->n_blocks;
+    memset(ps->removed, 0, ne);
+    memset(ps->gone, 0, ne);
+    memset(ps->why, 0, ne * sizeof *ps->why);
+    memset(ps->score, 0, ne * sizeof *ps->score);
+    memset(ps->scored, 0, ne);
+    memset(ps->in_article, 0, ne);
+    memset(ps->sel, 0, nb);
+    memset(block_score, 0, nb * sizeof *block_score);
+
+    remove_early(ps);
+    count_kept(ps);
+    score_paragraphs(ps, block_score);
+    ps->top = pick_top(ps);
+    if (ps->top < 0) {
+        /* No paragraph anywhere: the whole body is the candidate. */
+        ps->top = bs->body_elem;
+        if (ne)
+            select_elem(ps, ps->top);
+    } else {
+        merge_siblings(ps);
+    }
+    clean_article(ps);
+    out->main_elem = ps->top;
+    out->kept_chars = finish(ps, title, out);
+    return 0;
+}
+
+int
+score_blocks(struct arena *a, const struct blocks *bs, const char *title,
+             struct score_result *out)
+{
+    size_t ne = (size_t)bs->n_elems + 1, nb = (size_t)bs->n_blocks + 1;
+    struct pass ps = {0};
+    ps.bs = bs;
+    ps.removed = arena_alloc(a, ne);
+    ps.gone = arena_alloc(a, ne);
+    ps.why = arena_alloc(a, ne * sizeof *ps.why);
+    ps.score = arena_alloc(a, ne * sizeof *ps.score);
+    ps.scored = arena_alloc(a, ne);
+    ps.in_article = arena_alloc(a, ne);
+    ps.sel = arena_alloc(a, nb);
+    ps.cnt = arena_alloc(a, ne * sizeof *ps.cnt);
+    out->keep = arena_alloc(a, nb);
+    out->selected = arena_alloc(a, nb);
+    uint8_t *best_sel = arena_alloc(a, nb);
+    out->reason = arena_alloc(a, nb * sizeof *out->reason);
+    out->block_score = arena_alloc(a, nb * sizeof *out->block_score);
+    out->elem_score = ps.score;
+    uint8_t *best_keep = arena_alloc(a, nb);
+    const char **best_reason = arena_alloc(a, nb * sizeof *best_reason);
+    if (!ps.removed || !ps.gone || !ps.why || !ps.score || !ps.scored ||
+        !ps.in_article || !ps.sel || !ps.cnt || !out->keep ||
+        !out->reason || !out->block_score || !best_keep || !best_reason ||
+        !out->selected || !best_sel)
+        return -1;
+    out->main_elem = -1;
+    out->kept_chars = 0;
+    if (bs->n_elems == 0)
+        return 0;
+
+    static const unsigned passes[] = {
+        PASS_STRIP_UNLIKELY | PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
+        PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
+        PASS_CLEAN_CONDITIONALLY,
+        0
+    };
+    size_t best = 0;
+    int best_main = -1, have = 0;
+    for (size_t p = 0; p < sizeof passes / sizeof passes[0]; p++) {
+        ps.rules = passes[p];
+        run_pass(&ps, title, out->block_score, out);
+        if (out->kept_chars >= PASS_MIN_CHARS)
+            return 0;
+        /* Keep the longest of the short attempts. */
+        if (!have || out->kept_chars > best) {
+            have = 1;
+            best = out->kept_chars;
+            best_main = out->main_elem;
+            memcpy(best_keep, out->keep, nb - 1);
+            memcpy(best_sel, out->selected, nb - 1);
+            memcpy(best_reason, out->reason, (nb - 1) * sizeof *best_reason);
+        }
+    }
+    memcpy(out->keep, best_keep, nb - 1);
+    memcpy(out->selected, best_sel, nb - 1);
+    memcpy(out->reason, best_reason, (nb - 1) * sizeof *best_reason);
+    out->main_elem = best_main;
+    out->kept_chars = best;
+    return 0;
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""The pith command: options, input kinds, output formats and exit codes.
+
+Usage: test_cli.py PATH/TO/pith   (prints "N passed, N failed" last)
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+PITH = sys.argv[1]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PAGE = os.path.join(ROOT, "fixtures", "wordpress-blog-post", "source.html")
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+def pith(*args, stdin=None):
+    p = subprocess.run([PITH, *args], input=stdin, capture_output=True,
+                       timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), \
+        p.stderr.decode("utf-8", "replace")
+
+
+rc, out, err = pith(PAGE)
+check(rc == 0, f"a page extracts (rc {rc}, {err})")
+lines = out.split("\n")
+check(lines[0] and lines[1] == "", "title line, then a blank line")
+check(out.endswith("\n") and not out.endswith("\n\n"), "one final newline")
+check("\n\n\n" not in out, "blocks separated by exactly one blank line")
+check(all(l == l.rstrip() for l in lines), "no trailing spaces")
+
+rc, body, _ = pith("--body-only", PAGE)
+check(rc == 0 and body == out.split("\n\n", 1)[1], "--body-only drops the title")
+
+with open(PAGE, "rb") as f:
+    rc, sin, _ = pith("-", stdin=f.read())
+check(rc == 0 and sin == out, "stdin gives the same text")
+
+rc, js, _ = pith("--format", "json", "--url", "https://blog.example/p", PAGE)
+doc = json.loads(js)
+check(rc == 0 and doc["title"] == lines[0], "json title")
+check(doc["url"] == "https://blog.example/p", "json url from --url")
+check(doc["text"] + "\n" == body, "json text is the body")
+
+rc, md, _ = pith("--format=markdown", PAGE)
+check(rc == 0 and md.startswith("# "), "markdown starts with the title")
+
+rc, ex, _ = pith("--explain", PAGE)
+e = json.loads(ex)
+check(rc == 0 and e["main"] and e["blocks"], "explain json has main and blocks")
+keys = {"path", "text_length", "link_density", "text_density", "score",
+        "keep", "reason"}
+check(all(keys <= set(b) for b in e["blocks"]), "explain blocks have every key")
+check(any(b["keep"] for b in e["blocks"]) and
+      any(not b["keep"] for b in e["blocks"]), "explain keeps and drops")
+rc, eh, _ = pith("--explain=html", PAGE)
+check(rc == 0 and "<html" in eh and "#c8f7c5" in eh and "<script" not in eh,
+      "explain html highlights and drops scripts")
+
+# Exit codes.
+rc, _, err = pith()
+check(rc == 2 and "usage" in err, "no input: usage, exit 2")
+rc, _, err = pith("--format", "yaml", PAGE)
+check(rc == 2 and "unknown format" in err, "bad format: exit 2")
+rc, _, err = pith("--nonsense", PAGE)
+check(rc == 2 and "unknown option" in err, "unknown option: exit 2")
+rc, _, err = pith("/no/such/file.html")
+check(rc == 3 and "No such file" in err, "missing file: exit 3")
+check(err.count("\n") == 1 and err.startswith("pith: "), "one-line message")
+with tempfile.TemporaryDirectory() as d:
+    png = os.path.join(d, "x.html")
+    with open(png, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    rc, _, err = pith(png)
+    check(rc == 6 and "not HTML" in err, f"binary input: exit 6 ({rc} {err})")
+    empty = os.path.join(d, "empty.html")
+    open(empty, "w").close()
+    rc, _, err = pith(empty)
+    check(rc == 7 and "no main content" in err, "empty page: exit 7")
+    rc, js, _ = pith("--format", "json", empty)
+    check(rc == 7 and json.loads(js)["text"] is None, "no content: text null")
+rc, _, err = pith("--max-bytes", "100", PAGE)
+check(rc == 8 and "limit" in err, "over --max-bytes: exit 8")
+idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
+rc, out, err = pith(idx)
+check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
+rc, out, _ = pith("--version")
+check(rc == 0 and out.startswith("pith "), "--version")
+rc, out, _ = pith("--help")
+check(rc == 0 and "exit codes" in out, "--help lists exit codes")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

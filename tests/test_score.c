@@ -1,0 +1,155 @@
+/*
+ * Block segmentation and scoring (src/blocks.c, src/score.c) on small
+ * pages written for one signal each.
+ */
+#include "harness.h"
+
+#include "arena.h"
+#include "blocks.h"
+#include "dom.h"
+#include "score.h"
+
+#include <stdlib.h>
+
+/* The kept blocks of html, joined by '|'. */
+static char *
+kept(const char *html, const char *title)
+{
+    struct arena a;
+    arena_init(&a);
+    GumboOutput *doc = dom_parse(&a, html, strlen(html));
+    const GumboNode *body = dom_find(doc->root, GUMBO_TAG_BODY);
+    struct blocks bs;
+    struct score_result sc;
+    char *out = calloc(1, 1 << 16);
+    if (blocks_build(&a, (GumboNode *)body, &bs) == 0 &&
+        score_blocks(&a, &bs, title, &sc) == 0) {
+        for (int i = 0; i < bs.n_blocks; i++) {
+            if (!sc.keep[i])
+                continue;
+            if (*out)
+                strcat(out, "|");
+            strncat(out, block_text(&bs, &bs.blocks[i]), 1000);
+        }
+    }
+    arena_free(&a);
+    return out;
+}
+
+#define PROSE1 "<p>The council approved the new budget on Tuesday, after a " \
+    "debate that lasted, by most accounts, well into the evening hours.</p>"
+#define PROSE2 "<p>Members argued about the library, the swimming pool, and " \
+    "the long-delayed repairs to the bridge over the river, among others.</p>"
+#define PROSE3 "<p>In the end, the vote was seven to four, with two members " \
+    "absent, and the mayor said she was pleased with the outcome.</p>"
+
+static void
+test_nav_and_article(void)
+{
+    char *k = kept("<body><nav><ul><li><a href=/>Home</a></li><li><a "
+                   "href=/n>News</a></li></ul></nav><div id=content>" PROSE1
+                   PROSE2 PROSE3 "</div><footer><a href=/about>About us</a>"
+                   " Copyright 2024</footer></body>", NULL);
+    OK(strstr(k, "approved the new budget") != NULL, "article kept: %s", k);
+    OK(strstr(k, "seven to four") != NULL, "last paragraph kept");
+    OK(strstr(k, "Home") == NULL, "navigation dropped: %s", k);
+    OK(strstr(k, "About us") == NULL, "footer dropped: %s", k);
+    free(k);
+}
+
+static void
+test_link_list_dropped(void)
+{
+    char *k = kept("<body><div class=story>" PROSE1 PROSE2 PROSE3
+                   "<div class=more><ul><li><a href=/a>Another story about "
+                   "the town</a></li><li><a href=/b>Yet another story here"
+                   "</a></li><li><a href=/c>A third linked headline</a></li>"
+                   "</ul></div></div></body>", NULL);
+    OK(strstr(k, "Another story") == NULL, "link list dropped: %s", k);
+    OK(strstr(k, "budget") != NULL, "article kept");
+    free(k);
+}
+
+static void
+test_hidden_and_dialog(void)
+{
+    char *k = kept("<body><div role=dialog aria-modal=true><p>We use cookies "
+                   "to improve your experience, and by continuing you agree, "
+                   "as explained in our policy.</p></div><article>" PROSE1
+                   PROSE2 "<p style='display: none'>Hidden text that no "
+                   "reader sees, although it is long enough to count.</p>"
+                   "<p hidden>Also hidden.</p><p aria-hidden=true>Aria hidden."
+                   "</p>" PROSE3 "</article></body>", NULL);
+    OK(strstr(k, "cookies") == NULL, "cookie dialog dropped: %s", k);
+    OK(strstr(k, "Hidden text") == NULL, "display:none dropped");
+    OK(strstr(k, "Also hidden") == NULL, "hidden attribute dropped");
+    OK(strstr(k, "Aria hidden") == NULL, "aria-hidden dropped");
+    OK(strstr(k, "seven to four") != NULL, "article kept: %s", k);
+    free(k);
+}
+
+static void
+test_title_heading_and_table(void)
+{
+    char *k = kept("<body><div><h1>Council Approves Budget</h1>" PROSE1 PROSE2
+                   "<table><thead><tr><th>Item</th><th>Cost</th></tr></thead>"
+                   "<tbody><tr><td>Library</td><td>40</td></tr><tr><td>Pool"
+                   "</td><td>25</td></tr></tbody></table>" PROSE3
+                   "</div></body>", "Council Approves Budget");
+    OK(strstr(k, "Council Approves Budget") == NULL,
+       "heading repeating the title dropped: %s", k);
+    OK(strstr(k, "Item | Cost") != NULL, "table header row kept: %s", k);
+    OK(strstr(k, "Library | 40") != NULL, "table row kept as one block");
+    free(k);
+}
+
+static void
+test_br_paragraphs(void)
+{
+    char *k = kept("<body><div>First paragraph of text, long enough to be "
+                   "scored as a paragraph by the extractor.<br><br>Second "
+                   "paragraph, which also has some length, and commas, too."
+                   "<br>with a line break</div></body>", NULL);
+    OK(strstr(k, "extractor.|Second") != NULL, "<br><br> splits: %s", k);
+    OK(strstr(k, "too.\nwith a line") != NULL, "<br> is a line break: %s", k);
+    free(k);
+}
+
+static void
+test_similarity(void)
+{
+    OK(score_text_similarity("Council approves budget",
+                             "Council Approves Budget") > 0.99,
+       "same words");
+    OK(score_text_similarity("Council approves budget | Gazette",
+                             "Council approves budget") > 0.99,
+       "title with site name");
+    OK(score_text_similarity("Council approves budget",
+                             "Weather for the weekend") < 0.1,
+       "different words");
+    OK(score_text_similarity(NULL, "x") == 0, "NULL is harmless");
+}
+
+static void
+test_empty(void)
+{
+    char *k = kept("", NULL);
+    EQ_STR(k, "", "empty page");
+    free(k);
+    k = kept("<body><div><span>   </span></div></body>", NULL);
+    EQ_STR(k, "", "only white space");
+    free(k);
+}
+
+int
+main(void)
+{
+    test_nav_and_article();
+    test_link_list_dropped();
+    test_hidden_and_dialog();
+    test_title_heading_and_table();
+    test_br_paragraphs();
+    test_similarity();
+    test_empty();
+    return test_done();
+}
