@@ -306,47 +306,60 @@ charset_prescan_meta(const char *bytes, size_t len, char out[32])
     return -1;
 }
 
+/* Length of the valid UTF-8 sequence starting at p (1-4), or 0 when the
+ * bytes there are not one: overlong, surrogate, too large or cut short. */
+static size_t
+utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = *p;
+    size_t n;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) n = 1, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) n = 2, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) n = 3, min = 0x10000;
+    else return 0;
+    if ((size_t)(end - p) <= n)
+        return 0;
+    unsigned cp = c & (0x3F >> n);
+    for (size_t i = 1; i <= n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+/* Skips ASCII eight bytes at a time. */
+static const unsigned char *
+skip_ascii(const unsigned char *p, const unsigned char *end)
+{
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        p += 8;
+    }
+    while (p < end && *p < 0x80)
+        p++;
+    return p;
+}
+
 int
 charset_is_valid_utf8(const char *s, size_t len, int *has_non_ascii)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     int non_ascii = 0;
-    while (p < end) {
-        /* Skip ASCII eight bytes at a time. */
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            p += 8;
-        }
-        if (p >= end)
+    while ((p = skip_ascii(p, end)) < end) {
+        size_t n = utf8_seq(p, end);
+        if (!n)
             break;
-        unsigned c = *p;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
         non_ascii = 1;
-        size_t n;
-        unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) n = 1, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 2, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 3, min = 0x10000;
-        else break;
-        if ((size_t)(end - p) <= n)
-            break;
-        unsigned cp = c & (0x3F >> n);
-        size_t i;
-        for (i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                break;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if (i <= n || cp < min || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            break;
-        p += n + 1;
+        p += n;
     }
     if (has_non_ascii)
         *has_non_ascii = non_ascii;
@@ -464,39 +477,16 @@ decode_cp1252(const unsigned char *p, size_t len, struct buf *b)
     }
 }
 
-/* Copies UTF-8, replacing each maximal invalid subpart with U+FFFD. */
+/* Copies UTF-8, replacing each invalid sequence with one U+FFFD. */
 static void
 sanitize_utf8(const unsigned char *p, size_t len, struct buf *b)
 {
     const unsigned char *end = p + len;
     while (p < end) {
         const unsigned char *run = p;
-        size_t rest = (size_t)(end - p);
-        if (charset_is_valid_utf8((const char *)p, rest, NULL)) {
-            buf_append(b, p, rest);
-            return;
-        }
-        /* Find the first invalid position by walking sequences. */
-        while (p < end) {
-            unsigned c = *p;
-            size_t n;
-            unsigned min;
-            if (c < 0x80) { p++; continue; }
-            if (c >= 0xC2 && c <= 0xDF) n = 1, min = 0x80;
-            else if (c >= 0xE0 && c <= 0xEF) n = 2, min = 0x800;
-            else if (c >= 0xF0 && c <= 0xF4) n = 3, min = 0x10000;
-            else break;
-            if ((size_t)(end - p) <= n)
-                break;
-            unsigned cp = c & (0x3F >> n);
-            size_t i;
-            for (i = 1; i <= n && (p[i] & 0xC0) == 0x80; i++)
-                cp = (cp << 6) | (p[i] & 0x3F);
-            if (i <= n || cp < min || cp > 0x10FFFF ||
-                (cp >= 0xD800 && cp <= 0xDFFF))
-                break;
-            p += n + 1;
-        }
+        size_t n;
+        while ((p = skip_ascii(p, end)) < end && (n = utf8_seq(p, end)))
+            p += n;
         buf_append(b, run, (size_t)(p - run));
         if (p >= end)
             return;
