@@ -57,6 +57,21 @@
 /* Headings similar to the title above this go (Readability: 0.75). */
 #define TITLE_SIMILARITY 0.75
 
+/* Text mass (block_mass): a block is prose from this many unlinked
+ * characters, or from SENTENCE_MIN_CHARS when it has punctuation.  Shorter
+ * text counts at SHORT_TEXT_WEIGHT less SHORT_TEXT_COST, and every linked
+ * character costs LINK_PENALTY. */
+#define PROSE_MIN_CHARS 80
+#define SENTENCE_MIN_CHARS 30
+#define SHORT_TEXT_WEIGHT 0.3f
+#define SHORT_TEXT_COST 10.0f
+#define LINK_PENALTY 1.5f
+/* A parent of Readability's container replaces it when it holds this much
+ * more mass (the other parts of a split article); a container elsewhere
+ * replaces it when it holds this much more. */
+#define GATHER_RATIO 1.2f
+#define SWITCH_RATIO 1.5f
+
 /* Rules of a pass; later passes switch them off in this order. */
 enum {
     PASS_STRIP_UNLIKELY = 1,
@@ -78,6 +93,7 @@ struct pass {
     uint8_t *gone;         /* per element: it or an ancestor removed */
     const char **why;      /* per element: the rule that removed it */
     float *score;          /* per element, candidate score */
+    float *mass;           /* per element, text mass of the subtree */
     uint8_t *scored;       /* per element: initialized */
     uint8_t *in_article;   /* per element */
     uint8_t *sel;          /* per block: in the chosen region */
@@ -432,6 +448,76 @@ pick_top(struct pass *ps)
     return best;
 }
 
+/* ------------------------------------------------------------ text mass */
+
+/* What a block adds to the case for its container: its unlinked text when
+ * it reads like prose, a little less than nothing when it is a short
+ * label, and minus its link text scaled by LINK_PENALTY, since links are
+ * what navigation, teasers and related lists are made of. */
+static float
+block_mass(const struct block *b)
+{
+    float text = (float)b->chars - (float)b->link_chars;
+    float m;
+    if (text >= PROSE_MIN_CHARS || (b->stops + b->commas >= 1 &&
+                                    text >= SENTENCE_MIN_CHARS))
+        m = text;
+    else
+        m = text * SHORT_TEXT_WEIGHT - SHORT_TEXT_COST;
+    return m - LINK_PENALTY * (float)b->link_chars;
+}
+
+/* The element whose subtree has the most mass: the region where prose
+ * outweighs everything else.  One pass over prefix sums of the blocks. */
+static int
+best_mass(struct pass *ps, float *mass_out)
+{
+    const struct blocks *bs = ps->bs;
+    float *prefix = calloc((size_t)bs->n_blocks + 1, sizeof *prefix);
+    if (!prefix)
+        return -1;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        prefix[i + 1] = prefix[i] + (block_gone(ps, b) ? 0 : block_mass(b));
+    }
+    int best = -1;
+    float best_mass = 0;
+    for (int e = 0; e < bs->n_elems; e++) {
+        const struct elem *el = &bs->elems[e];
+        if (ps->gone[e] || el->tag == GUMBO_TAG_HTML)
+            continue;
+        float m = prefix[el->end_block] - prefix[el->first_block];
+        ps->mass[e] = m;
+        if (m > best_mass) {
+            best_mass = m;
+            best = e;
+        }
+    }
+    free(prefix);
+    *mass_out = best_mass;
+    return best;
+}
+
+/* Readability's container, checked against the one with the most prose:
+ * when that one holds Readability's it gathers the parts of a split
+ * article; when the two are apart and it holds much more prose,
+ * Readability was taken in by a teaser. */
+static int
+choose_region(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    float best;
+    int m = best_mass(ps, &best);
+    int r = ps->top;
+    if (m < 0 || r < 0)
+        return r;
+    if (m == r || is_ancestor(bs, r, m))
+        return r;
+    if (is_ancestor(bs, m, r))
+        return ps->mass[m] > ps->mass[r] * GATHER_RATIO ? m : r;
+    return ps->mass[m] > ps->mass[r] * SWITCH_RATIO ? m : r;
+}
+
 /* ------------------------------------------------------------ siblings */
 
 static int
@@ -740,6 +826,17 @@ finish(struct pass *ps, const char *title, struct score_result *out)
     }
     memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
     refine_blocks(bs, out->keep, out->reason);
+    /* Rules for single blocks never empty the article: a region made only
+     * of what they drop (a list of links, headings) is kept whole. */
+    int any = 0;
+    for (int i = 0; i < bs->n_blocks && !any; i++)
+        any = out->keep[i];
+    if (!any)
+        for (int i = 0; i < bs->n_blocks; i++)
+            if (out->selected[i]) {
+                out->keep[i] = 1;
+                out->reason[i] = "main content (all of it)";
+            }
     for (int i = 0; i < bs->n_blocks; i++)
         if (out->keep[i])
             kept += bs->blocks[i].chars;
@@ -756,6 +853,7 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     memset(ps->gone, 0, ne);
     memset(ps->why, 0, ne * sizeof *ps->why);
     memset(ps->score, 0, ne * sizeof *ps->score);
+    memset(ps->mass, 0, ne * sizeof *ps->mass);
     memset(ps->scored, 0, ne);
     memset(ps->in_article, 0, ne);
     memset(ps->sel, 0, nb);
@@ -765,7 +863,12 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     count_kept(ps);
     score_paragraphs(ps, block_score);
     ps->top = pick_top(ps);
-    if (ps->top < 0) {
+    int region = choose_region(ps);
+    if (region != ps->top && region >= 0) {
+        ps->top = region;
+        init_candidate(ps, region);
+        select_elem(ps, region);
+    } else if (ps->top < 0) {
         /* No paragraph anywhere: the whole body is the candidate. */
         ps->top = bs->body_elem;
         if (ne)
@@ -790,6 +893,7 @@ score_blocks(struct arena *a, const struct blocks *bs, const char *title,
     ps.gone = arena_alloc(a, ne);
     ps.why = arena_alloc(a, ne * sizeof *ps.why);
     ps.score = arena_alloc(a, ne * sizeof *ps.score);
+    ps.mass = arena_alloc(a, ne * sizeof *ps.mass);
     ps.scored = arena_alloc(a, ne);
     ps.in_article = arena_alloc(a, ne);
     ps.sel = arena_alloc(a, nb);
@@ -802,7 +906,8 @@ score_blocks(struct arena *a, const struct blocks *bs, const char *title,
     out->elem_score = ps.score;
     uint8_t *best_keep = arena_alloc(a, nb);
     const char **best_reason = arena_alloc(a, nb * sizeof *best_reason);
-    if (!ps.removed || !ps.gone || !ps.why || !ps.score || !ps.scored ||
+    if (!ps.removed || !ps.gone || !ps.why || !ps.score || !ps.mass ||
+        !ps.scored ||
         !ps.in_article || !ps.sel || !ps.cnt || !out->keep ||
         !out->reason || !out->block_score || !best_keep || !best_reason ||
         !out->selected || !best_sel)
