@@ -18,6 +18,33 @@
 /* Characters per line for text density (boilerpipe wraps at 80). */
 #define WRAP_WIDTH 80
 
+/* Appends "#id" or ".a.b" for the words of an id or class attribute that
+ * are plain CSS identifiers; other words are left out (the nth-child
+ * positions alone already find the element). */
+static void
+simple_names(struct buf *b, char prefix, const char *value)
+{
+    if (!value)
+        return;
+    for (const char *p = value; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        int plain = !(*p >= '0' && *p <= '9') && *p != '-';
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+            char c = *p++;
+            plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '-' || c == '_');
+        }
+        if (p > start && plain && p - start < 64) {
+            buf_putc(b, prefix);
+            buf_append(b, start, (size_t)(p - start));
+        }
+        if (prefix == '#')
+            break;
+    }
+}
+
 /* A CSS selector that finds node again: tags and nth-child positions
  * from <html> down. */
 static void
@@ -33,6 +60,8 @@ selector(struct buf *b, const GumboNode *node)
         char name[64];
         dom_tag_name(e, name, sizeof name);
         buf_puts(b, name);
+        simple_names(b, '#', dom_attr(e, "id"));
+        simple_names(b, '.', dom_attr(e, "class"));
         const GumboNode *parent = e->parent;
         if (parent && parent->type == GUMBO_NODE_ELEMENT &&
             e->v.element.tag != GUMBO_TAG_BODY &&

@@ -68,7 +68,7 @@ static const char *const share_names[] = {
 static const char *const related_names[] = {
     "related", "recommend", "more-stories", "morestories", "most-popular",
     "mostpopular", "most-read", "mostread", "popular", "trending",
-    "teaser", "also-read", "read-also", "readalso", "read-next",
+    "also-read", "read-also", "readalso", "read-next",
     "readnext", "outbrain", "taboola", "more-articles", "more-news",
     "further", "next-article", "prev-next", NULL
 };

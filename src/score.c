@@ -72,6 +72,17 @@
 #define GATHER_RATIO 1.2f
 #define SWITCH_RATIO 1.5f
 
+/* Region edges (extend_edges): prose of at least EDGE_PROSE_CHARS with a
+ * link density under EDGE_MAX_LINK_DENSITY, within the ancestor
+ * EDGE_SCOPE_LEVELS above the container, joins the region; at most
+ * EDGE_MAX_SKIPPED short blocks are stepped over, and a block linked over
+ * EDGE_STOP_LINK_DENSITY stops the walk. */
+#define EDGE_PROSE_CHARS 50
+#define EDGE_MAX_LINK_DENSITY 0.2f
+#define EDGE_SCOPE_LEVELS 2
+#define EDGE_MAX_SKIPPED 3
+#define EDGE_STOP_LINK_DENSITY 0.5f
+
 /* Rules of a pass; later passes switch them off in this order. */
 enum {
     PASS_STRIP_UNLIKELY = 1,
@@ -601,6 +612,74 @@ merge_siblings(struct pass *ps)
     }
 }
 
+/* ------------------------------------------------------------ edges */
+
+/* Prose for the edge rule: long enough, few links. */
+static int
+edge_prose(const struct block *b)
+{
+    return b->chars >= EDGE_PROSE_CHARS &&
+           (float)b->link_chars < EDGE_MAX_LINK_DENSITY * (float)b->chars &&
+           b->kind != BK_LI && b->kind != BK_ROW && b->kind != BK_CAPTION;
+}
+
+/* The ancestor of e that is levels above it, or the top. */
+static int
+ancestor_up(const struct blocks *bs, int e, int levels)
+{
+    while (levels-- > 0 && bs->elems[e].parent >= 0)
+        e = bs->elems[e].parent;
+    return e;
+}
+
+/* Prose just outside the chosen region and inside its near ancestors
+ * joins it: a standfirst in the article's header, the part of a split
+ * article after an ad slot.  Walking away from the region, short blocks
+ * may be stepped over (and join when prose lies beyond them); a link
+ * line, removed boilerplate or too many short blocks end the walk. */
+static void
+extend_edges(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int first = -1, last = -1;
+    for (int i = 0; i < bs->n_blocks; i++)
+        if (ps->sel[i]) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    if (first < 0 || ps->top < 0)
+        return;
+    int scope = ancestor_up(bs, ps->top, EDGE_SCOPE_LEVELS);
+    if (scope == bs->body_elem || bs->elems[scope].tag == GUMBO_TAG_HTML)
+        return;
+    const struct elem *sc = &bs->elems[scope];
+    for (int dir = -1; dir <= 1; dir += 2) {
+        int i = dir < 0 ? first - 1 : last + 1, pending = -1, skipped = 0;
+        for (; i >= sc->first_block && i < sc->end_block; i += dir) {
+            const struct block *b = &bs->blocks[i];
+            if (ps->sel[i])
+                continue;
+            if (block_gone(ps, b) ||
+                (float)b->link_chars > EDGE_STOP_LINK_DENSITY * (float)b->chars)
+                break;
+            if (!edge_prose(b)) {
+                if (++skipped > EDGE_MAX_SKIPPED)
+                    break;
+                if (pending < 0)
+                    pending = i;
+                continue;
+            }
+            /* Prose: it joins, with the short blocks stepped over. */
+            int from = pending >= 0 ? pending : i;
+            for (int k = from; k != i + dir; k += dir)
+                ps->sel[k] = 1;
+            pending = -1;
+            skipped = 0;
+        }
+    }
+}
+
 /* ------------------------------------------------------------ cleaning */
 
 static int
@@ -876,6 +955,7 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     } else {
         merge_siblings(ps);
     }
+    extend_edges(ps);
     clean_article(ps);
     out->main_elem = ps->top;
     out->kept_chars = finish(ps, title, out);
