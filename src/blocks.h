@@ -43,6 +43,9 @@ enum {
     EF_CONSENT = 1u << 18,     /* cookie / consent / newsletter boxes */
     EF_BYLINE = 1u << 19,      /* byline, author, dateline, meta line */
     EF_CAPTION = 1u << 21,     /* class/id names a caption or credit */
+    EF_BIO = 1u << 22,         /* an author's biography box */
+    EF_NOTICE = 1u << 23,      /* disclaimer, disclosure, licence notice */
+    EF_NAV_NAME = 1u << 24,    /* class/id: breadcrumb, pagination */
     EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
                                   page (an unclosed tag inside swallows
                                   the rest of the document in Gumbo) */

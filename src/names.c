@@ -58,6 +58,20 @@ static const char *const body_names[] = {
 static const char *const comment_names[] = {
     "comment", "disqus", "replies", "respond", "reviews", NULL
 };
+static const char *const bio_names[] = {
+    "author-bio", "authorbio", "author_bio", "author-box", "authorbox",
+    "author_box", "about-author", "about-the-author", "author-info",
+    "author-description", "author-details", "saboxplugin", "post-author",
+    "autorenbox", "autor-box", NULL
+};
+static const char *const notice_names[] = {
+    "disclaimer", "disclosure", "copyright", "licence", "license",
+    "-notice", "notice-", NULL
+};
+static const char *const nav_names[] = {
+    "breadcrumb", "pagination", "pager", "skip-link", "skiplink",
+    "rating", NULL
+};
 static const char *const caption_names[] = {
     "caption", "credit", "pic-note", "bildunterschrift", NULL
 };
@@ -68,6 +82,7 @@ static const char *const share_names[] = {
 static const char *const related_names[] = {
     "related", "recommend", "more-stories", "morestories", "most-popular",
     "mostpopular", "most-read", "mostread", "popular", "trending",
+    "teasers",
     "also-read", "read-also", "readalso", "read-next",
     "readnext", "outbrain", "taboola", "more-articles", "more-news",
     "further", "next-article", "prev-next", NULL
@@ -224,6 +239,12 @@ names_classify(const GumboNode *n, struct elem *e)
         e->flags |= EF_BYLINE;
     if (matches_any(both, caption_names))
         e->flags |= EF_CAPTION;
+    if (matches_any(both, bio_names))
+        e->flags |= EF_BIO;
+    if (matches_any(both, notice_names))
+        e->flags |= EF_NOTICE;
+    if (matches_any(both, nav_names))
+        e->flags |= EF_NAV_NAME;
 }
 
 int

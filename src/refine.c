@@ -20,6 +20,8 @@
 #define LINK_ANY_DENSITY 0.8
 /* Bylines are short (Readability: under 100 characters). */
 #define BYLINE_MAX_CHARS 80
+/* A label ("Mehr zum Thema:") is at most this long. */
+#define LABEL_MAX_CHARS 40
 /* Captions are short: a long text beside an image is prose. */
 #define CAPTION_MAX_CHARS 150
 /* A short line this rich in digits is a date, a time or a count ("12 May
@@ -136,6 +138,29 @@ drop(uint8_t *keep, const char **reason, int i, const char *why)
     reason[i] = why;
 }
 
+/* A short line ending in a colon ("Read more:", "Kontakt:") announces
+ * what follows it, like a heading of the lowest level. */
+static int
+is_label(const struct blocks *bs, const struct block *b)
+{
+    if (b->chars > LABEL_MAX_CHARS || b->kind == BK_PRE || b->kind == BK_ROW)
+        return 0;
+    const char *t = block_text(bs, b);
+    return b->text_len && (t[b->text_len - 1] == ':' ||
+                           (b->text_len >= 3 &&
+                            !memcmp(t + b->text_len - 3, "\xEF\xBC\x9A", 3)));
+}
+
+/* The level of a block as a section head: 1-6 for headings, 7 for a
+ * label, 0 when it heads nothing. */
+static int
+head_level(const struct blocks *bs, const struct block *b)
+{
+    if (b->kind == BK_HEADING)
+        return b->level;
+    return is_label(bs, b) ? 7 : 0;
+}
+
 /* A heading whose section (the blocks up to the next heading of its level
  * or higher) keeps nothing introduces boilerplate, or nothing at all. */
 static void
@@ -144,12 +169,14 @@ drop_empty_sections(const struct blocks *bs, uint8_t *keep,
 {
     for (int i = bs->n_blocks - 1; i >= 0; i--) {
         const struct block *h = &bs->blocks[i];
-        if (!keep[i] || h->kind != BK_HEADING)
+        int level = head_level(bs, h);
+        if (!keep[i] || !level)
             continue;
         int content = 0;
         for (int j = i + 1; j < bs->n_blocks; j++) {
             const struct block *b = &bs->blocks[j];
-            if (b->kind == BK_HEADING && b->level <= h->level)
+            int l = head_level(bs, b);
+            if (l && l <= level)
                 break;
             if (keep[j]) {
                 content = 1;

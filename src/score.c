@@ -776,6 +776,13 @@ clean_article(struct pass *ps)
             remove_in_article(ps, e, "byline");
         else if ((el->flags & EF_COMMENTS) && !(el->flags & EF_ARTICLE_BODY))
             remove_in_article(ps, e, "comments");
+        else if ((el->flags & EF_BIO) && !(el->flags & EF_ARTICLE_BODY))
+            remove_in_article(ps, e, "author biography");
+        else if ((el->flags & EF_NOTICE) && c->chars < BOX_MAX_CHARS &&
+                 !(el->flags & EF_ARTICLE_BODY))
+            remove_in_article(ps, e, "notice");
+        else if ((el->flags & EF_NAV_NAME) && c->chars < BOX_MAX_CHARS)
+            remove_in_article(ps, e, "navigation");
         else if ((el->flags & EF_CONSENT) && c->chars < BOX_MAX_CHARS)
             remove_in_article(ps, e, "newsletter or consent box");
         else if ((el->flags & EF_RELATED) &&
