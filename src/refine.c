@@ -20,6 +20,10 @@
 #define LINK_ANY_DENSITY 0.8
 /* Bylines are short (Readability: under 100 characters). */
 #define BYLINE_MAX_CHARS 80
+/* The trailer rule (trim_tail): lines under TAIL_SHORT_CHARS after the
+ * last prose paragraph (TAIL_PROSE_CHARS or more, with a sentence end). */
+#define TAIL_PROSE_CHARS 100
+#define TAIL_SHORT_CHARS 40
 /* A label ("Mehr zum Thema:") is at most this long. */
 #define LABEL_MAX_CHARS 40
 /* Captions are short: a long text beside an image is prose. */
@@ -188,6 +192,29 @@ drop_empty_sections(const struct blocks *bs, uint8_t *keep,
     }
 }
 
+/* After the last paragraph of prose, short lines are the article's
+ * trailer: sources, credits, "more at example.com", contact labels. */
+static void
+trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
+{
+    int last_prose = -1;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (keep[i] && b->chars >= TAIL_PROSE_CHARS && b->stops >= 1 &&
+            (b->kind == BK_PARA || b->kind == BK_DIVTEXT ||
+             b->kind == BK_QUOTE))
+            last_prose = i;
+    }
+    if (last_prose < 0)
+        return;
+    for (int i = last_prose + 1; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (keep[i] && b->chars < TAIL_SHORT_CHARS &&
+            (b->kind == BK_PARA || b->kind == BK_DIVTEXT))
+            drop(keep, reason, i, "short line after the article");
+    }
+}
+
 void
 refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
@@ -223,4 +250,5 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
             drop(keep, reason, i, "date or count line");
     }
     drop_empty_sections(bs, keep, reason);
+    trim_tail(bs, keep, reason);
 }
