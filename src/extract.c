@@ -160,8 +160,9 @@ struct out_block {
     int verbatim;
 };
 
-/* Normalizes the chosen blocks into the result's text and block list,
- * dropping a block that repeats the one before it. */
+/* Normalizes the chosen blocks into the result's text and block list.
+ * Repeated paragraphs stay: a poem's refrain or a pasted quote is text
+ * too. */
 static int
 build_text(struct result *r, const struct out_block *ob, size_t n)
 {
@@ -186,10 +187,7 @@ build_text(struct result *r, const struct out_block *ob, size_t n)
             goto oom;
         }
         size_t blen = text.len - body;
-        int repeat = count && blen == lens[count - 1] &&
-                     memcmp(text.data + body, text.data + offs[count - 1],
-                            blen) == 0 && blen > 50;
-        if (got == 0 || repeat) {
+        if (got == 0) {
             text.len = start;
             if (text.data)
                 text.data[start] = '\0';
