@@ -43,7 +43,7 @@
 /* Name-based removal never takes a container holding more than this share
  * of the page's unlinked text: the article itself is sometimes inside a
  * box named "sidebar" or "comments". */
-#define PROTECT_SHARE 0.5
+#define PROTECT_SHARE 0.7
 /* Share widgets under this many characters go (Readability: 500). */
 #define SHARE_MAX_CHARS 500
 /* Newsletter and consent boxes, and related-story boxes, under this many
