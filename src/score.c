@@ -711,8 +711,9 @@ conditional(struct pass *ps, int e)
         has_ancestor_flag(bs, e, EF_DATA_TABLE | EF_CODE))
         return NULL;
     float weight = (ps->rules & PASS_WEIGHT_CLASSES) ? el->class_weight : 0;
-    float cscore = ps->scored[e] ? ps->score[e] : 0;
-    if (weight + cscore < 0)
+    /* Only the names count here: a list's negative tag prior is no
+     * evidence against it. */
+    if (weight < 0)
         return "negative class weight";
     if (c->commas >= 10)
         return NULL;
