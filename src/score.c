@@ -75,13 +75,11 @@
 /* Region edges (extend_edges): prose of at least EDGE_PROSE_CHARS with a
  * link density under EDGE_MAX_LINK_DENSITY, within the ancestor
  * EDGE_SCOPE_LEVELS above the container, joins the region; at most
- * EDGE_MAX_SKIPPED short blocks are stepped over, and a block linked over
- * EDGE_STOP_LINK_DENSITY stops the walk. */
+ * EDGE_MAX_SKIPPED blocks that are not prose are stepped over. */
 #define EDGE_PROSE_CHARS 50
 #define EDGE_MAX_LINK_DENSITY 0.2f
-#define EDGE_SCOPE_LEVELS 2
+#define EDGE_SCOPE_LEVELS 3
 #define EDGE_MAX_SKIPPED 3
-#define EDGE_STOP_LINK_DENSITY 0.5f
 
 /* Rules of a pass; later passes switch them off in this order. */
 enum {
@@ -660,20 +658,21 @@ extend_edges(struct pass *ps)
             const struct block *b = &bs->blocks[i];
             if (ps->sel[i])
                 continue;
-            if (block_gone(ps, b) ||
-                (float)b->link_chars > EDGE_STOP_LINK_DENSITY * (float)b->chars)
-                break;
-            if (!edge_prose(b)) {
+            /* Removed boilerplate, links and short lines are stepped
+             * over (share buttons, bylines and dates sit between a
+             * standfirst and the body); too many of them end the walk. */
+            if (block_gone(ps, b) || !edge_prose(b)) {
                 if (++skipped > EDGE_MAX_SKIPPED)
                     break;
-                if (pending < 0)
+                if (pending < 0 && !block_gone(ps, b))
                     pending = i;
                 continue;
             }
             /* Prose: it joins, with the short blocks stepped over. */
             int from = pending >= 0 ? pending : i;
             for (int k = from; k != i + dir; k += dir)
-                ps->sel[k] = 1;
+                if (k == i || bs->blocks[k].kind == BK_HEADING)
+                    ps->sel[k] = 1;
             pending = -1;
             skipped = 0;
         }
