@@ -141,6 +141,15 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
     out[*pos] = '\0';
 }
 
+/* Overwrites every occurrence of word in s with spaces. */
+static void
+blank_word(char *s, const char *word)
+{
+    size_t l = strlen(word);
+    for (char *p = s; (p = strstr(p, word)) != NULL; p += l)
+        memset(p, ' ', l);
+}
+
 static void
 flags_from_tag(GumboTag tag, struct elem *e)
 {
@@ -221,6 +230,11 @@ names_classify(const GumboNode *n, struct elem *e)
     lower_into(both, sizeof both, &bp, " ");
     lower_into(both, sizeof both, &bp, i);
 
+    /* "commentary" is an article genre (an opinion piece), not a comment
+     * section: blank it out before the lists that look for "comment". */
+    blank_word(c, "commentary");
+    blank_word(i, "commentary");
+    blank_word(both, "commentary");
     int w = weight_of(c) + weight_of(i);
     e->class_weight = (int16_t)w;
     if (matches_any(both, unlikely) && !matches_any(both, maybe))

@@ -52,6 +52,9 @@
 #define BOX_MAX_CHARS 1000
 /* Related-story boxes go at any length when links fill this much. */
 #define RELATED_LINK_DENSITY 0.3f
+/* Conditional cleaning keeps an element holding more than this share of
+ * the chosen container's text. */
+#define BULK_SHARE 0.5f
 /* Bylines and datelines under this many characters go (Readability: 100). */
 #define BYLINE_MAX_CHARS 100
 /* Headings similar to the title above this go (Readability: 0.75). */
@@ -715,6 +718,11 @@ conditional(struct pass *ps, int e)
     if (weight < 0)
         return "negative class weight";
     if (c->commas >= 10)
+        return NULL;
+    /* Cleaning removes boilerplate around the article, never the bulk of
+     * it: a box holding most of the region's text stays, whatever its
+     * counts of images or links. */
+    if (ps->top >= 0 && c->chars > BULK_SHARE * ps->cnt[ps->top].chars)
         return NULL;
     int is_list = el->tag == GUMBO_TAG_UL || el->tag == GUMBO_TAG_OL ||
                   (c->chars > 0 && c->list_chars / c->chars > 0.9f);
