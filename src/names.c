@@ -108,6 +108,23 @@ matches_any(const char *s, const char *const *words)
     return 0;
 }
 
+/* Like matches_any, but a word must start a name or follow a separator
+ * ("js-pager" is a pager, "apageroot" is not). */
+static int
+starts_any(const char *s, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t l = strlen(*words);
+        for (const char *p = s; (p = strstr(p, *words)) != NULL; p += l) {
+            char before = p == s ? ' ' : p[-1];
+            if (before == ' ' || before == '-' || before == '_' ||
+                (*words)[0] == '-')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* "hid" as a whole space-separated word. */
 static int
 has_hid_word(const char *s)
@@ -239,25 +256,25 @@ names_classify(const GumboNode *n, struct elem *e)
     e->class_weight = (int16_t)w;
     if (matches_any(both, unlikely) && !matches_any(both, maybe))
         e->flags |= EF_UNLIKELY;
-    if (matches_any(both, body_names))
+    if (starts_any(both, body_names))
         e->flags |= EF_ARTICLE_BODY;
-    if (matches_any(both, comment_names))
+    if (starts_any(both, comment_names))
         e->flags |= EF_COMMENTS;
-    if (matches_any(both, share_names))
+    if (starts_any(both, share_names))
         e->flags |= EF_SHARE;
-    if (matches_any(both, related_names))
+    if (starts_any(both, related_names))
         e->flags |= EF_RELATED;
-    if (matches_any(both, consent_names))
+    if (starts_any(both, consent_names))
         e->flags |= EF_CONSENT;
-    if (matches_any(both, byline_names))
+    if (starts_any(both, byline_names))
         e->flags |= EF_BYLINE;
-    if (matches_any(both, caption_names))
+    if (starts_any(both, caption_names))
         e->flags |= EF_CAPTION;
-    if (matches_any(both, bio_names))
+    if (starts_any(both, bio_names))
         e->flags |= EF_BIO;
-    if (matches_any(both, notice_names))
+    if (starts_any(both, notice_names))
         e->flags |= EF_NOTICE;
-    if (matches_any(both, nav_names))
+    if (starts_any(both, nav_names))
         e->flags |= EF_NAV_NAME;
 }
 

@@ -54,7 +54,7 @@
 #define RELATED_LINK_DENSITY 0.3f
 /* Conditional cleaning keeps an element holding more than this share of
  * the chosen container's text. */
-#define BULK_SHARE 0.5f
+#define BULK_SHARE 0.7f
 /* Bylines and datelines under this many characters go (Readability: 100). */
 #define BYLINE_MAX_CHARS 100
 /* Headings similar to the title above this go (Readability: 0.75). */
@@ -712,17 +712,17 @@ conditional(struct pass *ps, int e)
     if ((el->flags & EF_DATA_TABLE) || contains_data_table(bs, e) ||
         has_ancestor_flag(bs, e, EF_DATA_TABLE | EF_CODE))
         return NULL;
+    /* Cleaning removes boilerplate around the article, never the bulk of
+     * it: a box holding most of the region's text stays, whatever its
+     * names or its counts of images and links. */
+    if (ps->top >= 0 && c->chars > BULK_SHARE * ps->cnt[ps->top].chars)
+        return NULL;
     float weight = (ps->rules & PASS_WEIGHT_CLASSES) ? el->class_weight : 0;
     /* Only the names count here: a list's negative tag prior is no
      * evidence against it. */
     if (weight < 0)
         return "negative class weight";
     if (c->commas >= 10)
-        return NULL;
-    /* Cleaning removes boilerplate around the article, never the bulk of
-     * it: a box holding most of the region's text stays, whatever its
-     * counts of images or links. */
-    if (ps->top >= 0 && c->chars > BULK_SHARE * ps->cnt[ps->top].chars)
         return NULL;
     int is_list = el->tag == GUMBO_TAG_UL || el->tag == GUMBO_TAG_OL ||
                   (c->chars > 0 && c->list_chars / c->chars > 0.9f);
