@@ -66,6 +66,7 @@ static const char *const bio_names[] = {
 };
 static const char *const notice_names[] = {
     "disclaimer", "disclosure", "copyright", "licence", "license",
+    "paywall",
     "-notice", "notice-", NULL
 };
 static const char *const nav_names[] = {
@@ -89,7 +90,7 @@ static const char *const related_names[] = {
 };
 static const char *const consent_names[] = {
     "cookie", "consent", "gdpr", "newsletter", "subscribe", "signup",
-    "sign-up", "paywall", "onetrust", "cmp-", "privacy-", NULL
+    "sign-up", "onetrust", "cmp-", "privacy-", NULL
 };
 static const char *const byline_names[] = {
     "byline", "author", "dateline", "posted-on", "post-meta", "entry-meta",

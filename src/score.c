@@ -73,15 +73,21 @@
  * more mass (the other parts of a split article); a container elsewhere
  * replaces it when it holds this much more. */
 #define GATHER_RATIO 1.2f
+/* Comment heads are short (looks_like_thread). */
+#define THREAD_META_MAX_CHARS 60
 #define SWITCH_RATIO 1.5f
 
 /* Region edges (extend_edges): prose of at least EDGE_PROSE_CHARS with a
  * link density under EDGE_MAX_LINK_DENSITY, within the ancestor
- * EDGE_SCOPE_LEVELS above the container, joins the region; at most
+ * EDGE_SCOPE_LEVELS above the container (EDGE_SCOPE_AFTER after it), joins
+ * the region; at most
  * EDGE_MAX_SKIPPED blocks that are not prose are stepped over. */
 #define EDGE_PROSE_CHARS 50
 #define EDGE_MAX_LINK_DENSITY 0.2f
 #define EDGE_SCOPE_LEVELS 3
+/* After the region only its own siblings count: what follows an article
+ * a few levels up is more often its comments than its continuation. */
+#define EDGE_SCOPE_AFTER 1
 #define EDGE_MAX_SKIPPED 3
 
 /* Rules of a pass; later passes switch them off in this order. */
@@ -178,6 +184,8 @@ early_removal(const struct pass *ps, int e, size_t prose)
         why = "navigation";
     else if (f & EF_ASIDE_TAG)
         why = "aside";
+    else if (f & EF_CONSENT)
+        why = "consent or newsletter box";
     else if ((ps->rules & PASS_STRIP_UNLIKELY) && (f & EF_UNLIKELY) &&
              !(f & (EF_ARTICLE_TAG | EF_MAIN_TAG | EF_ARTICLE_BODY)) &&
              !inside_tag(bs, e, GUMBO_TAG_TABLE, 3) &&
@@ -510,6 +518,51 @@ best_mass(struct pass *ps, float *mass_out)
     return best;
 }
 
+/* A short line with a date, a time or a count in it, and no sentence:
+ * the head of a comment ("Ana · 3 May 2024, 10:15"). */
+static int
+meta_line(const struct blocks *bs, const struct block *b)
+{
+    if (b->chars > THREAD_META_MAX_CHARS || b->stops > 1 ||
+        b->kind == BK_HEADING)
+        return 0;
+    const char *t = block_text(bs, b);
+    for (size_t i = 0; i < b->text_len; i++)
+        if (t[i] >= '0' && t[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* What m adds to r reads like a thread of comments: prose paragraphs
+ * each headed by a dated line, rather than more of the article. */
+static int
+looks_like_thread(struct pass *ps, int m, int r)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *me = &bs->elems[m], *re = &bs->elems[r];
+    int heads = 0, prose = 0, after_meta = 0;
+    for (int i = me->first_block; i < me->end_block; i++) {
+        if (i == re->first_block)
+            i = re->end_block;
+        if (i >= me->end_block)
+            break;
+        const struct block *b = &bs->blocks[i];
+        if (block_gone(ps, b))
+            continue;
+        if (meta_line(bs, b)) {
+            after_meta = 1;
+            continue;
+        }
+        if (b->chars >= PROSE_MIN_CHARS) {
+            prose++;
+            heads += after_meta;
+        }
+        after_meta = 0;
+    }
+    /* Most of the added prose comes right after such a head. */
+    return heads >= 2 && 2 * heads >= prose;
+}
+
 /* Readability's container, checked against the one with the most prose:
  * when that one holds Readability's it gathers the parts of a split
  * article; when the two are apart and it holds much more prose,
@@ -526,7 +579,8 @@ choose_region(struct pass *ps)
     if (m == r || is_ancestor(bs, r, m))
         return r;
     if (is_ancestor(bs, m, r))
-        return ps->mass[m] > ps->mass[r] * GATHER_RATIO ? m : r;
+        return ps->mass[m] > ps->mass[r] * GATHER_RATIO &&
+               !looks_like_thread(ps, m, r) ? m : r;
     return ps->mass[m] > ps->mass[r] * SWITCH_RATIO ? m : r;
 }
 
@@ -624,6 +678,18 @@ edge_prose(const struct block *b)
            b->kind != BK_LI && b->kind != BK_ROW && b->kind != BK_CAPTION;
 }
 
+/* Selects block k and makes its elements (up to scope) part of the
+ * article, so that cleaning judges them like the rest. */
+static void
+join_block(struct pass *ps, int k, int scope)
+{
+    const struct blocks *bs = ps->bs;
+    ps->sel[k] = 1;
+    for (int e = bs->blocks[k].elem; e >= 0 && e != scope;
+         e = bs->elems[e].parent)
+        ps->in_article[e] = 1;
+}
+
 /* The ancestor of e that is levels above it, or the top. */
 static int
 ancestor_up(const struct blocks *bs, int e, int levels)
@@ -651,16 +717,21 @@ extend_edges(struct pass *ps)
         }
     if (first < 0 || ps->top < 0)
         return;
-    int scope = ancestor_up(bs, ps->top, EDGE_SCOPE_LEVELS);
-    if (scope == bs->body_elem || bs->elems[scope].tag == GUMBO_TAG_HTML)
-        return;
-    const struct elem *sc = &bs->elems[scope];
     for (int dir = -1; dir <= 1; dir += 2) {
+        int scope = ancestor_up(bs, ps->top, dir < 0 ? EDGE_SCOPE_LEVELS
+                                                     : EDGE_SCOPE_AFTER);
+        if (scope == bs->body_elem || bs->elems[scope].tag == GUMBO_TAG_HTML)
+            continue;
+        const struct elem *sc = &bs->elems[scope];
         int i = dir < 0 ? first - 1 : last + 1, pending = -1, skipped = 0;
         for (; i >= sc->first_block && i < sc->end_block; i += dir) {
             const struct block *b = &bs->blocks[i];
             if (ps->sel[i])
                 continue;
+            /* After the article, a heading opens what follows it: its
+             * comments, its related stories. */
+            if (dir > 0 && b->kind == BK_HEADING)
+                break;
             /* Removed boilerplate, links and short lines are stepped
              * over (share buttons, bylines and dates sit between a
              * standfirst and the body); too many of them end the walk. */
@@ -675,7 +746,7 @@ extend_edges(struct pass *ps)
             int from = pending >= 0 ? pending : i;
             for (int k = from; k != i + dir; k += dir)
                 if (k == i || bs->blocks[k].kind == BK_HEADING)
-                    ps->sel[k] = 1;
+                    join_block(ps, k, scope);
             pending = -1;
             skipped = 0;
         }
@@ -918,19 +989,20 @@ finish(struct pass *ps, const char *title, struct score_result *out)
         out->keep[i] = 1;
         out->reason[i] = "main content";
     }
-    memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
-    refine_blocks(bs, out->keep, out->reason);
     /* Rules for single blocks never empty the article: a region made only
      * of what they drop (a list of links, headings) is kept whole. */
+    memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
+    refine_blocks(bs, out->keep, out->reason);
     int any = 0;
     for (int i = 0; i < bs->n_blocks && !any; i++)
         any = out->keep[i];
-    if (!any)
-        for (int i = 0; i < bs->n_blocks; i++)
-            if (out->selected[i]) {
-                out->keep[i] = 1;
-                out->reason[i] = "main content (all of it)";
-            }
+    for (int i = 0; i < bs->n_blocks && !any; i++)
+        if (out->selected[i]) {
+            out->keep[i] = 1;
+            out->reason[i] = "main content (all of it)";
+        }
+    /* What callers see as the region: before any cleaning. */
+    memcpy(out->selected, ps->sel, (size_t)bs->n_blocks);
     for (int i = 0; i < bs->n_blocks; i++)
         if (out->keep[i])
             kept += bs->blocks[i].chars;

@@ -18,7 +18,7 @@ struct blocks;
 struct score_result {
     uint8_t *keep;         /* per block: 1 when part of the article */
     uint8_t *selected;     /* per block: in the chosen region, before
-                              single blocks were judged */
+                              anything in it was cleaned away */
     const char **reason;   /* per block: the rule that decided */
     float *block_score;    /* per block: its paragraph score */
     float *elem_score;     /* per element: its candidate score, or 0 */

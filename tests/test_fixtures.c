@@ -58,10 +58,15 @@ static void
 show_difference(const char *name, const char *got, const char *want)
 {
     int line = 1;
-    while (*got && *got == *want) {
-        line += *got == '\n';
-        got++;
-        want++;
+    const char *g = got, *w = want;
+    while (*g && *g == *w) {
+        if (*g == '\n') {
+            line++;
+            got = g + 1;
+            want = w + 1;
+        }
+        g++;
+        w++;
     }
     printf("  %s: first difference at line %d\n", name, line);
     printf("    got:  %.160s\n", got);
