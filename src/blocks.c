@@ -107,6 +107,7 @@ struct walker {
     size_t cur_start;
     int cur_owner;
     uint32_t cur_chars, cur_link_chars, cur_commas, cur_stops, cur_links;
+    uint32_t cur_fine_chars;
     int pending_space;
 
     /* Context. */
@@ -114,6 +115,7 @@ struct walker {
     int n_owners;
     int depth;          /* element depth of the walk */
     int in_link;        /* inside this many <a href> */
+    int in_fine;        /* inside this many small-print or italic tags */
     int verbatim;       /* inside <pre>: keep white space */
     int inline_only;    /* inside pre or a data-table row: no boundaries */
     int row_cells;      /* cells seen in the open data-table row */
@@ -203,6 +205,8 @@ add_text(struct walker *w, const char *s, size_t len)
             w->cur_chars++;
             if (w->in_link)
                 w->cur_link_chars++;
+            if (w->in_fine)
+                w->cur_fine_chars++;
             punct(p, (size_t)(end - p), &w->cur_commas, &w->cur_stops);
         }
         buf_putc(t, (char)c);
@@ -272,6 +276,7 @@ flush(struct walker *w)
     b->text_len = (uint32_t)(t->len - w->cur_start);
     b->chars = w->cur_chars;
     b->link_chars = w->cur_link_chars;
+    b->fine_chars = w->cur_fine_chars;
     b->commas = (uint16_t)(w->cur_commas > 65535 ? 65535 : w->cur_commas);
     b->stops = (uint16_t)(w->cur_stops > 65535 ? 65535 : w->cur_stops);
     b->n_links = (uint16_t)(w->cur_links > 65535 ? 65535 : w->cur_links);
@@ -285,6 +290,7 @@ reset:
     w->cur_start = t->len;
     w->cur_owner = owner(w);
     w->cur_chars = w->cur_link_chars = w->cur_commas = 0;
+    w->cur_fine_chars = 0;
     w->cur_stops = w->cur_links = 0;
 }
 
@@ -427,6 +433,22 @@ table_is_data(const GumboNode *table)
     return rows >= 10 || max_cols > 4 || rows * max_cols > 10;
 }
 
+/* Small print and italics, as captions and credits are set. */
+static int
+is_fine_print(const GumboNode *n)
+{
+    switch (n->v.element.tag) {
+    case GUMBO_TAG_SMALL: case GUMBO_TAG_I: case GUMBO_TAG_EM:
+        return 1;
+    case GUMBO_TAG_FONT: {
+        const char *size = dom_attr(n, "size");
+        return size && (size[0] == '1' || size[0] == '-');
+    }
+    default:
+        return 0;
+    }
+}
+
 /* ------------------------------------------------------------ elements */
 
 static int
@@ -499,6 +521,8 @@ enter(struct walker *w, GumboNode *n)
             w->in_link++;
             w->cur_links++;
         }
+        if (is_fine_print(n))
+            w->in_fine++;
         if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && w->row_cells++)
             add_text(w, " | ", 3);
         return DESCEND;
@@ -569,6 +593,8 @@ leave(struct walker *w, GumboNode *n)
         if (tag == GUMBO_TAG_A && w->in_link &&
             dom_attr(n, "href"))
             w->in_link--;
+        if (w->in_fine && is_fine_print(n))
+            w->in_fine--;
         return;
     }
     flush(w);

@@ -87,6 +87,9 @@ struct block {
     uint32_t text_len;
     uint32_t chars;       /* code points that are not white space */
     uint32_t link_chars;  /* of them, inside <a href> */
+    uint32_t fine_chars;  /* of them, in small print or italics (<small>,
+                             <font size=1>, <i>, <em>): how captions and
+                             credits are set */
     uint16_t n_links;
     uint16_t commas;      /* , 、 ， ، */
     uint16_t stops;       /* sentence ends: . ! ? 。 ！ ？ */

@@ -90,7 +90,7 @@ static const char *const related_names[] = {
 };
 static const char *const consent_names[] = {
     "cookie", "consent", "gdpr", "newsletter", "subscribe", "signup",
-    "sign-up", "onetrust", "cmp-", "privacy-", NULL
+    "sign-up", "onetrust", "privacy-", NULL
 };
 static const char *const byline_names[] = {
     "byline", "author", "dateline", "posted-on", "post-meta", "entry-meta",
@@ -157,6 +157,50 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
         out[(*pos)++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
     out[*pos] = '\0';
+}
+
+/* Class words that carry the site's taxonomy, not the element's role:
+ * WordPress writes "category-no-newsletter" or "tag-comments" on the
+ * article itself. */
+static int
+taxonomy_word(const char *w, size_t len)
+{
+    static const char *const prefixes[] = {
+        "category-", "tag-", "tags-", "cat-", "topic-", "postid-",
+        "term-", NULL
+    };
+    for (int i = 0; prefixes[i]; i++) {
+        size_t l = strlen(prefixes[i]);
+        if (len > l && !strncasecmp(w, prefixes[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+/* Lowercases the words of a class attribute into out, leaving out the
+ * taxonomy words. */
+static void
+class_into(char *out, size_t cap, size_t *pos, const char *s)
+{
+    while (*s) {
+        while (*s == ' ' || *s == '\t' || *s == '\n')
+            s++;
+        const char *w = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+            s++;
+        size_t len = (size_t)(s - w);
+        if (!len || taxonomy_word(w, len))
+            continue;
+        for (size_t i = 0; i < len && *pos + 2 < cap; i++) {
+            char c = w[i];
+            out[(*pos)++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        if (*pos + 1 < cap)
+            out[(*pos)++] = ' ';
+        out[*pos] = '\0';
+    }
+    if (*pos && out[*pos - 1] == ' ')
+        out[--*pos] = '\0';
 }
 
 /* Overwrites every occurrence of word in s with spaces. */
@@ -241,7 +285,7 @@ names_classify(const GumboNode *n, struct elem *e)
     size_t cp = 0, ip = 0, bp = 0;
     c[0] = i[0] = both[0] = '\0';
     if (cls)
-        lower_into(c, sizeof c, &cp, cls);
+        class_into(c, sizeof c, &cp, cls);
     if (id)
         lower_into(i, sizeof i, &ip, id);
     lower_into(both, sizeof both, &bp, c);

@@ -108,8 +108,9 @@ is_copyright(const struct block *b, const char *t)
                               strncasecmp(t, "copyright", 9) == 0);
 }
 
-/* A caption: in a figure, named so, or a short line that stands beside an
- * image with no other text around it. */
+/* A caption: in a figure, named so, a short line that shares its
+ * container with an image and nothing else, or small print right after
+ * an image. */
 static int
 is_caption(const struct blocks *bs, const struct block *b)
 {
@@ -126,11 +127,12 @@ is_caption(const struct blocks *bs, const struct block *b)
          e = bs->elems[e].parent, up++)
         if (bs->elems[e].n_img > 0 && bs->elems[e].chars == b->chars)
             return 1;
-    /* The element before this one holds only images. */
+    /* Small print right after an element that holds only images. */
     int prev = -1;
-    if (o->parent >= 0)
-        for (int k = o->parent + 1; k < b->elem; k = bs->elems[k].end_elem)
-            prev = k;
+    if (b->fine_chars < b->chars || o->parent < 0)
+        return 0;
+    for (int k = o->parent + 1; k < b->elem; k = bs->elems[k].end_elem)
+        prev = k;
     return prev >= 0 && bs->elems[prev].n_img > 0 &&
            bs->elems[prev].chars == 0 && bs->elems[prev].end_elem == b->elem;
 }
