@@ -8,6 +8,8 @@
 
 #include "blocks.h"
 
+#include <gumbo.h>
+
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +28,8 @@
 #define TAIL_SHORT_CHARS 40
 /* A label ("Mehr zum Thema:") is at most this long. */
 #define LABEL_MAX_CHARS 40
+/* A caption's element is at most this many levels above its text. */
+#define CAPTION_ANCESTORS 2
 /* Captions are short: a long text beside an image is prose. */
 #define CAPTION_MAX_CHARS 150
 /* A short line this rich in digits is a date, a time or a count ("12 May
@@ -116,12 +120,16 @@ is_caption(const struct blocks *bs, const struct block *b)
 {
     if (b->kind == BK_CAPTION)
         return 1;
+    /* Inside a figcaption or an element named as a caption. */
+    for (int e = b->elem, up = 0; e >= 0 && up <= CAPTION_ANCESTORS;
+         e = bs->elems[e].parent, up++)
+        if (bs->elems[e].tag == GUMBO_TAG_FIGCAPTION ||
+            (bs->elems[e].flags & EF_CAPTION))
+            return 1;
     if (b->chars > CAPTION_MAX_CHARS || b->kind == BK_HEADING ||
         b->kind == BK_LI || b->kind == BK_ROW)
         return 0;
     const struct elem *o = &bs->elems[b->elem];
-    if (o->flags & EF_CAPTION)
-        return 1;
     /* The image shares a container with this text and nothing else. */
     for (int e = b->elem, up = 0; e >= 0 && up < 2;
          e = bs->elems[e].parent, up++)
