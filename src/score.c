@@ -67,7 +67,7 @@
 #define PROSE_MIN_CHARS 80
 #define SENTENCE_MIN_CHARS 30
 #define SHORT_TEXT_WEIGHT 0.3f
-#define SHORT_TEXT_COST 10.0f
+#define SHORT_TEXT_COST 5.0f
 #define LINK_PENALTY 1.5f
 /* A parent of Readability's container replaces it when it holds this much
  * more mass (the other parts of a split article); a container elsewhere
