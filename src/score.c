@@ -85,6 +85,10 @@
 #define EDGE_PROSE_CHARS 50
 #define EDGE_MAX_LINK_DENSITY 0.2f
 #define EDGE_SCOPE_LEVELS 3
+/* A box before the region is a standfirst when it holds at most
+ * LEAD_MAX_CHARS and its links cover at most LEAD_MAX_LINK_DENSITY. */
+#define LEAD_MAX_CHARS 1500
+#define LEAD_MAX_LINK_DENSITY 0.25f
 /* After the region only its own siblings count: what follows an article
  * a few levels up is more often its comments than its continuation. */
 #define EDGE_SCOPE_AFTER 1
@@ -753,6 +757,35 @@ extend_edges(struct pass *ps)
     }
 }
 
+/* Boxes before the region, among the siblings of its branch up to
+ * EDGE_SCOPE_LEVELS levels: a small box of unlinked prose there is the
+ * article's standfirst, wherever boxes of links or meta lines stand in
+ * between (a block-by-block walk stops at them). */
+static void
+join_leads(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int child = ps->top;
+    for (int level = 0; child >= 0 && level < EDGE_SCOPE_LEVELS; level++) {
+        int parent = bs->elems[child].parent;
+        if (parent < 0 || parent == bs->body_elem ||
+            bs->elems[parent].tag == GUMBO_TAG_HTML)
+            break;
+        for (int k = parent + 1; k < child; k = bs->elems[k].end_elem) {
+            const struct counts *c = &ps->cnt[k];
+            if (ps->gone[k] || c->chars == 0 || c->chars > LEAD_MAX_CHARS ||
+                link_density(c) > LEAD_MAX_LINK_DENSITY)
+                continue;
+            const struct elem *sib = &bs->elems[k];
+            for (int i = sib->first_block; i < sib->end_block; i++)
+                if (!ps->sel[i] && !block_gone(ps, &bs->blocks[i]) &&
+                    edge_prose(&bs->blocks[i]))
+                    join_block(ps, i, parent);
+        }
+        child = parent;
+    }
+}
+
 /* ------------------------------------------------------------ cleaning */
 
 static int
@@ -1043,6 +1076,7 @@ run_pass(struct pass *ps, const char *title, float *block_score,
         merge_siblings(ps);
     }
     extend_edges(ps);
+    join_leads(ps);
     clean_article(ps);
     out->main_elem = ps->top;
     out->kept_chars = finish(ps, title, out);
