@@ -207,7 +207,6 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
                 CURLSH *share)
 {
     const pith_options *o = &ex->opt;
-    curl_easy_reset(c);
     j->curl = c;
     buf_free(&j->body);
     j->over_cap = 0;

@@ -72,8 +72,8 @@ const char *fetch_job_url(const struct fetch_job *j);
  * cookie file); call once before the first fetch_job_start(). */
 pith_status fetch_prepare(pith_extractor *ex);
 
-/* Sets c up for j's next attempt, sharing cookies, DNS and TLS sessions
- * through share (may be NULL). */
+/* Sets c (a new easy handle) up for j's next attempt, sharing cookies,
+ * DNS and TLS sessions through share (may be NULL). */
 void fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
                      CURLSH *share);
 

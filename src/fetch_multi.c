@@ -7,6 +7,12 @@
  * has passed since the host's last start, its robots.txt is known, and
  * its retry wait is over.  CURLMOPT_MAX_HOST_CONNECTIONS backs the
  * per-host cap at the connection level.
+ *
+ * Each attempt gets a fresh easy handle, cleaned up when it ends: what
+ * should outlive an attempt (connections, DNS answers, cookies, TLS
+ * sessions) lives in the multi and share handles, and libcurl 7.88 leaks
+ * the cookie file list of a handle that is reset and reused (curl issue
+ * 10694, fixed in 8.0).
  */
 #include "fetch.h"
 #include "hosts.h"
@@ -29,8 +35,6 @@ struct driver {
     struct fetch_job *jobs;
     size_t n, reported;
     struct hosts hosts;
-    CURL **idle;            /* easy handles not in use */
-    size_t nidle, nhandles;
     int running;
     int concurrency, per_host, robots;
     long delay_ms;
@@ -109,17 +113,35 @@ enqueue(struct driver *d, size_t i, int front)
         return;
     }
     j->host = h;
+    if (d->hosts.v[h].delay_ms < d->delay_ms)
+        d->hosts.v[h].delay_ms = d->delay_ms; /* a new host */
 }
 
-static CURL *
-take_handle(struct driver *d)
+/* Adds j's next attempt to the multi handle; -1 when libcurl cannot. */
+static int
+add_transfer(struct driver *d, struct fetch_job *j)
 {
-    if (d->nidle)
-        return d->idle[--d->nidle];
     CURL *c = curl_easy_init();
-    if (c)
-        d->nhandles++;
-    return c;
+    if (!c)
+        return -1;
+    fetch_job_start(d->ex, j, c, d->ex->share);
+    if (curl_multi_add_handle(d->multi, c) != CURLM_OK) {
+        curl_easy_cleanup(c);
+        j->curl = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Takes j's finished or abandoned transfer out of the multi handle. */
+static void
+drop_transfer(struct driver *d, struct fetch_job *j)
+{
+    if (!j->curl)
+        return;
+    curl_multi_remove_handle(d->multi, j->curl);
+    curl_easy_cleanup(j->curl);
+    j->curl = NULL;
 }
 
 /* ------------------------------------------------------------ starting */
@@ -128,16 +150,9 @@ take_handle(struct driver *d)
 static void
 start(struct driver *d, struct fetch_job *j, struct host *h, long long now)
 {
-    CURL *c = take_handle(d);
-    if (!c) {
-        report_failure(d, j, PITH_ERR_NOMEM, "out of memory");
-        return;
-    }
-    fetch_job_start(d->ex, j, c, d->ex->share);
-    if (curl_multi_add_handle(d->multi, c) != CURLM_OK) {
-        d->idle[d->nidle++] = c;
-        report_failure(d, j, PITH_ERR_INTERNAL, "libcurl refused a "
-                       "transfer");
+    if (add_transfer(d, j)) {
+        report_failure(d, j, PITH_ERR_INTERNAL, "libcurl could not start "
+                       "a transfer");
         return;
     }
     h->active++;
@@ -165,13 +180,9 @@ start_robots(struct driver *d, struct host *h, long long now)
         h->robots_job->host = (size_t)(h - d->hosts.v);
     }
     h->robots_state = ROBOTS_RUNNING;
-    CURL *c = take_handle(d);
-    if (!c || (fetch_job_start(d->ex, h->robots_job, c, d->ex->share),
-               curl_multi_add_handle(d->multi, c) != CURLM_OK)) {
-        if (c)
-            d->idle[d->nidle++] = c;
+    if (add_transfer(d, h->robots_job)) {
         h->robots_state = ROBOTS_DONE;
-        h->robots_error = strdup("libcurl refused the transfer");
+        h->robots_error = strdup("libcurl could not start a transfer");
         return;
     }
     h->active++;
@@ -265,13 +276,11 @@ finished(struct driver *d, CURL *c, CURLcode rc)
     char *priv = NULL;
     curl_easy_getinfo(c, CURLINFO_PRIVATE, &priv);
     struct fetch_job *j = (struct fetch_job *)(void *)priv;
-    curl_multi_remove_handle(d->multi, c);
-    d->idle[d->nidle++] = c;
     d->running--;
     struct host *h = &d->hosts.v[j->host];
     h->active--;
     enum fetch_next next = fetch_job_finish(d->ex, j, rc, fetch_now_ms());
-    j->curl = NULL;
+    drop_transfer(d, j);
     if (j->robots) {
         robots_finished(d, h, next);
         return;
@@ -391,8 +400,7 @@ driver_init(struct driver *d, pith_extractor *ex, size_t n,
                       (long)d->concurrency);
     curl_multi_setopt(d->multi, CURLMOPT_MAXCONNECTS, (long)d->concurrency);
     d->jobs = calloc(n ? n : 1, sizeof *d->jobs);
-    d->idle = calloc((size_t)d->concurrency, sizeof *d->idle);
-    if (!d->jobs || !d->idle)
+    if (!d->jobs)
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     return PITH_OK;
 }
@@ -402,23 +410,13 @@ static void
 driver_free(struct driver *d)
 {
     for (size_t i = 0; d->jobs && i < d->n; i++) {
-        if (d->jobs[i].curl) {
-            curl_multi_remove_handle(d->multi, d->jobs[i].curl);
-            d->idle[d->nidle++] = d->jobs[i].curl;
-        }
+        drop_transfer(d, &d->jobs[i]);
         fetch_job_clear(&d->jobs[i]);
     }
-    for (size_t i = 0; i < d->hosts.n; i++) {
-        struct fetch_job *rj = d->hosts.v[i].robots_job;
-        if (rj && rj->curl) {
-            curl_multi_remove_handle(d->multi, rj->curl);
-            d->idle[d->nidle++] = rj->curl;
-        }
-    }
-    for (size_t i = 0; i < d->nidle; i++)
-        curl_easy_cleanup(d->idle[i]);
+    for (size_t i = 0; i < d->hosts.n; i++)
+        if (d->hosts.v[i].robots_job)
+            drop_transfer(d, d->hosts.v[i].robots_job);
     hosts_free(&d->hosts);
-    free(d->idle);
     free(d->jobs);
 }
 
