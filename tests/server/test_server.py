@@ -780,6 +780,7 @@ class Handler(BaseHTTPRequestHandler):
             "/xhtml": lambda: self._send(200, XHTML, "application/xhtml+xml; charset=utf-8"),
             "/no-content-type": lambda: self._send(200, NO_CT_HTML, None),
             "/meta-refresh": lambda: self._send(200, META_REFRESH),
+            "/meta-refresh-to": self._meta_refresh_to,
             "/slow": self._slow,
             "/robots.txt": lambda: self._send(200, ROBOTS, "text/plain; charset=utf-8"),
             "/headers": self._headers,
@@ -896,6 +897,18 @@ class Handler(BaseHTTPRequestHandler):
         self._simple_page(code, "%d %s" % (code, phrase),
                           "This page answered with HTTP status %d (%s)." % (code, phrase),
                           headers=headers)
+
+    def _meta_refresh_to(self):
+        url = self.query.get("url", ["/article"])[0]
+        delay = self._num("delay", 0, 0, 86400)
+        esc = (url.replace("&", "&amp;").replace('"', "&quot;")
+               .replace("<", "&lt;").replace(">", "&gt;"))
+        body = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+                "<meta http-equiv=\"refresh\" content=\"%d; url=%s\" />\n"
+                "<title>Moving on</title>\n</head>\n<body>\n"
+                "<p>This page moves on to another address after %d seconds.</p>\n"
+                "</body>\n</html>\n" % (delay, esc, delay))
+        self._send(200, body.encode("utf-8"))
 
     def _slow(self):
         self._sleep(self._num("ms", 1000, 0, 600000) / 1000.0)
@@ -1396,6 +1409,9 @@ def self_test():
         check("/set-cookie", s == 200 and "session=abc" in h["Set-Cookie"])
         s, _, _ = req("/needs-cookie")
         check("/needs-cookie without", s == 403)
+        s, _, b = req("/meta-refresh-to?url=/x%3Fa%3D1%26b&delay=7")
+        check("/meta-refresh-to", s == 200 and
+              b'content="7; url=/x?a=1&amp;b"' in b, b[:300])
         s, _, b = req("/needs-cookie", headers={"Cookie": "x=y; session=abc"})
         check("/needs-cookie with", s == 200 and b == ARTICLE_HTML)
     T.run("headers", t_headers)
