@@ -191,7 +191,9 @@ pith_status pith_extract_url(pith_extractor *ex, const char *url,
  *     replaces delay_ms when longer.  A robots.txt that is missing (4xx)
  *     allows everything; one that cannot be fetched (5xx, network error)
  *     disallows everything, as RFC 9309 says.  A disallowed URL is
- *     reported with PITH_ERR_FETCH without being fetched;
+ *     reported with PITH_ERR_FETCH without being fetched.  The URLs given
+ *     and meta refresh targets are checked; redirects libcurl follows are
+ *     not;
  *   - a host that answers 429 or 5xx, or fails to connect, is paused for
  *     the retry's wait.
  */
@@ -226,8 +228,10 @@ typedef int (*pith_item_fn)(pith_item *item, void *userdata);
  * (all defaults).  callback is called exactly once per URL, in the calling
  * thread, unless it asks to stop.  Returns PITH_OK once every URL has been
  * reported or the callback stopped the run; PITH_ERR_ARG for NULL
- * arguments; PITH_ERR_NOMEM or PITH_ERR_INTERNAL when the run could not
- * be set up, in which case no URL was reported. */
+ * arguments; PITH_ERR_INPUT for an unreadable cookie file; PITH_ERR_NOMEM
+ * or PITH_ERR_INTERNAL when the run could not be set up (no URL was
+ * reported then) or libcurl's loop failed.  pith_errmsg(ex) tells which.
+ * A URL libcurl cannot parse is reported with PITH_ERR_ARG. */
 pith_status pith_fetch_many(pith_extractor *ex, const char *const *urls,
                             size_t n, const pith_many_options *opt,
                             pith_item_fn callback, void *userdata);

@@ -351,7 +351,7 @@ redirect_failure(struct fetch_job *j)
         for (int k = i + 1; k < j->nhops && !loop; k++)
             loop = j->hops[i] == j->hops[k];
     if (loop)
-        msg_add(j, "redirect loop: %s redirects back to itself",
+        msg_add(j, "redirect loop: the redirects keep coming back to %s",
                 j->final_url ? j->final_url : fetch_job_url(j));
     else
         msg_add(j, "too many redirects (more than %ld)",
