@@ -21,21 +21,22 @@ struct range4 {
 
 /* Checked in order: the metadata hosts sit inside the link-local and
  * shared ranges and get the more telling name. */
+#define METADATA "a cloud metadata service address"
 static const struct range4 ranges4[] = {
-    {0xA9FEA9FEu, 32, "a cloud metadata service address"}, /* 169.254.169.254 */
-    {0xA9FEAA02u, 32, "a cloud metadata service address"}, /* 169.254.170.2, ECS */
-    {0x646464C8u, 32, "a cloud metadata service address"}, /* 100.100.100.200 */
-    {0x00000000u, 8, "an unspecified address"},            /* 0/8, "this host" */
-    {0x7F000000u, 8, "a loopback address"},                /* 127/8 */
-    {0x0A000000u, 8, "a private address"},                 /* 10/8 */
-    {0xAC100000u, 12, "a private address"},                /* 172.16/12 */
-    {0xC0A80000u, 16, "a private address"},                /* 192.168/16 */
-    {0xA9FE0000u, 16, "a link-local address"},             /* 169.254/16 */
-    {0x64400000u, 10, "a shared (CGNAT) address"},         /* 100.64/10 */
-    {0xC0000000u, 24, "a reserved address"},               /* 192.0.0/24 */
-    {0xC6120000u, 15, "a reserved address"},   /* 198.18/15, benchmarks */
-    {0xE0000000u, 4, "a multicast address"},               /* 224/4 */
-    {0xF0000000u, 4, "a reserved address"},    /* 240/4 and broadcast */
+    {0xA9FEA9FEu, 32, METADATA},                    /* 169.254.169.254 */
+    {0xA9FEAA02u, 32, METADATA},                    /* 169.254.170.2 */
+    {0x646464C8u, 32, METADATA},                    /* 100.100.100.200 */
+    {0x00000000u, 8, "an unspecified address"},     /* 0/8, "this host" */
+    {0x7F000000u, 8, "a loopback address"},         /* 127/8 */
+    {0x0A000000u, 8, "a private address"},          /* 10/8 */
+    {0xAC100000u, 12, "a private address"},         /* 172.16/12 */
+    {0xC0A80000u, 16, "a private address"},         /* 192.168/16 */
+    {0xA9FE0000u, 16, "a link-local address"},      /* 169.254/16 */
+    {0x64400000u, 10, "a shared (CGNAT) address"},  /* 100.64/10 */
+    {0xC0000000u, 24, "a reserved address"},        /* 192.0.0/24 */
+    {0xC6120000u, 15, "a reserved address"},        /* 198.18/15 */
+    {0xE0000000u, 4, "a multicast address"},        /* 224/4 */
+    {0xF0000000u, 4, "a reserved address"},         /* 240/4, broadcast */
 };
 
 static const char *
@@ -83,7 +84,7 @@ refusal6(const uint8_t a[16])
     if (!memcmp(a, zero, 15) && a[15] <= 1)
         return a[15] ? "a loopback address" : "an unspecified address";
     if (!memcmp(a, metadata, 16))
-        return "a cloud metadata service address"; /* fd00:ec2::254 */
+        return METADATA; /* fd00:ec2::254 */
     /* ::ffff:a.b.c.d, 64:ff9b::a.b.c.d and ::a.b.c.d carry IPv4. */
     if (!memcmp(a, mapped, 12) || !memcmp(a, nat64, 12) ||
         !memcmp(a, zero, 12))

@@ -61,7 +61,8 @@ test_scanner(void)
     /* a URL longer than the caller's buffer is not cut */
     char small[8];
     long d;
-    const char *longurl = "<meta http-equiv=refresh content=\"0;url=/toolong\">";
+    const char *longurl =
+        "<meta http-equiv=refresh content=\"0;url=/toolong\">";
     OK(refresh_find(longurl, strlen(longurl), &d, small, sizeof small) != 0,
        "URL over the buffer refused");
 }

@@ -113,7 +113,8 @@ flush_ready(struct printer *pr)
 {
     for (; pr->next < pr->n && pr->lines[pr->next].text; pr->next++) {
         struct line *ln = &pr->lines[pr->next];
-        if (!pr->write_failed && fwrite(ln->text, 1, ln->len, stdout) != ln->len)
+        if (!pr->write_failed &&
+            fwrite(ln->text, 1, ln->len, stdout) != ln->len)
             pr->write_failed = 1;
         if (ln->code && !pr->first_failure)
             pr->first_failure = ln->code;
