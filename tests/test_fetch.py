@@ -437,6 +437,21 @@ def test_robots_and_delay():
           f"private page never ({s['total_requests'] - 1} requests)")
     check(1.9 < t < 5, f"Crawl-delay: 1 honoured ({t:.2f}s)")
 
+    # No robots.txt (404): everything allowed.  Unreachable (503, after
+    # its retries): nothing allowed, and the page is never asked for.
+    k = key("robots")
+    urls = [f"http://robots-404.localhost:{port}/private/page",
+            f"http://robots-503.localhost:{port}/article?key={k}"]
+    rc, out, err, t = pith("--urls", urls_file(urls), "--robots",
+                           "--retry-delay", "10")
+    lines = json_lines(out)
+    check(len(lines) == 2 and lines[0]["error"] is None
+          and has_paragraphs(lines[0]["text"] or "", "/private/page"),
+          f"robots.txt 404: everything allowed ({out[:200]})")
+    check(len(lines) == 2 and "robots.txt could not be read (HTTP status "
+          "503" in (lines[1]["error"] or "") and hits(k) == 0 and rc == 4,
+          f"robots.txt 503: nothing fetched ({out[:400]})")
+
     urls = [base + f"/pages/{i}" for i in range(5)]
     rc, out, err, t = pith("--urls", urls_file(urls), "--delay", "300",
                            "--per-host", "4")

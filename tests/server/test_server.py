@@ -782,7 +782,7 @@ class Handler(BaseHTTPRequestHandler):
             "/meta-refresh": lambda: self._send(200, META_REFRESH),
             "/meta-refresh-to": self._meta_refresh_to,
             "/slow": self._slow,
-            "/robots.txt": lambda: self._send(200, ROBOTS, "text/plain; charset=utf-8"),
+            "/robots.txt": self._robots,
             "/headers": self._headers,
             "/set-cookie": self._set_cookie,
             "/needs-cookie": self._needs_cookie,
@@ -897,6 +897,15 @@ class Handler(BaseHTTPRequestHandler):
         self._simple_page(code, "%d %s" % (code, phrase),
                           "This page answered with HTTP status %d (%s)." % (code, phrase),
                           headers=headers)
+
+    def _robots(self):
+        # A host name starting "robots-404." or "robots-503." (any
+        # *.localhost name reaches this server) gets that status instead.
+        host = self.headers.get("Host", "")
+        for code in (404, 503):
+            if host.startswith("robots-%d." % code):
+                return self._status(code)
+        self._send(200, ROBOTS, "text/plain; charset=utf-8")
 
     def _meta_refresh_to(self):
         url = self.query.get("url", ["/article"])[0]
@@ -1412,6 +1421,9 @@ def self_test():
         s, _, b = req("/meta-refresh-to?url=/x%3Fa%3D1%26b&delay=7")
         check("/meta-refresh-to", s == 200 and
               b'content="7; url=/x?a=1&amp;b"' in b, b[:300])
+        s, _, b = req("/robots.txt", headers={"Host": "robots-503.localhost"})
+        s2, _, _ = req("/robots.txt", headers={"Host": "robots-404.localhost:1"})
+        check("/robots.txt by host name", s == 503 and s2 == 404)
         s, _, b = req("/needs-cookie", headers={"Cookie": "x=y; session=abc"})
         check("/needs-cookie with", s == 200 and b == ARTICLE_HTML)
     T.run("headers", t_headers)
