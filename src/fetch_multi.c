@@ -167,7 +167,8 @@ start_robots(struct driver *d, struct host *h, long long now)
 {
     if (!h->robots_job) {
         size_t len = strlen(h->origin) + sizeof "/robots.txt";
-        h->robots_job = malloc(sizeof *h->robots_job);
+        /* Zeroed, so hosts_free() can clear it even if never set up. */
+        h->robots_job = calloc(1, sizeof *h->robots_job);
         h->robots_url = malloc(len);
         if (!h->robots_job || !h->robots_url) {
             /* Without memory for it, robots.txt counts as unreachable. */
