@@ -51,16 +51,57 @@ typedef enum pith_format {
 /* Flags for pith_render(). */
 #define PITH_RENDER_BODY_ONLY 1u /* leave the title out of txt and markdown */
 
-/* Options of an extractor.  Every field's zero value means "the default". */
+/* The User-Agent of fetches unless pith_options.user_agent says else. */
+#define PITH_USER_AGENT \
+    "pith/" PITH_VERSION " (+https://github.com/pith-extract/pith)"
+
+/* pith_options.retries: no retry at all (0 means the default). */
+#define PITH_NO_RETRIES (-1)
+
+/* Options of an extractor.  Every field's zero value means "the default".
+ *
+ * Fetching follows up to 10 redirects and one <meta http-equiv=refresh> to
+ * the same host, asks for every compression libcurl supports, speaks
+ * HTTP/2 where offered, verifies TLS, keeps cookies across the redirects
+ * of a fetch, and uses the proxies of the usual environment variables
+ * (http_proxy, https_proxy, ALL_PROXY, NO_PROXY), as libcurl does. */
 typedef struct pith_options {
-    size_t max_bytes;        /* input cap in bytes; 0 = 32 MiB */
-    long timeout_ms;         /* whole fetch; 0 = 30 s */
+    size_t max_bytes;        /* input cap in bytes, checked on the decoded
+                                body while it arrives; 0 = 32 MiB */
+    long timeout_ms;         /* one attempt, start to end; 0 = 30 s */
     long connect_timeout_ms; /* 0 = 10 s */
-    const char *user_agent;  /* NULL = "pith/VERSION" */
+    const char *user_agent;  /* NULL = PITH_USER_AGENT */
     int insecure;            /* nonzero: do not verify TLS certificates */
     int force;               /* nonzero: extract even if not HTML */
     size_t min_chars;        /* below this the page has no main content;
                                 0 = the library's default */
+    /* Retries after a connection error (refused, reset, empty reply) or
+     * an HTTP 408, 429 or 5xx other than 501 and 505: 0 = 2, at most 10,
+     * PITH_NO_RETRIES for none.  Never after a timeout or another 4xx. */
+    int retries;
+    /* The wait before the first retry, doubled for each next one, with
+     * jitter; 0 = 1 s.  A Retry-After header (seconds or a date) replaces
+     * it; one asking for more than 60 s is not retried. */
+    long retry_delay_ms;
+    /* Extra request headers, each "Name: value" (libcurl's rules: "Name:"
+     * removes a header libcurl would send). */
+    const char *const *headers;
+    size_t nheaders;
+    /* A cookie file in Netscape format (as curl and browsers' exporters
+     * write it) read before fetching; NULL = none.  An unreadable file
+     * fails the fetch with PITH_ERR_INPUT. */
+    const char *cookie_file;
+    /* Nonzero: refuse to connect to loopback, private (10/8, 172.16/12,
+     * 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10), shared
+     * (100.64/10), unspecified, multicast, reserved and cloud metadata
+     * addresses.  The check is made on the address each connection is
+     * opened to, after DNS and after every redirect, so neither a redirect
+     * nor DNS rebinding gets around it.  The fetch fails with
+     * PITH_ERR_FETCH and a message such as "refused: 127.0.0.1 is a
+     * loopback address".  Proxies from the environment are not used then,
+     * since the address a proxy connects to cannot be checked, and only
+     * http and https URLs are fetched. */
+    int deny_private;
 } pith_options;
 
 /* The kind of a text block of the result. */
@@ -121,10 +162,85 @@ pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
                               const char *url, pith_result **out);
 
 /* Fetch url (http, https or file) and extract it; the same ownership rules
- * as pith_extract_html().  On PITH_ERR_HTTP, pith_http_status() tells the
- * status. */
+ * as pith_extract_html().  The result's url is the final URL (after
+ * redirects and a meta refresh), which is also the base URL.  Failures:
+ * PITH_ERR_FETCH (network, timeout, redirect loop, refused address),
+ * PITH_ERR_HTTP (a 4xx or 5xx once retries are spent; pith_http_status()
+ * tells it), PITH_ERR_TOO_BIG, PITH_ERR_NOT_HTML, PITH_ERR_INPUT (the
+ * cookie file), and those of pith_extract_html(). */
 pith_status pith_extract_url(pith_extractor *ex, const char *url,
                              pith_result **out);
+
+/* ------------------------------------------------------------------
+ * Many URLs at once.
+ *
+ * pith_fetch_many() fetches and extracts a list of URLs with libcurl's
+ * multi interface, in one thread, and calls back once per URL as each one
+ * completes (not in list order; item->index tells the position).  Each
+ * URL gets everything pith_extract_url() does (redirects, retries, meta
+ * refresh, the extractor's options); one failing URL never stops the
+ * others.  Politeness is per host (scheme, name and port):
+ *
+ *   - at most per_host transfers run at once to one host, and at most
+ *     concurrency overall;
+ *   - two requests to one host start at least delay_ms apart;
+ *   - with robots set, each host's /robots.txt is fetched once, before its
+ *     first page; its User-agent group for the first word of the
+ *     User-Agent ("pith") or else "*" decides, by the longest matching
+ *     Allow or Disallow (RFC 9309), and its Crawl-delay (at most 60 s)
+ *     replaces delay_ms when longer.  A robots.txt that is missing (4xx)
+ *     allows everything; one that cannot be fetched (5xx, network error)
+ *     disallows everything, as RFC 9309 says.  A disallowed URL is
+ *     reported with PITH_ERR_FETCH without being fetched.  The URLs given
+ *     and meta refresh targets are checked; redirects libcurl follows are
+ *     not;
+ *   - a host that answers 429 or 5xx, or fails to connect, is paused for
+ *     the retry's wait.
+ */
+typedef struct pith_many_options {
+    int concurrency; /* transfers at once; 0 = 8, at most 256 */
+    int per_host;    /* transfers at once to one host; 0 = 2 */
+    long delay_ms;   /* least time between request starts to one host;
+                        0 = none */
+    int robots;      /* nonzero: fetch and obey robots.txt */
+} pith_many_options;
+
+/* What pith_fetch_many() reports for one URL. */
+typedef struct pith_item {
+    size_t index;          /* the URL's position in the list */
+    const char *url;       /* the URL as given */
+    const char *final_url; /* after redirects; NULL when never fetched */
+    int http_status;       /* the last HTTP status, 0 when none */
+    pith_status status;    /* PITH_OK or why the URL failed */
+    const char *error;     /* the failure's message, NULL on success */
+    /* The extraction: set on PITH_OK and on PITH_ERR_NO_CONTENT (title
+     * and metadata, empty text), NULL otherwise.  The callback owns it and
+     * frees it with pith_result_free(). */
+    pith_result *result;
+} pith_item;
+
+/* The callback of pith_fetch_many(): returns 0 to go on, nonzero to stop
+ * (the URLs not yet reported are then dropped).  The item and its strings
+ * are valid during the call only, except item->result. */
+typedef int (*pith_item_fn)(pith_item *item, void *userdata);
+
+/* Fetches and extracts urls[0..n-1] with ex's options; opt may be NULL
+ * (all defaults).  callback is called exactly once per URL, in the calling
+ * thread, unless it asks to stop.  Returns PITH_OK once every URL has been
+ * reported or the callback stopped the run; PITH_ERR_ARG for NULL
+ * arguments; PITH_ERR_INPUT for an unreadable cookie file; PITH_ERR_NOMEM
+ * or PITH_ERR_INTERNAL when the run could not be set up (no URL was
+ * reported then) or libcurl's loop failed.  pith_errmsg(ex) tells which.
+ * A URL libcurl cannot parse is reported with PITH_ERR_ARG. */
+pith_status pith_fetch_many(pith_extractor *ex, const char *const *urls,
+                            size_t n, const pith_many_options *opt,
+                            pith_item_fn callback, void *userdata);
+
+/* Writes item as one line of JSON, {"url", "final_url", "status" (the
+ * HTTP status or null), "error", "title", "text"}, null for what is
+ * absent, through write. */
+pith_status pith_render_item(const pith_item *item, pith_write_fn write,
+                             void *userdata);
 
 /* The status of the last HTTP exchange of ex, 0 when none. */
 int pith_http_status(const pith_extractor *ex);

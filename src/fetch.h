@@ -1,26 +1,92 @@
 /*
- * URL -> bytes, with libcurl: redirects (up to PITH_MAX_REDIRECTS), total
- * and connect timeouts, every compression libcurl knows, and a byte cap
- * enforced on the decoded body while it arrives (a gzip bomb stops at the
- * cap).  The body is malloc'd and owned by the caller after fetch_url().
+ * One URL's fetch with libcurl, attempt by attempt.  fetch_job_start()
+ * sets up an easy handle for the next attempt; once the transfer driver
+ * (fetch_multi.c) has run it, fetch_job_finish() reads the outcome and
+ * says what comes next: done, a retry after a wait (backoff with jitter,
+ * or the server's Retry-After), or a new URL at once (a meta refresh).
+ *
+ * Each attempt follows up to PITH_MAX_REDIRECTS redirects, asks for every
+ * compression libcurl knows, and caps the decoded body while it arrives
+ * (a gzip bomb stops at the cap).  With deny_private, every socket's
+ * address is checked before connecting (netguard.h).  The job owns its
+ * strings and body; fetch_job_clear() releases them.
  */
 #ifndef PITH_FETCH_H
 #define PITH_FETCH_H
 
+#include "buf.h"
+#include "limits.h"
 #include "pith.h"
 
+#include <curl/curl.h>
 #include <stddef.h>
+#include <stdint.h>
 
-struct fetched {
-    char *body;           /* malloc'd, NUL-terminated */
-    size_t len;
-    long status;          /* HTTP status, 0 for non-HTTP schemes */
-    char *content_type;   /* malloc'd or NULL */
-    char *final_url;      /* malloc'd: the URL after redirects */
+enum fetch_next {
+    FETCH_DONE,  /* finished: status and msg say how */
+    FETCH_RETRY, /* try again, not before not_before */
+    FETCH_AGAIN  /* a meta refresh: fetch url_now next, at once */
 };
 
-pith_status fetch_url(pith_extractor *ex, const char *url,
-                      struct fetched *out);
-void fetch_free(struct fetched *f);
+/* Responses one attempt can see: the redirects and the last answer. */
+#define FETCH_MAX_HOPS (PITH_MAX_REDIRECTS + 2)
+
+/* Bytes of a failure message. */
+#define FETCH_MSG_BYTES 512
+
+struct fetch_job {
+    const char *url;      /* as given; not owned */
+    char *url_now;        /* malloc'd after a meta refresh, else NULL */
+    size_t index;         /* the URL's position in the caller's list */
+    size_t host;          /* the driver's host table index */
+    int robots;           /* nonzero: this fetches a host's robots.txt */
+    int attempts;         /* attempts made at the current URL */
+    int refreshed;        /* a meta refresh has been followed */
+    long long not_before; /* monotonic ms: when the next attempt may start */
+
+    /* The running attempt. */
+    CURL *curl;
+    struct buf body;      /* the decoded body of the last response */
+    int over_cap;         /* the body passed its cap */
+    uint64_t hops[FETCH_MAX_HOPS]; /* hashes of the URLs answered */
+    int nhops;
+    char refused[160];    /* why deny_private refused an address */
+    char errbuf[CURL_ERROR_SIZE];
+
+    /* The outcome. */
+    pith_status status;
+    long http_status;
+    char *content_type;   /* malloc'd or NULL */
+    char *final_url;      /* malloc'd or NULL */
+    char msg[FETCH_MSG_BYTES];
+};
+
+/* Readies j to fetch url (not copied: it must outlive j). */
+void fetch_job_init(struct fetch_job *j, const char *url, size_t index,
+                    int robots);
+
+/* The URL the next attempt asks for. */
+const char *fetch_job_url(const struct fetch_job *j);
+
+/* Checks and builds what every fetch of ex shares (the header list, the
+ * cookie file); call once before the first fetch_job_start(). */
+pith_status fetch_prepare(pith_extractor *ex);
+
+/* Sets c (a new easy handle) up for j's next attempt, sharing cookies,
+ * DNS and TLS sessions through share (may be NULL). */
+void fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
+                     CURLSH *share);
+
+/* Reads the outcome of the attempt that ended with rc; now is the
+ * monotonic time in ms.  On FETCH_DONE, status says how it went and, on
+ * PITH_OK, body, content_type and final_url hold the page. */
+enum fetch_next fetch_job_finish(pith_extractor *ex, struct fetch_job *j,
+                                 CURLcode rc, long long now);
+
+/* Releases what j owns; j can then be dropped or initialized again. */
+void fetch_job_clear(struct fetch_job *j);
+
+/* Monotonic milliseconds. */
+long long fetch_now_ms(void);
 
 #endif

@@ -15,7 +15,13 @@ struct pith_extractor {
     pith_options opt;
     char errmsg[512];
     int http_status;
-    void *curl; /* CURL *, created on the first fetch */
+    /* Fetching state, created on the first fetch and kept so that later
+     * fetches reuse connections (see fetch.c, fetch_multi.c). */
+    void *multi;       /* CURLM * */
+    void *share;       /* CURLSH *: cookies, DNS cache, TLS sessions */
+    void *headers;     /* struct curl_slist * of opt.headers */
+    int prepared;      /* headers built and cookie file checked */
+    unsigned long long rng; /* state of the retry jitter */
 };
 
 /* A result and the arena holding everything it points to. */

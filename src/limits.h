@@ -34,9 +34,53 @@
  * unlimited; browsers stop at 20; 10 is plenty for real sites). */
 #define PITH_MAX_REDIRECTS 10L
 
-/* Default fetch timeouts. */
+/* Default fetch timeouts, per attempt.  30 s lets a slow server finish a
+ * big page; a server that has not accepted a connection in 10 s is down. */
 #define PITH_DEFAULT_TIMEOUT_MS 30000L
 #define PITH_DEFAULT_CONNECT_TIMEOUT_MS 10000L
+
+/* Retries after a connection error, 408, 429 or 5xx.  Two retries ride out
+ * a restarting server or a brief overload; more only delays the answer
+ * about a site that is down.  The hard cap bounds what an option can ask. */
+#define PITH_DEFAULT_RETRIES 2
+#define PITH_MAX_RETRIES 10
+
+/* The first retry waits about this long, the next twice as long, and so
+ * on, each with jitter so that many clients do not come back together. */
+#define PITH_DEFAULT_RETRY_DELAY_MS 1000L
+
+/* The longest wait before a retry, Retry-After included.  A server that
+ * asks for more is not retried: a batch must not stall for an hour. */
+#define PITH_MAX_RETRY_WAIT_MS 60000L
+
+/* A <meta http-equiv=refresh> is followed only when it fires within this
+ * many seconds: redirect pages use 0 to 5 s, while news pages reload
+ * themselves (often to the home page) after minutes. */
+#define PITH_META_REFRESH_MAX_DELAY_S 10
+
+/* Bytes of a page searched for the refresh <meta>: the same reach as the
+ * charset prescan, since both live in a <head> that can be long. */
+#define PITH_META_REFRESH_SCAN_BYTES 65536u
+
+/* Bytes of a URL the library copies (a refresh target, a robots.txt
+ * path); browsers cope with about 8 KiB and so do most servers. */
+#define PITH_MAX_URL_BYTES 8192u
+
+/* Bytes of robots.txt read; RFC 9309 asks crawlers to parse at least
+ * 500 KiB, and what comes later is ignored. */
+#define PITH_ROBOTS_MAX_BYTES (512u * 1024u)
+
+/* The longest Crawl-delay honoured.  A site asking for more would stall a
+ * batch for hours; it gets one request a minute instead. */
+#define PITH_MAX_CRAWL_DELAY_MS 60000L
+
+/* pith_fetch_many(): transfers at once overall and to one host.  Eight
+ * keeps a laptop's link busy; two per host is what polite crawlers use.
+ * The cap keeps file descriptors (one or two per transfer) well under the
+ * usual limit of 1024. */
+#define PITH_DEFAULT_CONCURRENCY 8
+#define PITH_DEFAULT_PER_HOST 2
+#define PITH_MAX_CONCURRENCY 256
 
 /* JSON-LD scripts parsed per page, and bytes of one: pages with thousands
  * of them exist only to attack parsers. */

@@ -1,15 +1,21 @@
-/* Command-line parsing; see args.h. */
+/*
+ * Command-line parsing; see args.h.  Options live in one table, sorted by
+ * name; each entry names the function that applies it, so adding an
+ * option is one line and one small function.
+ */
 #include "args.h"
 
 #include "msg.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: pith [options] INPUT\n"
+    "       pith [options] --urls FILE\n"
     "\n"
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"
@@ -22,18 +28,40 @@ static const char usage[] =
     "  --url URL              the address a saved page came from\n"
     "  --explain[=json|html]  show how the page was judged, block by block\n"
     "  --min-chars N          less text than this is no main content\n"
-    "  --timeout S            whole fetch timeout in seconds (default 30)\n"
-    "  --connect-timeout S    connect timeout in seconds (default 10)\n"
     "  --max-bytes N          refuse pages larger than N bytes (32 MiB)\n"
-    "  --user-agent UA        User-Agent of fetches\n"
-    "  --insecure             do not verify TLS certificates\n"
     "  --force                extract even what is not served as HTML\n"
     "  -h, --help             this help\n"
     "  --version              the version\n"
     "\n"
+    "fetching:\n"
+    "  --timeout S            one attempt's timeout in seconds (default 30)\n"
+    "  --connect-timeout S    connect timeout in seconds (default 10)\n"
+    "  --retries N            retries after a connection error, 408, 429\n"
+    "                         or 5xx (default 2)\n"
+    "  --retry-delay MS       wait before the first retry (default 1000,\n"
+    "                         doubled each time; Retry-After wins)\n"
+    "  --user-agent UA        User-Agent of fetches\n"
+    "  -H, --header 'N: V'    an extra request header (repeatable)\n"
+    "  --cookies FILE         send the cookies of a Netscape cookie file\n"
+    "  --deny-private         refuse loopback, private, link-local and\n"
+    "                         metadata addresses (checked after DNS)\n"
+    "  --insecure             do not verify TLS certificates\n"
+    "\n"
+    "many URLs (one JSON line per URL, in list order):\n"
+    "  --urls FILE            fetch the URLs of FILE (one a line; - is\n"
+    "                         stdin; blank lines and # comments skipped)\n"
+    "  --concurrency N        transfers at once (default 8)\n"
+    "  --per-host N           transfers at once to one host (default 2)\n"
+    "  --delay MS             least time between requests to one host\n"
+    "  --robots               obey robots.txt and its Crawl-delay\n"
+    "\n"
+    "Proxies come from http_proxy, https_proxy, ALL_PROXY and NO_PROXY.\n"
+    "\n"
     "exit codes: 0 ok, 1 internal error, 2 usage, 3 input unreadable,\n"
     "4 fetch failed, 5 HTTP error status, 6 not HTML, 7 no main content,\n"
     "8 input too large\n";
+
+/* ------------------------------------------------------------ values */
 
 static int
 parse_seconds(const char *s, long *ms)
@@ -41,7 +69,7 @@ parse_seconds(const char *s, long *ms)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (errno || *end || v <= 0 || v > 86400)
+    if (errno || end == s || *end || !(v > 0) || v > 86400)
         return -1;
     *ms = (long)(v * 1000);
     return 0;
@@ -53,36 +81,95 @@ parse_size(const char *s, size_t *out)
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || s[0] == '-' || v == 0)
+    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > SIZE_MAX)
         return -1;
     *out = (size_t)v;
     return 0;
 }
 
-/* The value of an option given as "--name value" or "--name=value". */
-static const char *
-value_of(int argc, char **argv, int *i, const char *name)
+/* A whole number in [lo, hi]. */
+static int
+parse_long(const char *s, long lo, long hi, long *out)
 {
-    const char *a = argv[*i];
-    size_t l = strlen(name);
-    if (a[l] == '=')
-        return a + l + 1;
-    if (*i + 1 >= argc) {
-        errorf("%s needs a value", name);
-        return NULL;
-    }
-    return argv[++*i];
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* ------------------------------------------------------------ options */
+
+struct option;
+typedef int (*apply_fn)(struct cli_config *cfg, const struct option *o,
+                        const char *value);
+
+struct option {
+    const char *name;  /* "--name" */
+    const char *alias; /* "-x" or NULL */
+    int takes_value;
+    apply_fn apply;
+};
+
+static int
+bad_value(const struct option *o, const char *value, const char *what)
+{
+    errorf("%s takes %s, not '%s'", o->name, what, value);
+    return -1;
 }
 
 static int
-is_opt(const char *arg, const char *name)
+opt_body_only(struct cli_config *cfg, const struct option *o, const char *v)
 {
-    size_t l = strlen(name);
-    return strncmp(arg, name, l) == 0 && (arg[l] == '\0' || arg[l] == '=');
+    cfg->render_flags |= PITH_RENDER_BODY_ONLY;
+    return 0;
 }
 
 static int
-parse_format(const char *v, struct cli_config *cfg)
+opt_concurrency(struct cli_config *cfg, const struct option *o,
+                const char *v)
+{
+    long n;
+    if (parse_long(v, 1, 256, &n))
+        return bad_value(o, v, "a number from 1 to 256");
+    cfg->many.concurrency = (int)n;
+    return 0;
+}
+
+static int
+opt_cookies(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->opt.cookie_file = v;
+    return 0;
+}
+
+static int
+opt_delay(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    if (parse_long(v, 0, 3600000, &cfg->many.delay_ms))
+        return bad_value(o, v, "milliseconds (0 to 3600000)");
+    return 0;
+}
+
+static int
+opt_deny_private(struct cli_config *cfg, const struct option *o,
+                 const char *v)
+{
+    cfg->opt.deny_private = 1;
+    return 0;
+}
+
+static int
+opt_force(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->opt.force = 1;
+    return 0;
+}
+
+static int
+opt_format(struct cli_config *cfg, const struct option *o, const char *v)
 {
     if (!strcmp(v, "txt") || !strcmp(v, "text"))
         cfg->format = PITH_FORMAT_TXT;
@@ -97,10 +184,157 @@ parse_format(const char *v, struct cli_config *cfg)
     return 0;
 }
 
+/* "Name: value", with a name and no line break, which would smuggle a
+ * second header (or a body) into the request. */
+static int
+opt_header(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    const char *colon = strchr(v, ':');
+    if (!colon || colon == v || strpbrk(v, "\r\n"))
+        return bad_value(o, v, "'Name: value'");
+    if (cfg->opt.nheaders == CLI_MAX_HEADERS) {
+        errorf("at most %d %s options", CLI_MAX_HEADERS, o->name);
+        return -1;
+    }
+    cfg->headers[cfg->opt.nheaders++] = v;
+    cfg->opt.headers = cfg->headers;
+    return 0;
+}
+
+static int
+opt_insecure(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->opt.insecure = 1;
+    return 0;
+}
+
+static int
+opt_max_bytes(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    if (parse_size(v, &cfg->opt.max_bytes))
+        return bad_value(o, v, "a positive whole number");
+    return 0;
+}
+
+static int
+opt_min_chars(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    if (parse_size(v, &cfg->opt.min_chars))
+        return bad_value(o, v, "a positive whole number");
+    return 0;
+}
+
+static int
+opt_per_host(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    long n;
+    if (parse_long(v, 1, 256, &n))
+        return bad_value(o, v, "a number from 1 to 256");
+    cfg->many.per_host = (int)n;
+    return 0;
+}
+
+static int
+opt_retries(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    long n;
+    if (parse_long(v, 0, 10, &n))
+        return bad_value(o, v, "a number from 0 to 10");
+    cfg->opt.retries = n ? (int)n : PITH_NO_RETRIES;
+    return 0;
+}
+
+static int
+opt_retry_delay(struct cli_config *cfg, const struct option *o,
+                const char *v)
+{
+    if (parse_long(v, 1, 60000, &cfg->opt.retry_delay_ms))
+        return bad_value(o, v, "milliseconds (1 to 60000)");
+    return 0;
+}
+
+static int
+opt_robots(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->many.robots = 1;
+    return 0;
+}
+
+static int
+opt_timeout(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    int connect = o->name[2] == 'c';
+    if (parse_seconds(v, connect ? &cfg->opt.connect_timeout_ms
+                                 : &cfg->opt.timeout_ms))
+        return bad_value(o, v, "a number of seconds");
+    return 0;
+}
+
+static int
+opt_url(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->url = v;
+    return 0;
+}
+
+static int
+opt_urls(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->urls_file = v;
+    return 0;
+}
+
+static int
+opt_user_agent(struct cli_config *cfg, const struct option *o,
+               const char *v)
+{
+    cfg->opt.user_agent = v;
+    return 0;
+}
+
+static const struct option options[] = {
+    {"--body-only", NULL, 0, opt_body_only},
+    {"--concurrency", NULL, 1, opt_concurrency},
+    {"--connect-timeout", NULL, 1, opt_timeout},
+    {"--cookies", NULL, 1, opt_cookies},
+    {"--delay", NULL, 1, opt_delay},
+    {"--deny-private", NULL, 0, opt_deny_private},
+    {"--force", NULL, 0, opt_force},
+    {"--format", "-f", 1, opt_format},
+    {"--header", "-H", 1, opt_header},
+    {"--insecure", NULL, 0, opt_insecure},
+    {"--max-bytes", NULL, 1, opt_max_bytes},
+    {"--min-chars", NULL, 1, opt_min_chars},
+    {"--per-host", NULL, 1, opt_per_host},
+    {"--retries", NULL, 1, opt_retries},
+    {"--retry-delay", NULL, 1, opt_retry_delay},
+    {"--robots", NULL, 0, opt_robots},
+    {"--timeout", NULL, 1, opt_timeout},
+    {"--url", NULL, 1, opt_url},
+    {"--urls", NULL, 1, opt_urls},
+    {"--user-agent", NULL, 1, opt_user_agent},
+};
+
+/* The table entry for arg ("--name", "--name=value" or "-x"), or NULL. */
+static const struct option *
+find_option(const char *arg)
+{
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        const struct option *o = &options[i];
+        size_t l = strlen(o->name);
+        if ((!strncmp(arg, o->name, l) &&
+             (arg[l] == '\0' || (arg[l] == '=' && o->takes_value))) ||
+            (o->alias && !strcmp(arg, o->alias)))
+            return o;
+    }
+    return NULL;
+}
+
+/* Applies argv[*i], taking its value from the same or the next word. */
 static int
 one_option(int argc, char **argv, int *i, struct cli_config *cfg)
 {
-    const char *a = argv[*i], *v;
+    const char *a = argv[*i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
         fputs(usage, stdout);
         return 1;
@@ -109,52 +343,29 @@ one_option(int argc, char **argv, int *i, struct cli_config *cfg)
         puts("pith " PITH_VERSION);
         return 1;
     }
-    if (!strcmp(a, "--body-only")) {
-        cfg->render_flags |= PITH_RENDER_BODY_ONLY;
-    } else if (!strcmp(a, "--insecure")) {
-        cfg->opt.insecure = 1;
-    } else if (!strcmp(a, "--force")) {
-        cfg->opt.force = 1;
-    } else if (!strcmp(a, "--explain") || !strcmp(a, "--explain=json")) {
+    if (!strcmp(a, "--explain") || !strcmp(a, "--explain=json")) {
         cfg->explain = EXPLAIN_JSON;
-    } else if (!strcmp(a, "--explain=html")) {
+        return 0;
+    }
+    if (!strcmp(a, "--explain=html")) {
         cfg->explain = EXPLAIN_HTML;
-    } else if (!strcmp(a, "-f") || is_opt(a, "--format")) {
-        if (!(v = value_of(argc, argv, i, a[1] == 'f' ? "-f" : "--format")) ||
-            parse_format(v, cfg))
-            return -1;
-    } else if (is_opt(a, "--url")) {
-        if (!(v = value_of(argc, argv, i, "--url")))
-            return -1;
-        cfg->url = v;
-    } else if (is_opt(a, "--user-agent")) {
-        if (!(v = value_of(argc, argv, i, "--user-agent")))
-            return -1;
-        cfg->opt.user_agent = v;
-    } else if (is_opt(a, "--timeout") || is_opt(a, "--connect-timeout")) {
-        int connect = a[2] == 'c';
-        const char *name = connect ? "--connect-timeout" : "--timeout";
-        if (!(v = value_of(argc, argv, i, name)))
-            return -1;
-        if (parse_seconds(v, connect ? &cfg->opt.connect_timeout_ms
-                                     : &cfg->opt.timeout_ms)) {
-            errorf("%s takes a number of seconds, not '%s'", name, v);
-            return -1;
-        }
-    } else if (is_opt(a, "--max-bytes") || is_opt(a, "--min-chars")) {
-        int max = a[3] == 'a';
-        const char *name = max ? "--max-bytes" : "--min-chars";
-        if (!(v = value_of(argc, argv, i, name)))
-            return -1;
-        if (parse_size(v, max ? &cfg->opt.max_bytes : &cfg->opt.min_chars)) {
-            errorf("%s takes a positive whole number, not '%s'", name, v);
-            return -1;
-        }
-    } else {
+        return 0;
+    }
+    const struct option *o = find_option(a);
+    if (!o) {
         errorf("unknown option '%s' (see pith --help)", a);
         return -1;
     }
-    return 0;
+    if (!o->takes_value)
+        return o->apply(cfg, o, NULL);
+    const char *eq = strchr(a, '=');
+    if (eq && a[1] == '-')
+        return o->apply(cfg, o, eq + 1);
+    if (*i + 1 >= argc) {
+        errorf("%s needs a value", a);
+        return -1;
+    }
+    return o->apply(cfg, o, argv[++*i]);
 }
 
 int
@@ -180,7 +391,11 @@ args_parse(int argc, char **argv, struct cli_config *cfg)
         }
         cfg->input = a;
     }
-    if (!cfg->input) {
+    if (cfg->urls_file && (cfg->input || cfg->explain != EXPLAIN_NONE)) {
+        errorf("--urls reads its URLs from a file: no INPUT or --explain");
+        return -1;
+    }
+    if (!cfg->input && !cfg->urls_file) {
         fputs(usage, stderr);
         return -1;
     }

@@ -7,12 +7,15 @@
 
 #include "pith.h"
 
+#include <stddef.h>
+
 enum exit_code {
     EXIT_OK = 0,
     EXIT_INTERNAL = 1,   /* out of memory, a bug */
     EXIT_USAGE = 2,      /* bad command line */
-    EXIT_INPUT = 3,      /* input file or stdin unreadable */
-    EXIT_FETCH = 4,      /* network failure: DNS, connect, TLS, timeout */
+    EXIT_INPUT = 3,      /* input file, stdin or cookie file unreadable */
+    EXIT_FETCH = 4,      /* network failure: DNS, connect, TLS, timeout,
+                            redirect loop, refused address, robots.txt */
     EXIT_HTTP = 5,       /* the server answered 4xx or 5xx */
     EXIT_NOT_HTML = 6,   /* not an HTML page */
     EXIT_NO_CONTENT = 7, /* no main content found */
@@ -21,13 +24,20 @@ enum exit_code {
 
 enum explain_mode { EXPLAIN_NONE, EXPLAIN_JSON, EXPLAIN_HTML };
 
+/* -H options kept; more is a usage error (a request with a hundred extra
+ * headers is a mistake, and a fixed array needs no freeing). */
+#define CLI_MAX_HEADERS 64
+
 struct cli_config {
     const char *input;     /* path, URL, or "-" */
     const char *url;       /* --url: base URL of a saved page */
+    const char *urls_file; /* --urls: a list of URLs, or "-" */
     pith_format format;
     unsigned render_flags;
     enum explain_mode explain;
     pith_options opt;
+    pith_many_options many;
+    const char *headers[CLI_MAX_HEADERS];
 };
 
 /* Parses argv into cfg.  Returns -1 after printing a usage error, 1 when

@@ -1,5 +1,6 @@
 /* The pith command: a thin client of the library. */
 #include "args.h"
+#include "many.h"
 #include "msg.h"
 #include "run.h"
 
@@ -12,11 +13,14 @@ main(int argc, char **argv)
         return EXIT_USAGE;
     if (rc > 0)
         return EXIT_OK;
+    if (cfg.opt.insecure)
+        warnf("--insecure: TLS CERTIFICATES ARE NOT VERIFIED; anyone on "
+              "the network path can read and change what pith fetches");
     if (pith_global_init() != PITH_OK) {
         errorf("could not initialize the network library");
         return EXIT_INTERNAL;
     }
-    int code = run_one(&cfg);
+    int code = cfg.urls_file ? run_many(&cfg) : run_one(&cfg);
     pith_global_cleanup();
     return code;
 }

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Fetches with pith under valgrind's leak checker, against the local test
+# server: an article, a gzip body, a redirect chain, a meta refresh, a 404,
+# a PDF, a retried 503 and a small --urls run with robots.txt.  Each must
+# end with pith's own exit code; valgrind's (99) means an error or a leak.
+#
+# Usage: valgrind_fetch.sh PATH/TO/pith [sanitized]
+# Exits 77 (skipped, with a message) when valgrind is missing or pith was
+# built with sanitizers, which valgrind cannot run.  Prints
+# "N passed, N failed" last.
+set -u
+PITH=$1
+HERE=$(cd "$(dirname "$0")" && pwd)
+PYTHON=${PYTHON:-python3}
+
+if [ "${2:-}" = sanitized ]; then
+    echo "valgrind_fetch: skipped: pith is built with sanitizers"
+    exit 77
+fi
+if ! command -v valgrind >/dev/null 2>&1; then
+    echo "valgrind_fetch: skipped: valgrind is not installed" \
+         "(scripts/install-deps installs it)"
+    exit 77
+fi
+
+DIR=$(mktemp -d)
+"$PYTHON" "$HERE/server/test_server.py" --port-file "$DIR/port" \
+    --max-seconds 300 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; rm -rf "$DIR"' EXIT INT TERM
+i=0
+while [ ! -f "$DIR/port" ] && [ $i -lt 200 ]; do
+    sleep 0.05
+    i=$((i + 1))
+done
+[ -f "$DIR/port" ] || { echo "valgrind_fetch: the server did not start"; exit 1; }
+BASE="http://127.0.0.1:$(cat "$DIR/port")"
+
+passed=0
+failed=0
+# check WANT ARGS...: runs pith under valgrind, expects exit code WANT.
+check() {
+    want=$1
+    shift
+    valgrind --quiet --leak-check=full --error-exitcode=99 \
+        --log-file="$DIR/vg.log" "$PITH" "$@" >/dev/null 2>"$DIR/err"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL pith $*: exit $rc, want $want"
+        cat "$DIR/err" "$DIR/vg.log"
+    fi
+}
+
+check 0 "$BASE/article"
+check 0 "$BASE/gzip?force=1"
+check 0 "$BASE/redirect/3"
+check 0 "$BASE/meta-refresh"
+check 5 "$BASE/status/404"
+check 6 "$BASE/pdf"
+check 0 --retry-delay 10 "$BASE/flaky?key=vg$$&fail=1"
+check 4 --deny-private "$BASE/article"
+printf '%s\n' "$BASE/article" "$BASE/private/page" "$BASE/status/404" \
+    "$BASE/gzip" > "$DIR/urls"
+check 4 --urls "$DIR/urls" --robots --per-host 2 --retries 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
