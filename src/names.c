@@ -66,7 +66,7 @@ static const char *const bio_names[] = {
 };
 static const char *const notice_names[] = {
     "disclaimer", "disclosure", "copyright", "licence", "license",
-    "paywall",
+    "paywall", "affiliate",
     "-notice", "notice-", NULL
 };
 static const char *const nav_names[] = {

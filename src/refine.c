@@ -202,8 +202,9 @@ drop_empty_sections(const struct blocks *bs, uint8_t *keep,
     }
 }
 
-/* After the last paragraph of prose, short lines are the article's
- * trailer: sources, credits, "more at example.com", contact labels. */
+/* After the last paragraph of prose, short lines and headings are the
+ * article's trailer: sources, credits, "more at example.com", contact
+ * labels, the heading of a box of further reading. */
 static void
 trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
@@ -217,11 +218,20 @@ trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
     }
     if (last_prose < 0)
         return;
-    for (int i = last_prose + 1; i < bs->n_blocks; i++) {
+    /* From the end back, so that a heading goes only when nothing it
+     * heads stays. */
+    int text_after = 0;
+    for (int i = bs->n_blocks - 1; i > last_prose; i--) {
         const struct block *b = &bs->blocks[i];
-        if (keep[i] && b->chars < TAIL_SHORT_CHARS &&
-            (b->kind == BK_PARA || b->kind == BK_DIVTEXT))
+        if (!keep[i])
+            continue;
+        if (b->kind == BK_HEADING ? !text_after
+                                  : (b->chars < TAIL_SHORT_CHARS &&
+                                     (b->kind == BK_PARA ||
+                                      b->kind == BK_DIVTEXT)))
             drop(keep, reason, i, "short line after the article");
+        else
+            text_after = 1;
     }
 }
 
