@@ -73,6 +73,12 @@
  * more mass (the other parts of a split article); a container elsewhere
  * replaces it when it holds this much more. */
 #define GATHER_RATIO 1.2f
+/* A named article body (choose_region) needs this much mass; it replaces
+ * an ancestor region holding at most 1/NAMED_BODY_SHARE its mass, and a
+ * region elsewhere holding at most 1/NAMED_BODY_OUTSIDE. */
+#define NAMED_BODY_MIN_MASS 250.0f
+#define NAMED_BODY_SHARE 0.5f
+#define NAMED_BODY_OUTSIDE 0.5f
 /* Comment heads are short (looks_like_thread). */
 #define THREAD_META_MAX_CHARS 60
 #define SWITCH_RATIO 1.5f
@@ -572,7 +578,7 @@ looks_like_thread(struct pass *ps, int m, int r)
  * article; when the two are apart and it holds much more prose,
  * Readability was taken in by a teaser. */
 static int
-choose_region(struct pass *ps)
+mass_region(struct pass *ps)
 {
     const struct blocks *bs = ps->bs;
     float best;
@@ -586,6 +592,39 @@ choose_region(struct pass *ps)
         return ps->mass[m] > ps->mass[r] * GATHER_RATIO &&
                !looks_like_thread(ps, m, r) ? m : r;
     return ps->mass[m] > ps->mass[r] * SWITCH_RATIO ? m : r;
+}
+
+/* The element the page names as its article body (itemprop=articleBody,
+ * "entry-content", "article-body"...) with the most mass, or -1. */
+static int
+named_body(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int best = -1;
+    for (int e = 0; e < bs->n_elems; e++)
+        if ((bs->elems[e].flags & EF_ARTICLE_BODY) && !ps->gone[e] &&
+            (best < 0 || ps->mass[e] > ps->mass[best]))
+            best = e;
+    return best;
+}
+
+/* The container by mass and Readability's scores, then checked against
+ * the page's own name for its article body: a named body holding enough
+ * prose is trusted over a container outside it (trafilatura's first
+ * rule), and over an ancestor that adds little prose to it. */
+static int
+choose_region(struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    int r = mass_region(ps);
+    int b = named_body(ps);
+    if (b < 0 || r < 0 || ps->mass[b] < NAMED_BODY_MIN_MASS)
+        return r;
+    if (b == r || is_ancestor(bs, b, r))
+        return r;
+    if (is_ancestor(bs, r, b))
+        return ps->mass[b] >= NAMED_BODY_SHARE * ps->mass[r] ? b : r;
+    return ps->mass[b] >= NAMED_BODY_OUTSIDE * ps->mass[r] ? b : r;
 }
 
 /* ------------------------------------------------------------ siblings */
