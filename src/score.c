@@ -52,6 +52,9 @@
 #define BOX_MAX_CHARS 1000
 /* Related-story boxes go at any length when links fill this much. */
 #define RELATED_LINK_DENSITY 0.3f
+/* Readability drops boxes with more images than paragraphs; one with
+ * this much text is a step-by-step or a photo essay, and stays. */
+#define IMAGE_BOX_MAX_CHARS 150
 /* Conditional cleaning keeps an element holding more than this share of
  * the chosen container's text. */
 #define BULK_SHARE 0.7f
@@ -872,7 +875,8 @@ conditional(struct pass *ps, int e)
     int in_figure = has_ancestor_flag(bs, e, EF_FIGURE);
     float ld = link_density(c);
     float heading_density = c->chars > 0 ? c->heading_chars / c->chars : 0;
-    if (c->n_img > 1 && c->n_p / c->n_img < 0.5f && !in_figure)
+    if (c->n_img > 1 && c->n_p / c->n_img < 0.5f && !in_figure &&
+        c->chars < IMAGE_BOX_MAX_CHARS)
         return "more images than paragraphs";
     if (!is_list && c->n_li - 100 > c->n_p)
         return "more list items than paragraphs";
