@@ -26,6 +26,8 @@
  * last prose paragraph (TAIL_PROSE_CHARS or more, with a sentence end). */
 #define TAIL_PROSE_CHARS 100
 #define TAIL_SHORT_CHARS 40
+/* Calls to action are short paragraphs. */
+#define CTA_MAX_CHARS 300
 /* A label ("Mehr zum Thema:") is at most this long. */
 #define LABEL_MAX_CHARS 40
 /* A caption's element is at most this many levels above its text. */
@@ -235,6 +237,42 @@ trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
     }
 }
 
+/* Word stems of calls to action: subscribing, newsletters, following.
+ * Matched case-insensitively inside a block. */
+static const char *const cta_stems[] = {
+    "subscri", "newsletter", "sign up", "signup", "inbox", "abonn",
+    "suscri", "iscriviti", "inscrivez", "zapisz si", "follow us",
+    "folgen sie uns", "folge uns", "download the app", "app herunterladen",
+    "support our", "unterstütze", "unterstützen sie", NULL
+};
+
+static int
+is_call_to_action(const struct blocks *bs, const struct block *b)
+{
+    if (b->chars > CTA_MAX_CHARS)
+        return 0;
+    const char *t = block_text(bs, b);
+    for (int i = 0; cta_stems[i]; i++)
+        if (strcasestr(t, cta_stems[i]))
+            return 1;
+    return 0;
+}
+
+/* The article's last blocks that call the reader to subscribe, sign up
+ * or follow are the site's, not the author's. */
+static void
+trim_calls_to_action(const struct blocks *bs, uint8_t *keep,
+                     const char **reason)
+{
+    for (int i = bs->n_blocks - 1; i >= 0; i--) {
+        if (!keep[i])
+            continue;
+        if (!is_call_to_action(bs, &bs->blocks[i]))
+            break;
+        drop(keep, reason, i, "call to action after the article");
+    }
+}
+
 void
 refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
@@ -270,5 +308,6 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
             drop(keep, reason, i, "date or count line");
     }
     drop_empty_sections(bs, keep, reason);
+    trim_calls_to_action(bs, keep, reason);
     trim_tail(bs, keep, reason);
 }
