@@ -20,6 +20,16 @@
 #define LINK_SHORT_CHARS 250
 #define LINK_SHORT_DENSITY 0.5
 #define LINK_ANY_DENSITY 0.8
+/* Between paragraphs of prose only a short line that is all link goes
+ * ("Read more: ..."), or a linked headline in a list; a list of short
+ * linked names there is a list of references. */
+#define LINK_INSIDE_DENSITY 0.7
+#define LINK_INSIDE_CHARS 100
+/* A linked list item this long is a headline (a related story), not the
+ * name of a reference. */
+#define LINK_HEADLINE_CHARS 30
+/* A paragraph of prose for the link rule: this long, links under 30%. */
+#define LINKS_PROSE_CHARS 100
 /* Bylines are short (Readability: under 100 characters). */
 #define BYLINE_MAX_CHARS 80
 /* The trailer rule (trim_tail): lines under TAIL_SHORT_CHARS after the
@@ -276,6 +286,19 @@ trim_calls_to_action(const struct blocks *bs, uint8_t *keep,
 void
 refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
+    /* Links between two paragraphs of prose belong to the article (a
+     * list of references, a linked aside); before the first and after the
+     * last they are navigation, teasers and related stories. */
+    int first_prose = -1, last_prose = -1;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (keep[i] && b->chars >= LINKS_PROSE_CHARS &&
+            b->link_chars * 10 < b->chars * 3) {
+            if (first_prose < 0)
+                first_prose = i;
+            last_prose = i;
+        }
+    }
     int copyright_owner = -1;
     for (int i = 0; i < bs->n_blocks; i++) {
         if (!keep[i])
@@ -291,8 +314,13 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
         double ld = b->chars ? (double)b->link_chars / b->chars : 0;
         if (b->kind == BK_PRE)
             continue;
-        if (ld >= LINK_ANY_DENSITY ||
-            (b->chars < LINK_SHORT_CHARS && ld >= LINK_SHORT_DENSITY))
+        int inside = i > first_prose && i < last_prose;
+        if (inside ? (ld >= LINK_INSIDE_DENSITY &&
+                      b->chars < LINK_INSIDE_CHARS &&
+                      (b->kind != BK_LI || b->chars >= LINK_HEADLINE_CHARS))
+                   : (ld >= LINK_ANY_DENSITY ||
+                      (b->chars < LINK_SHORT_CHARS &&
+                       ld >= LINK_SHORT_DENSITY)))
             drop(keep, reason, i, "mostly link text");
         else if (is_ad_label(t, b->text_len))
             drop(keep, reason, i, "advertisement label");
