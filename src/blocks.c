@@ -107,7 +107,7 @@ struct walker {
     size_t cur_start;
     int cur_owner;
     uint32_t cur_chars, cur_link_chars, cur_commas, cur_stops, cur_links;
-    uint32_t cur_fine_chars;
+    uint32_t cur_fine_chars, cur_time_chars;
     int pending_space;
 
     /* Context. */
@@ -116,6 +116,7 @@ struct walker {
     int depth;          /* element depth of the walk */
     int in_link;        /* inside this many <a href> */
     int in_fine;        /* inside this many small-print or italic tags */
+    int in_time;        /* inside this many <time> */
     int verbatim;       /* inside <pre>: keep white space */
     int inline_only;    /* inside pre or a data-table row: no boundaries */
     int row_cells;      /* cells seen in the open data-table row */
@@ -207,6 +208,8 @@ add_text(struct walker *w, const char *s, size_t len)
                 w->cur_link_chars++;
             if (w->in_fine)
                 w->cur_fine_chars++;
+            if (w->in_time)
+                w->cur_time_chars++;
             punct(p, (size_t)(end - p), &w->cur_commas, &w->cur_stops);
         }
         buf_putc(t, (char)c);
@@ -277,6 +280,7 @@ flush(struct walker *w)
     b->chars = w->cur_chars;
     b->link_chars = w->cur_link_chars;
     b->fine_chars = w->cur_fine_chars;
+    b->time_chars = w->cur_time_chars;
     b->commas = (uint16_t)(w->cur_commas > 65535 ? 65535 : w->cur_commas);
     b->stops = (uint16_t)(w->cur_stops > 65535 ? 65535 : w->cur_stops);
     b->n_links = (uint16_t)(w->cur_links > 65535 ? 65535 : w->cur_links);
@@ -290,7 +294,7 @@ reset:
     w->cur_start = t->len;
     w->cur_owner = owner(w);
     w->cur_chars = w->cur_link_chars = w->cur_commas = 0;
-    w->cur_fine_chars = 0;
+    w->cur_fine_chars = w->cur_time_chars = 0;
     w->cur_stops = w->cur_links = 0;
 }
 
@@ -523,6 +527,8 @@ enter(struct walker *w, GumboNode *n)
         }
         if (is_fine_print(n))
             w->in_fine++;
+        if (tag == GUMBO_TAG_TIME)
+            w->in_time++;
         if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && w->row_cells++)
             add_text(w, " | ", 3);
         return DESCEND;
@@ -595,6 +601,8 @@ leave(struct walker *w, GumboNode *n)
             w->in_link--;
         if (w->in_fine && is_fine_print(n))
             w->in_fine--;
+        if (w->in_time && tag == GUMBO_TAG_TIME)
+            w->in_time--;
         return;
     }
     flush(w);

@@ -46,6 +46,7 @@ enum {
     EF_BIO = 1u << 22,         /* an author's biography box */
     EF_NOTICE = 1u << 23,      /* disclaimer, disclosure, licence notice */
     EF_NAV_NAME = 1u << 24,    /* class/id: breadcrumb, pagination */
+    EF_HEADER_NAME = 1u << 25, /* unlikely only for the word "header" */
     EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
                                   page (an unclosed tag inside swallows
                                   the rest of the document in Gumbo) */
@@ -87,6 +88,7 @@ struct block {
     uint32_t text_len;
     uint32_t chars;       /* code points that are not white space */
     uint32_t link_chars;  /* of them, inside <a href> */
+    uint32_t time_chars;  /* of them, inside <time> */
     uint32_t fine_chars;  /* of them, in small print or italics (<small>,
                              <font size=1>, <i>, <em>): how captions and
                              credits are set */

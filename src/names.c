@@ -18,7 +18,7 @@
 static const char *const unlikely[] = {
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
     "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-    "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
     "supplemental", "yom-remote", NULL
 };
@@ -299,8 +299,14 @@ names_classify(const GumboNode *n, struct elem *e)
     blank_word(both, "commentary");
     int w = weight_of(c) + weight_of(i);
     e->class_weight = (int16_t)w;
-    if (matches_any(both, unlikely) && !matches_any(both, maybe))
-        e->flags |= EF_UNLIKELY;
+    /* Readability's list has "header" too; it is kept apart because an
+     * article's own header (title, standfirst) is no page header. */
+    if (!matches_any(both, maybe)) {
+        if (matches_any(both, unlikely))
+            e->flags |= EF_UNLIKELY;
+        else if (strstr(both, "header"))
+            e->flags |= EF_UNLIKELY | EF_HEADER_NAME;
+    }
     if (starts_any(both, body_names))
         e->flags |= EF_ARTICLE_BODY;
     if (starts_any(both, comment_names))

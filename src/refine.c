@@ -40,6 +40,8 @@
 #define CTA_MAX_CHARS 300
 /* A label ("Mehr zum Thema:") is at most this long. */
 #define LABEL_MAX_CHARS 40
+/* Images with text in this many sibling boxes are steps, not captions. */
+#define CAPTION_STEPS 3
 /* A caption's element is at most this many levels above its text. */
 #define CAPTION_ANCESTORS 2
 /* Captions are short: a long text beside an image is prose. */
@@ -108,6 +110,10 @@ is_byline(const struct block *b, const char *t)
 static int
 is_meta_line(const struct block *b, const char *t)
 {
+    /* A line that is all <time> is a date, in a list or not. */
+    if (b->time_chars == b->chars && b->chars <= META_LINE_MAX_CHARS &&
+        b->kind != BK_HEADING)
+        return 1;
     if (b->chars > META_LINE_MAX_CHARS || b->stops > 1 ||
         b->kind == BK_LI || b->kind == BK_ROW || b->kind == BK_HEADING)
         return 0;
@@ -127,6 +133,20 @@ is_copyright(const struct block *b, const char *t)
 /* A caption: in a figure, named so, a short line that shares its
  * container with an image and nothing else, or small print right after
  * an image. */
+/* Whether element e is one of at least CAPTION_STEPS siblings that
+ * each hold an image and text. */
+static int
+one_of_steps(const struct blocks *bs, int e)
+{
+    int parent = bs->elems[e].parent, alike = 0;
+    if (parent < 0)
+        return 0;
+    const struct elem *p = &bs->elems[parent];
+    for (int k = parent + 1; k < p->end_elem; k = bs->elems[k].end_elem)
+        alike += bs->elems[k].n_img > 0 && bs->elems[k].chars > 0;
+    return alike >= CAPTION_STEPS;
+}
+
 static int
 is_caption(const struct blocks *bs, const struct block *b)
 {
@@ -142,11 +162,13 @@ is_caption(const struct blocks *bs, const struct block *b)
         b->kind == BK_LI || b->kind == BK_ROW)
         return 0;
     const struct elem *o = &bs->elems[b->elem];
-    /* The image shares a container with this text and nothing else. */
+    /* The image shares a container with this text and nothing else, and
+     * the container is no step of several alike (a recipe's method, a
+     * how-to: each step an image and its instruction). */
     for (int e = b->elem, up = 0; e >= 0 && up < 2;
          e = bs->elems[e].parent, up++)
         if (bs->elems[e].n_img > 0 && bs->elems[e].chars == b->chars)
-            return 1;
+            return !one_of_steps(bs, e);
     /* Small print right after an element that holds only images. */
     int prev = -1;
     if (b->fine_chars < b->chars || o->parent < 0)

@@ -97,6 +97,7 @@
 /* A box before the region is a standfirst when it holds at most
  * LEAD_MAX_CHARS and its links cover at most LEAD_MAX_LINK_DENSITY. */
 #define LEAD_MAX_CHARS 1500
+#define EDGE_FIRST_DIR -1
 #define LEAD_MAX_LINK_DENSITY 0.25f
 /* After the region only its own siblings count: what follows an article
  * a few levels up is more often its comments than its continuation. */
@@ -159,6 +160,9 @@ is_ancestor(const struct blocks *bs, int anc, int e)
     return e > anc && e < bs->elems[anc].end_elem;
 }
 
+static int has_ancestor_flag(const struct blocks *bs, int e, uint32_t flag);
+static int in_titled_box(const struct blocks *bs, int e, int scope, int top);
+
 /* ------------------------------------------------------------ removal */
 
 static size_t
@@ -201,6 +205,8 @@ early_removal(const struct pass *ps, int e, size_t prose)
         why = "consent or newsletter box";
     else if ((ps->rules & PASS_STRIP_UNLIKELY) && (f & EF_UNLIKELY) &&
              !(f & (EF_ARTICLE_TAG | EF_MAIN_TAG | EF_ARTICLE_BODY)) &&
+             !((f & EF_HEADER_NAME) &&
+               has_ancestor_flag(bs, e, EF_ARTICLE_TAG | EF_ARTICLE_BODY)) &&
              !inside_tag(bs, e, GUMBO_TAG_TABLE, 3) &&
              !inside_tag(bs, e, GUMBO_TAG_CODE, 3))
         why = "unlikely class or id";
@@ -763,7 +769,7 @@ extend_edges(struct pass *ps)
         }
     if (first < 0 || ps->top < 0)
         return;
-    for (int dir = -1; dir <= 1; dir += 2) {
+    for (int dir = EDGE_FIRST_DIR; dir <= 1; dir += 2) {
         int scope = ancestor_up(bs, ps->top, dir < 0 ? EDGE_SCOPE_LEVELS
                                                      : EDGE_SCOPE_AFTER);
         if (scope == bs->body_elem || bs->elems[scope].tag == GUMBO_TAG_HTML)
@@ -777,6 +783,10 @@ extend_edges(struct pass *ps)
             /* After the article, a heading opens what follows it: its
              * comments, its related stories. */
             if (dir > 0 && b->kind == BK_HEADING)
+                break;
+            /* Before it, a box with a heading of its own (an "about" box,
+             * a widget) is another thing, whatever prose it holds. */
+            if (dir < 0 && in_titled_box(bs, b->elem, scope, ps->top))
                 break;
             /* Removed boilerplate, links and short lines are stepped
              * over (share buttons, bylines and dates sit between a
@@ -799,9 +809,38 @@ extend_edges(struct pass *ps)
     }
 }
 
+/* A box with a heading of its own below h1, and no h1: a widget, an
+ * "about" box.  (An article's header holds the h1 and may hold an h2
+ * subtitle.) */
+static int
+has_subheading(const struct blocks *bs, const struct elem *box)
+{
+    int sub = 0;
+    for (int i = box->first_block; i < box->end_block; i++)
+        if (bs->blocks[i].kind == BK_HEADING) {
+            if (bs->blocks[i].level == 1)
+                return 0;
+            sub = 1;
+        }
+    return sub;
+}
+
+/* Whether e lies in a child of scope, other than the one holding top,
+ * that has a heading below h1. */
+static int
+in_titled_box(const struct blocks *bs, int e, int scope, int top)
+{
+    int branch = e;
+    while (branch >= 0 && bs->elems[branch].parent != scope)
+        branch = bs->elems[branch].parent;
+    if (branch < 0 || is_ancestor(bs, branch, top) || branch == top)
+        return 0;
+    return has_subheading(bs, &bs->elems[branch]);
+}
+
 /* Boxes before the region, among the siblings of its branch up to
- * EDGE_SCOPE_LEVELS levels: a small box of unlinked prose there is the
- * article's standfirst, wherever boxes of links or meta lines stand in
+ * EDGE_SCOPE_LEVELS levels: a small box of unlinked prose and no heading
+ * below h1 there is the article's standfirst, wherever boxes of links or meta lines stand in
  * between (a block-by-block walk stops at them). */
 static void
 join_leads(struct pass *ps)
@@ -819,6 +858,8 @@ join_leads(struct pass *ps)
                 link_density(c) > LEAD_MAX_LINK_DENSITY)
                 continue;
             const struct elem *sib = &bs->elems[k];
+            if (has_subheading(bs, sib))
+                continue; /* a box with a heading of its own: a widget */
             for (int i = sib->first_block; i < sib->end_block; i++)
                 if (!ps->sel[i] && !block_gone(ps, &bs->blocks[i]) &&
                     edge_prose(&bs->blocks[i]))
