@@ -40,6 +40,9 @@
 /* A pass keeping less than this relaxes its rules and runs again
  * (Readability's charThreshold). */
 #define PASS_MIN_CHARS 500
+/* A region starting within this many blocks after the title heading is
+ * the article under it. */
+#define NEAR_TITLE_BLOCKS 15
 /* Name-based removal never takes a container holding more than this share
  * of the page's unlinked text: the article itself is sometimes inside a
  * box named "sidebar" or "comments". */
@@ -1167,6 +1170,36 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     return 0;
 }
 
+/* The first h1 or h2 block repeating the title, or -1. */
+static int
+title_heading(const struct blocks *bs, const char *title)
+{
+    if (!title)
+        return -1;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (b->kind == BK_HEADING && b->level <= 2 &&
+            score_text_similarity(title, block_text(bs, b)) > TITLE_SIMILARITY)
+            return i;
+    }
+    return -1;
+}
+
+/* Whether a region holds the title heading or starts just after it. */
+static int
+near_title(const struct blocks *bs, const uint8_t *selected, int title_at)
+{
+    if (title_at < 0)
+        return 0;
+    if (selected[title_at])
+        return 1;
+    for (int i = title_at + 1;
+         i < bs->n_blocks && i <= title_at + NEAR_TITLE_BLOCKS; i++)
+        if (selected[i])
+            return 1;
+    return 0;
+}
+
 int
 score_blocks(struct arena *a, const struct blocks *bs, const char *title,
              struct score_result *out)
@@ -1208,16 +1241,26 @@ score_blocks(struct arena *a, const struct blocks *bs, const char *title,
         PASS_CLEAN_CONDITIONALLY,
         0
     };
+    /* Relaxed passes find more text, and sometimes the wrong text: the
+     * comments under a short article, the sidebar beside it.  A pass
+     * whose region is not where the page's title heading is loses to one
+     * whose region is. */
+    int title_at = title_heading(bs, title);
     size_t best = 0;
-    int best_main = -1, have = 0;
+    int best_main = -1, have = 0, best_near = 0, first_near = 0;
     for (size_t p = 0; p < sizeof passes / sizeof passes[0]; p++) {
         ps.rules = passes[p];
         run_pass(&ps, title, out->block_score, out);
-        if (out->kept_chars >= PASS_MIN_CHARS)
+        int near = near_title(bs, out->selected, title_at);
+        if (p == 0)
+            first_near = near;
+        if (out->kept_chars >= PASS_MIN_CHARS && (near || !first_near))
             return 0;
-        /* Keep the longest of the short attempts. */
-        if (!have || out->kept_chars > best) {
+        /* Keep the longest of the short attempts, near the title first. */
+        if (!have || near > best_near ||
+            (near == best_near && out->kept_chars > best)) {
             have = 1;
+            best_near = near;
             best = out->kept_chars;
             best_main = out->main_elem;
             memcpy(best_keep, out->keep, nb - 1);
