@@ -302,7 +302,7 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
                               "out of memory parsing the page");
     GumboNode *body = (GumboNode *)dom_find(pg->doc->root, GUMBO_TAG_BODY);
     if (blocks_build(arena, body ? body : pg->doc->root, &pg->bs) ||
-        meta_read(arena, pg->doc, &pg->meta) ||
+        meta_read(arena, pg->doc, pg->url, &pg->meta) ||
         score_blocks(arena, &pg->bs, pg->meta.title, &pg->sc))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory extracting the page");
@@ -382,6 +382,28 @@ assemble(pith_extractor *ex, struct result *r, struct page *pg)
     return PITH_OK;
 }
 
+/* The metadata strings already live in the result's arena (the page was
+ * analysed in it); the result points at them. */
+static void
+copy_meta(struct result *r, const struct meta *m)
+{
+    pith_result *p = &r->pub;
+    p->title = m->title;
+    p->canonical_url = m->canonical_url;
+    p->authors = m->authors;
+    p->nauthors = m->n_authors;
+    p->date_published = m->date_published;
+    p->date_modified = m->date_modified;
+    p->site_name = m->site_name;
+    p->description = m->description;
+    p->lang = m->lang;
+    p->image = m->image;
+    p->tags = m->tags;
+    p->ntags = m->n_tags;
+    p->license = m->license;
+    p->base_url = m->base_url;
+}
+
 pith_status
 pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
                   const char *content_type, const char *url,
@@ -402,6 +424,7 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     struct page pg;
     memset(&pg, 0, sizeof pg);
+    pg.url = url;
     st = page_analyse(ex, &r->arena, bytes, len, content_type, &pg);
     if (st == PITH_OK)
         st = assemble(ex, r, &pg);
@@ -410,7 +433,7 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
         pith_result_free(&r->pub);
         return st;
     }
-    r->pub.title = pg.meta.title;
+    copy_meta(r, &pg.meta);
     r->pub.url = dup_or_null(r, url);
     r->pub.charset = dup_or_null(r, pg.cs.name);
     r->pub.charset_source = charset_source_name(pg.cs.source);

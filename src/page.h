@@ -16,6 +16,7 @@
 struct arena;
 
 struct page {
+    const char *url;     /* the page's address, or NULL; set by the caller */
     struct charset_decision cs;
     char *utf8;          /* malloc'd; the caller frees it */
     size_t utf8_len;
