@@ -25,14 +25,47 @@ put_txt(const pith_result *res, unsigned flags, struct buf *b)
 }
 
 static void
+json_list(struct buf *b, const char *key, const char *const *items, size_t n)
+{
+    buf_putc(b, ',');
+    json_out_string(b, key);
+    buf_putc(b, ':');
+    if (!n) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_putc(b, ',');
+        json_out_string(b, items[i]);
+    }
+    buf_putc(b, ']');
+}
+
+/* Every field, always: absent ones are null, so consumers need no key
+ * checks. */
+static void
 put_json(const pith_result *res, struct buf *b)
 {
     buf_putc(b, '{');
-    json_out_field(b, "title", res->title, 1);
+    json_out_field(b, "url", res->url, 1);
+    json_out_field(b, "canonical_url", res->canonical_url, 0);
+    json_out_field(b, "title", res->title, 0);
+    json_list(b, "author", res->authors, res->nauthors);
+    json_out_field(b, "date_published", res->date_published, 0);
+    json_out_field(b, "date_modified", res->date_modified, 0);
+    json_out_field(b, "site_name", res->site_name, 0);
+    json_out_field(b, "description", res->description, 0);
+    json_out_field(b, "lang", res->lang, 0);
+    json_out_field(b, "image", res->image, 0);
+    json_list(b, "tags", res->tags, res->ntags);
+    json_out_field(b, "license", res->license, 0);
     json_out_field(b, "text", res->text_len ? res->text : NULL, 0);
-    json_out_field(b, "url", res->url, 0);
     json_out_field(b, "charset", res->charset, 0);
     json_out_field(b, "charset_source", res->charset_source, 0);
+    json_out_field(b, "reason", res->reason, 0);
+    json_out_field(b, "comments", res->comments_text, 0);
     buf_puts(b, "}\n");
 }
 
