@@ -15,6 +15,7 @@
 #include "meta.h"
 #include "normalize.h"
 #include "score.h"
+#include "verdict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,12 +30,6 @@
  * hold no article are told apart by their shape (is_index), not by a
  * length that would also refuse short notes. */
 #define DEFAULT_MIN_CHARS 1
-/* A paragraph this long (unlinked characters) is prose, not a teaser
- * (Readability's readerable test starts counting at 140). */
-#define PROSE_PARAGRAPH_CHARS 140
-/* Linked headings that make a page without prose an index of teasers. */
-#define INDEX_MIN_LINKED_HEADINGS 3
-
 /* ------------------------------------------------------------ handle */
 
 pith_extractor *
@@ -265,26 +260,6 @@ count_paragraph_lines(const char *s)
     return n;
 }
 
-/* A page of teasers: linked headlines and short blurbs, and no paragraph
- * of prose among what was kept. */
-static int
-is_index(const struct page *pg)
-{
-    const struct blocks *bs = &pg->bs;
-    int linked_headings = 0;
-    for (int i = 0; i < bs->n_blocks; i++) {
-        const struct block *b = &bs->blocks[i];
-        if (!pg->sc.selected[i])
-            continue;
-        if (pg->sc.keep[i] &&
-            b->chars - b->link_chars >= PROSE_PARAGRAPH_CHARS)
-            return 0;
-        if (b->kind == BK_HEADING && b->link_chars * 2 > b->chars)
-            linked_headings++;
-    }
-    return linked_headings >= INDEX_MIN_LINKED_HEADINGS;
-}
-
 /* ------------------------------------------------------------ pipeline */
 
 pith_status
@@ -373,13 +348,26 @@ assemble(pith_extractor *ex, struct result *r, struct page *pg)
                                      verbatim_kind(b->kind)};
     }
     if (jb && pg->sc.kept_chars < JSONLD_RESCUE_CHARS &&
-        strlen(jb) > 2 * pg->sc.kept_chars + 1)
+        strlen(jb) > 2 * pg->sc.kept_chars + 1) {
         n = split_jsonld(jb, ob, cap);
+        pg->rescued = 1;
+    }
     int rc = build_text(r, ob, n);
     free(ob);
     if (rc)
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     return PITH_OK;
+}
+
+/* Characters of text that are not white space: what --min-chars counts. */
+static size_t
+visible_chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80 && *s != ' ' && *s != '\n' &&
+             *s != '\t';
+    return n;
 }
 
 /* The metadata strings already live in the result's arena (the page was
@@ -440,18 +428,17 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     r->pub.http_status = ex->http_status;
     *out = &r->pub;
     size_t min = ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS;
-    const char *why = NULL;
-    if (r->pub.text_len < min)
-        why = "no main content found";
-    else if (is_index(&pg) && !pg.meta.jsonld_body)
-        why = "no main content found: the page is an index of links";
-    if (!why)
+    enum verdict v = verdict_judge(&pg, visible_chars(r->pub.text), min,
+                                   pg.rescued || pg.meta.jsonld_body);
+    if (v == VERDICT_ARTICLE)
         return PITH_OK;
     /* The result stays, with its metadata and without text. */
+    r->pub.reason = verdict_reason(v);
     r->pub.text = "";
     r->pub.text_len = 0;
     r->pub.nblocks = 0;
-    return extractor_fail(ex, PITH_ERR_NO_CONTENT, "%s", why);
+    return extractor_fail(ex, PITH_ERR_NO_CONTENT,
+                          "no main content found: %s", verdict_message(v));
 }
 
 const char *

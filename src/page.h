@@ -24,6 +24,7 @@ struct page {
     struct blocks bs;
     struct meta meta;
     struct score_result sc;
+    int rescued;         /* the text is JSON-LD's articleBody */
 };
 
 /* Checks the byte cap and that the input is HTML (unless forced). */
