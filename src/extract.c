@@ -7,13 +7,12 @@
 #include "internal.h"
 #include "page.h"
 
+#include "assemble.h"
 #include "blocks.h"
-#include "buf.h"
 #include "charset.h"
 #include "dom.h"
 #include "limits.h"
 #include "meta.h"
-#include "normalize.h"
 #include "score.h"
 #include "verdict.h"
 
@@ -22,10 +21,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Below this many characters of article text, JSON-LD's articleBody (when
- * at least twice as long) is taken instead: the page is a script shell or
- * teases what its structured data holds in full. */
-#define JSONLD_RESCUE_CHARS 250
 /* The default for pith_options.min_chars: any text at all.  Pages that
  * hold no article are told apart by their shape (is_index), not by a
  * length that would also refuse short notes. */
@@ -124,142 +119,6 @@ binary_kind(const char *bytes, size_t len)
     return NULL;
 }
 
-/* ------------------------------------------------------------ output */
-
-static int
-verbatim_kind(int kind)
-{
-    return kind == BK_PRE;
-}
-
-static pith_block_kind
-public_kind(const struct block *b)
-{
-    if (b->quote_depth && b->kind != BK_PRE && b->kind != BK_HEADING)
-        return PITH_BLOCK_QUOTE;
-    switch (b->kind) {
-    case BK_HEADING: return PITH_BLOCK_HEADING;
-    case BK_LI: return PITH_BLOCK_LIST_ITEM;
-    case BK_PRE: return PITH_BLOCK_CODE;
-    case BK_QUOTE: return PITH_BLOCK_QUOTE;
-    case BK_ROW: return PITH_BLOCK_TABLE_ROW;
-    default: return PITH_BLOCK_PARAGRAPH;
-    }
-}
-
-struct out_block {
-    pith_block_kind kind;
-    int level, ordered;
-    const char *src;
-    size_t len;
-    int verbatim;
-};
-
-/* Normalizes the chosen blocks into the result's text and block list,
- * dropping a block that repeats the one before it. */
-static int
-build_text(struct result *r, const struct out_block *ob, size_t n)
-{
-    struct buf text;
-    buf_init(&text, PITH_MAX_OUTPUT_BYTES);
-    size_t *offs = calloc(n + 1, sizeof *offs), *lens = calloc(n + 1,
-                                                               sizeof *lens);
-    size_t *which = calloc(n + 1, sizeof *which);
-    size_t count = 0;
-    if (!offs || !lens || !which)
-        goto oom;
-    for (size_t i = 0; i < n; i++) {
-        size_t start = text.len;
-        if (count)
-            buf_append(&text, "\n\n", 2);
-        size_t body = text.len;
-        long got = normalize_append(ob[i].src, ob[i].len, ob[i].verbatim,
-                                    &text);
-        if (got < 0) {
-            if (buf_failed(&text) && text.len >= text.max - 16)
-                break; /* output cap reached: keep what fits */
-            goto oom;
-        }
-        size_t blen = text.len - body;
-        int repeat = count && blen == lens[count - 1] &&
-                     memcmp(text.data + body, text.data + offs[count - 1],
-                            blen) == 0 && blen > 50;
-        if (got == 0 || repeat) {
-            text.len = start;
-            if (text.data)
-                text.data[start] = '\0';
-            continue;
-        }
-        offs[count] = body;
-        lens[count] = blen;
-        which[count] = i;
-        count++;
-    }
-    if (buf_failed(&text) && text.len == 0)
-        goto oom;
-    char *t = arena_strndup(&r->arena, text.data ? text.data : "", text.len);
-    pith_block *blocks = arena_calloc(&r->arena, count + 1, sizeof *blocks);
-    if (!t || !blocks)
-        goto oom;
-    for (size_t i = 0; i < count; i++) {
-        const struct out_block *o = &ob[which[i]];
-        char *s = arena_strndup(&r->arena, t + offs[i], lens[i]);
-        if (!s)
-            goto oom;
-        blocks[i].kind = o->kind;
-        blocks[i].level = o->level;
-        blocks[i].ordered = o->ordered;
-        blocks[i].text = s;
-        blocks[i].len = lens[i];
-    }
-    r->pub.text = t;
-    r->pub.text_len = text.len;
-    r->pub.blocks = blocks;
-    r->pub.nblocks = count;
-    buf_free(&text);
-    free(offs);
-    free(lens);
-    free(which);
-    return 0;
-oom:
-    buf_free(&text);
-    free(offs);
-    free(lens);
-    free(which);
-    return -1;
-}
-
-/* Paragraphs of a JSON-LD articleBody: split at blank lines, or at line
- * breaks when it has no blank line. */
-static size_t
-split_jsonld(const char *body, struct out_block *ob, size_t cap)
-{
-    int blank = strstr(body, "\n\n") != NULL;
-    size_t n = 0;
-    const char *p = body;
-    while (*p && n < cap) {
-        const char *e = blank ? strstr(p, "\n\n") : strchr(p, '\n');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l) {
-            ob[n] = (struct out_block){PITH_BLOCK_PARAGRAPH, 0, 0, p, l, 0};
-            n++;
-        }
-        if (!e)
-            break;
-        p = e + (blank ? 2 : 1);
-    }
-    return n;
-}
-
-static size_t
-count_paragraph_lines(const char *s)
-{
-    size_t n = 1;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
-}
-
 /* ------------------------------------------------------------ pipeline */
 
 pith_status
@@ -326,39 +185,6 @@ dup_or_null(struct result *r, const char *s)
     return s ? arena_strndup(&r->arena, s, strlen(s)) : NULL;
 }
 
-static pith_status
-assemble(pith_extractor *ex, struct result *r, struct page *pg)
-{
-    const struct blocks *bs = &pg->bs;
-    size_t cap = (size_t)bs->n_blocks + 1;
-    const char *jb = pg->meta.jsonld_body;
-    size_t jsonld_paras = jb ? count_paragraph_lines(jb) : 0;
-    if (cap < jsonld_paras + 1)
-        cap = jsonld_paras + 1;
-    struct out_block *ob = calloc(cap, sizeof *ob);
-    if (!ob)
-        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
-    size_t n = 0;
-    for (int i = 0; i < bs->n_blocks; i++) {
-        if (!pg->sc.keep[i])
-            continue;
-        const struct block *b = &bs->blocks[i];
-        ob[n++] = (struct out_block){public_kind(b), b->level, b->ordered,
-                                     block_text(bs, b), b->text_len,
-                                     verbatim_kind(b->kind)};
-    }
-    if (jb && pg->sc.kept_chars < JSONLD_RESCUE_CHARS &&
-        strlen(jb) > 2 * pg->sc.kept_chars + 1) {
-        n = split_jsonld(jb, ob, cap);
-        pg->rescued = 1;
-    }
-    int rc = build_text(r, ob, n);
-    free(ob);
-    if (rc)
-        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
-    return PITH_OK;
-}
-
 /* Characters of text that are not white space: what --min-chars counts. */
 static size_t
 visible_chars(const char *s)
@@ -414,8 +240,9 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     memset(&pg, 0, sizeof pg);
     pg.url = url;
     st = page_analyse(ex, &r->arena, bytes, len, content_type, &pg);
-    if (st == PITH_OK)
-        st = assemble(ex, r, &pg);
+    if (st == PITH_OK && (assemble_article(r, &pg, ex->opt.no_tables) ||
+                          (ex->opt.comments && assemble_comments(r, &pg))))
+        st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     free(pg.utf8);
     if (st != PITH_OK) {
         pith_result_free(&r->pub);
