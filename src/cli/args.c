@@ -19,6 +19,14 @@ static const char usage[] =
     "options:\n"
     "  --body-only            leave the title line out\n"
     "  -f, --format FORMAT    txt (default), json or markdown\n"
+    "  --links                markdown: links as [text](absolute URL)\n"
+    "  --images               markdown: images as ![alt](absolute URL)\n"
+    "  --no-tables            leave data tables out\n"
+    "  --comments             add the comments: after a --- line (txt),\n"
+    "                         under ## Comments (markdown), or in the\n"
+    "                         JSON field \"comments\"\n"
+    "  --precision            favour leaving boilerplate out\n"
+    "  --recall               favour keeping all of the article\n"
     "  --url URL              the address a saved page came from\n"
     "  --explain[=json|html]  show how the page was judged, block by block\n"
     "  --min-chars N          less text than this is no main content\n"
@@ -111,6 +119,21 @@ one_option(int argc, char **argv, int *i, struct cli_config *cfg)
     }
     if (!strcmp(a, "--body-only")) {
         cfg->render_flags |= PITH_RENDER_BODY_ONLY;
+    } else if (!strcmp(a, "--links")) {
+        cfg->render_flags |= PITH_RENDER_LINKS;
+    } else if (!strcmp(a, "--images")) {
+        cfg->render_flags |= PITH_RENDER_IMAGES;
+    } else if (!strcmp(a, "--no-tables")) {
+        cfg->opt.no_tables = 1;
+    } else if (!strcmp(a, "--comments")) {
+        cfg->opt.comments = 1;
+    } else if (!strcmp(a, "--precision") || !strcmp(a, "--recall")) {
+        pith_mode mode = a[2] == 'p' ? PITH_MODE_PRECISION : PITH_MODE_RECALL;
+        if (cfg->opt.mode && cfg->opt.mode != mode) {
+            errorf("--precision and --recall exclude each other");
+            return -1;
+        }
+        cfg->opt.mode = mode;
     } else if (!strcmp(a, "--insecure")) {
         cfg->opt.insecure = 1;
     } else if (!strcmp(a, "--force")) {
