@@ -322,6 +322,23 @@ pick_title(struct arena *a, const struct scan *s, const struct jsonld *j,
     return t ? t : clean_doc_title;
 }
 
+/* The visible-text scan (meta_text.c), run only when a field needs it:
+ * most pages name their author and date in markup. */
+struct lazy_visible {
+    const GumboNode *root;
+    int done;
+    struct visible_meta v;
+};
+
+static const struct visible_meta *
+visible_meta(struct arena *a, struct lazy_visible *lv)
+{
+    if (!lv->done && lv->root)
+        meta_visible_scan(a, lv->root, &lv->v);
+    lv->done = 1;
+    return &lv->v;
+}
+
 /* Does a copyright holder name a person rather than the site or a
  * company: two to four capitalized words, none of them a word companies
  * and papers use, and not part of the page's <title>? */
@@ -358,7 +375,7 @@ person_name(const char *s, const char *doc_title)
  * byline. */
 static int
 pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
-             const GumboNode *root, const struct visible_meta *vis,
+             const GumboNode *root, struct lazy_visible *lv,
              struct strlist *out)
 {
     static const enum key order[] = {K_DC_CREATOR, K_DCTERM_CREATOR,
@@ -375,7 +392,10 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
     if (!out->n &&
         meta_authors_add(a, out, meta_byline_find(a, root)))
         return -1;
-    if (!out->n && meta_authors_add(a, out, vis->byline))
+    if (out->n)
+        return 0;
+    const struct visible_meta *vis = visible_meta(a, lv);
+    if (meta_authors_add(a, out, vis->byline))
         return -1;
     /* A first name alone, completed by the copyright holder's name; or,
      * with no byline at all, a holder that is a person (a blog's). */
@@ -419,7 +439,7 @@ url_date(struct arena *a, const char *url)
  * else on the page and is passed over. */
 static void
 pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
-           const struct visible_meta *vis, const char *url, struct meta *out)
+           struct lazy_visible *lv, const char *url, struct meta *out)
 {
     const char *modified = meta_date_iso(a, j->date_modified);
     if (!modified)
@@ -431,11 +451,16 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         published = meta_date_iso(a, FIRST_OF(s, K_PUBLISHED,
                                               K_PARSELY_PUB_DATE,
                                               K_PUBLISHED_OTHER));
-    const char *body[] = {s->itemprop_published, s->time_pubdate,
-                          vis->byline_date, url_date(a, url), s->time_first,
-                          vis->date_line};
-    for (size_t i = 0; !published && i < sizeof body / sizeof *body; i++) {
-        const char *d = meta_date_iso(a, body[i]);
+    for (int i = 0; !published && i < 6; i++) {
+        const char *d = NULL;
+        switch (i) {
+        case 0: d = meta_date_iso(a, s->itemprop_published); break;
+        case 1: d = meta_date_iso(a, s->time_pubdate); break;
+        case 2: d = visible_meta(a, lv)->byline_date; break;
+        case 3: d = url_date(a, url); break;
+        case 4: d = meta_date_iso(a, s->time_first); break;
+        default: d = visible_meta(a, lv)->date_line; break;
+        }
         if (d && (!modified || meta_date_cmp(d, modified) <= 0))
             published = d;
     }
@@ -517,10 +542,8 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
 
     struct strlist authors = {NULL, 0, PITH_MAX_AUTHORS};
     struct strlist tags = {NULL, 0, PITH_MAX_TAGS};
-    struct visible_meta vis = {0};
-    if (root)
-        meta_visible_scan(a, root, &vis);
-    if ((root && pick_authors(a, s, j, root, &vis, &authors)) ||
+    struct lazy_visible lv = {root, 0, {0}};
+    if ((root && pick_authors(a, s, j, root, &lv, &authors)) ||
         pick_tags(a, s, j, &tags))
         return -1;
     out->authors = authors.items;
@@ -531,7 +554,7 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->canonical_url = resolved(a, base, s->canonical);
     if (!out->canonical_url)
         out->canonical_url = resolved(a, base, last(s, K_OG_URL));
-    pick_dates(a, s, j, &vis, out->canonical_url ? out->canonical_url : url,
+    pick_dates(a, s, j, &lv, out->canonical_url ? out->canonical_url : url,
                out);
 
     out->site_name = j->site_name;

@@ -156,6 +156,44 @@ copyright_holder(struct arena *a, const char *t)
     return len ? meta_clean(a, p, len) : NULL;
 }
 
+/* A cheap look at an element's first text before reading it properly:
+ * could it be a byline or date line (a digit, a "by", a label, a writer
+ * class), or a copyright line? */
+static int
+worth_reading(const GumboNode *n, int copyright)
+{
+    char raw[LINE_MAX_BYTES + 1];
+    size_t len = 0;
+    int nodes = 0;
+    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
+                                 nodes++ < LINE_MAX_NODES;
+         d = dom_next(n, d, 0)) {
+        if (d->type != GUMBO_NODE_TEXT)
+            continue;
+        size_t l = strlen(d->v.text.text);
+        if (l > LINE_MAX_BYTES - len)
+            l = LINE_MAX_BYTES - len;
+        memcpy(raw + len, d->v.text.text, l);
+        len += l;
+    }
+    raw[len] = '\0';
+    if (copyright)
+        return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
+    if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
+        strstr(raw, " on "))
+        return 1;
+    const char *p = raw;
+    while (*p == ' ' || *p == '\n' || *p == '\t')
+        p++;
+    for (int i = 0; by_starts[i]; i++)
+        if (!strncasecmp(p, by_starts[i], strlen(by_starts[i])))
+            return 1;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strstr(raw, labels[i].label))
+            return 1;
+    return 0;
+}
+
 static void
 walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
      int copyright)
@@ -175,7 +213,10 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
                    !meta_visible(n) ||
                    (!copyright && meta_unlikely(n, match));
             const char *text = skip || t == GUMBO_TAG_HTML ||
-                               t == GUMBO_TAG_BODY ? NULL : meta_text_capped(a, n, LINE_MAX_BYTES, LINE_MAX_NODES);
+                               t == GUMBO_TAG_BODY ||
+                               !worth_reading(n, copyright)
+                ? NULL : meta_text_capped(a, n, LINE_MAX_BYTES,
+                                          LINE_MAX_NODES);
             if (text && copyright) {
                 out->copyright = copyright_holder(a, text);
                 if (out->copyright)
