@@ -137,6 +137,20 @@ rc, md, _ = pith("--format", "markdown", "--links", "--url",
                  "https://blog.example/p", PAGE)
 check(rc == 0 and "](https://" in md, "--links writes absolute links")
 
+# Dates: a body date later than the page's own modified date belongs to
+# something else (a related story) and is not the publication date.
+later = (b"<html><head><title>Notes on a quiet harbour</title>"
+         b"<meta property='article:modified_time' content='2024-01-10'>"
+         b"</head><body><article><p>" + b"The harbour was quiet all "
+         b"winter, with only the ferry and the gulls for company. " * 5 +
+         b"</p></article><aside><a href='/x'>Later story</a> "
+         b"<time datetime='2024-05-01'>1 May</time></aside></body></html>")
+rc, js, _ = pith("--format", "json", "-", stdin=later)
+doc = json.loads(js)
+check(rc == 0 and doc["date_published"] is None and
+      doc["date_modified"] == "2024-01-10",
+      f"no publication date after the modified date ({doc['date_published']})")
+
 rc, out, _ = pith("--version")
 check(rc == 0 and out.startswith("pith "), "--version")
 rc, out, _ = pith("--help")
