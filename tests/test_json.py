@@ -102,6 +102,9 @@ def run(path, *extra):
     except (ValueError, UnicodeDecodeError) as e:
         return p.returncode, None, [f"not strict JSON: {e}"]
     probs = problems_of(doc)
+    if b"Sanitizer" in p.stderr or b"runtime error" in p.stderr:
+        probs.append("sanitizer report: " + p.stderr[:300].decode(
+            "utf-8", "replace"))
     if p.returncode not in (0, 7) or (p.returncode == 7) != (
             doc.get("reason") is not None):
         probs.append(f"exit {p.returncode} with reason {doc.get('reason')}")

@@ -43,6 +43,9 @@ def check(cond, what):
 def pith(*args, stdin=None):
     p = subprocess.run([PITH, *args], input=stdin, capture_output=True,
                        timeout=120)
+    if b"Sanitizer" in p.stderr or b"runtime error" in p.stderr:
+        return -1, "sanitizer report: " + p.stderr[:300].decode("utf-8",
+                                                               "replace")
     return p.returncode, p.stdout.decode("utf-8")
 
 
@@ -54,8 +57,8 @@ def round_trip(path):
     """None when the Markdown reads back as the txt, else a diff."""
     rc, txt = pith(path)
     rc2, md = pith("--format", "markdown", "--links", "--images", path)
-    if rc != rc2:
-        return f"exit {rc} for txt, {rc2} for markdown"
+    if rc != rc2 or rc < 0:
+        return f"exit {rc} for txt, {rc2} for markdown: {txt[:300]}{md[:300]}"
     got, want = words(md_to_text.render(md)), words(txt)
     if got == want:
         return None
