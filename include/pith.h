@@ -50,6 +50,15 @@ typedef enum pith_format {
 
 /* Flags for pith_render(). */
 #define PITH_RENDER_BODY_ONLY 1u /* leave the title out of txt and markdown */
+#define PITH_RENDER_LINKS 2u     /* markdown: links as [text](url) */
+#define PITH_RENDER_IMAGES 4u    /* markdown: images as ![alt](src) */
+
+/* What the scorer favours when a block could go either way. */
+typedef enum pith_mode {
+    PITH_MODE_BALANCED = 0, /* the default */
+    PITH_MODE_PRECISION,    /* leave out what may be boilerplate */
+    PITH_MODE_RECALL        /* keep what may be article */
+} pith_mode;
 
 /* The User-Agent of fetches unless pith_options.user_agent says else. */
 #define PITH_USER_AGENT \
@@ -102,6 +111,10 @@ typedef struct pith_options {
      * since the address a proxy connects to cannot be checked, and only
      * http and https URLs are fetched. */
     int deny_private;
+    pith_mode mode;          /* precision or recall, for the scorer */
+    int no_tables;           /* nonzero: leave data-table rows out */
+    int comments;            /* nonzero: collect the comment section into
+                                pith_result.comments */
 } pith_options;
 
 /* The kind of a text block of the result. */
@@ -114,20 +127,44 @@ typedef enum pith_block_kind {
     PITH_BLOCK_TABLE_ROW  /* cells joined by " | " */
 } pith_block_kind;
 
+/* Inline markup inside a block's text, for Markdown. */
+typedef enum pith_span_kind {
+    PITH_SPAN_STRONG = 0, /* <b>, <strong> */
+    PITH_SPAN_EMPHASIS,   /* <i>, <em> */
+    PITH_SPAN_LINK,       /* <a href>: url is the target */
+    PITH_SPAN_IMAGE,      /* <img>: start == end, url is its source */
+    PITH_SPAN_CELL        /* a cell of a table row */
+} pith_span_kind;
+
+typedef struct pith_span {
+    pith_span_kind kind;
+    size_t start, end;   /* byte offsets in the block's text */
+    const char *url;     /* links and images: absolute when the page's
+                            base URL is known, else as written */
+    const char *alt;     /* images: the alt text, or NULL */
+} pith_span;
+
 typedef struct pith_block {
     pith_block_kind kind;
     int level;
     int ordered;       /* list items: nonzero inside <ol> */
     const char *text;  /* NUL-terminated, normalized UTF-8 */
     size_t len;
+    const pith_span *spans; /* in order of start, outer before inner */
+    size_t nspans;
+    int header;        /* table rows: a row of header cells */
 } pith_block;
 
-/* What the library decided for one page.  Everything in it is owned by the
- * result and lives until pith_result_free().  Absent strings are NULL. */
+/* What the library decided for one page.  Everything in it (strings,
+ * arrays, the strings in arrays) is owned by the result and lives until
+ * pith_result_free().  Absent strings are NULL, empty arrays have a count
+ * of 0.  Metadata comes from, in order of trust: JSON-LD, Open Graph /
+ * Twitter / Dublin Core meta tags, itemprop, <time datetime>, rel=author,
+ * and the visible byline. */
 typedef struct pith_result {
     const char *title;
-    const char *url;            /* the base URL: final URL after redirects,
-                                   or the one given for a saved page */
+    const char *url;            /* the page's address: final URL after
+                                   redirects, or the one given */
     const char *charset;        /* the encoding the bytes were read as */
     const char *charset_source; /* bom, http, meta, detected or default */
     const pith_block *blocks;   /* the article, in document order */
@@ -135,6 +172,32 @@ typedef struct pith_result {
     const char *text;           /* the blocks joined by blank lines */
     size_t text_len;
     int http_status;            /* 0 when not fetched */
+
+    const char *canonical_url;  /* <link rel=canonical> or og:url */
+    const char *const *authors; /* names, without "By" and such */
+    size_t nauthors;
+    const char *date_published; /* ISO 8601: 2024-02-27, or with a time
+                                   2024-02-27T18:42:00 and a zone (Z or
+                                   +01:00) when the page gives them */
+    const char *date_modified;
+    const char *site_name;
+    const char *description;
+    const char *lang;           /* as the page writes it: "en-GB" */
+    const char *image;          /* the page's lead image, absolute */
+    const char *const *tags;
+    size_t ntags;
+    const char *license;        /* a URL or a name */
+    const char *base_url;       /* what relative links resolve against:
+                                   <base href>, else url */
+    const char *reason;         /* with PITH_ERR_NO_CONTENT: why, one of
+                                   "empty", "too-short", "index",
+                                   "search-results", "consent-wall",
+                                   "javascript-shell"; else NULL */
+    const pith_block *comments; /* with pith_options.comments: the comment
+                                   section's blocks (none when the page has
+                                   no comments) */
+    size_t ncomments;
+    const char *comments_text;  /* those joined by blank lines, or NULL */
 } pith_result;
 
 typedef struct pith_extractor pith_extractor;
@@ -156,7 +219,8 @@ void pith_free(pith_extractor *ex); /* NULL is harmless */
  * and url (the base URL) may be NULL.  On success *out is a new result the
  * caller frees with pith_result_free(); on failure *out is NULL, except for
  * PITH_ERR_NO_CONTENT, where *out still holds the title and metadata (and an
- * empty text) so callers can report them. */
+ * empty text, and the reason in pith_result.reason) so callers can report
+ * them. */
 pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
                               size_t len, const char *content_type,
                               const char *url, pith_result **out);
@@ -246,8 +310,14 @@ pith_status pith_render_item(const pith_item *item, pith_write_fn write,
 int pith_http_status(const pith_extractor *ex);
 
 /* Render a result through write; flags are PITH_RENDER_* values.  JSON is
- * one object {"title", "text", "url", "charset", "charset_source"}, with
- * null for what is absent. */
+ * one object with every field of pith_result: "url", "canonical_url",
+ * "title", "author" (a list), "date_published", "date_modified",
+ * "site_name", "description", "lang", "image", "tags" (a list), "license",
+ * "text", "charset", "charset_source", "reason" and "comments", with null
+ * for what is absent (never a missing key).  Markdown gives the title as
+ * '#', then headings, lists, quotes, fenced code, tables, emphasis, and
+ * with the flags links and images; txt and Markdown put the comments, when
+ * collected, after the article under "---" or "## Comments". */
 pith_status pith_render(const pith_result *res, pith_format format,
                         unsigned flags, pith_write_fn write, void *userdata);
 

@@ -94,6 +94,10 @@ tag_class_of(const GumboNode *n)
 
 /* ------------------------------------------------------------ the walker */
 
+/* Inline elements tracked at once for Markdown; deeper nesting of <b>,
+ * <i> and <a> loses only the markup, never text. */
+#define MAX_OPEN_INLINE 32
+
 struct walker {
     struct arena *arena;
     struct elem *elems;
@@ -124,6 +128,20 @@ struct walker {
     int list_depth;
     unsigned ordered_bits; /* bit i: list level i+1 is an <ol> */
     int body_elem;
+
+    /* Inline markup (the side table of blocks.h): what is closed, and the
+     * elements still open, with where their text starts. */
+    struct inline_span *spans;
+    int n_spans, cap_spans;
+    int block_spans;    /* the open block's first span */
+    struct {
+        const GumboNode *node;
+        uint8_t kind;
+        size_t start;
+    } open[MAX_OPEN_INLINE];
+    int n_open;
+    int row_th;         /* the open data row has only <th> cells so far */
+    int row_in_thead;
 };
 
 static int
@@ -253,6 +271,89 @@ kind_of(const struct walker *w, int e, uint8_t *level)
     }
 }
 
+/* ------------------------------------------------------------ inline */
+
+static void
+add_span(struct walker *w, uint8_t kind, size_t start, size_t end,
+         const char *url, const char *alt)
+{
+    if (w->n_spans == w->cap_spans &&
+        grow((void **)&w->spans, &w->cap_spans, sizeof *w->spans)) {
+        w->oom = 1;
+        return;
+    }
+    struct inline_span *sp = &w->spans[w->n_spans++];
+    memset(sp, 0, sizeof *sp);
+    sp->block = -1;
+    sp->start = (uint32_t)start;
+    sp->end = (uint32_t)end;
+    sp->kind = kind;
+    sp->url = url;
+    sp->alt = alt;
+}
+
+static void
+open_inline(struct walker *w, const GumboNode *n, uint8_t kind)
+{
+    if (w->n_open == MAX_OPEN_INLINE)
+        return;
+    w->open[w->n_open].node = n;
+    w->open[w->n_open].kind = kind;
+    w->open[w->n_open].start = w->text.len;
+    w->n_open++;
+}
+
+static void
+close_inline(struct walker *w, const GumboNode *n)
+{
+    if (!w->n_open || w->open[w->n_open - 1].node != n)
+        return;
+    w->n_open--;
+    size_t start = w->open[w->n_open].start;
+    if (w->text.len > start && start >= w->cur_start)
+        add_span(w, w->open[w->n_open].kind, start, w->text.len,
+                 w->open[w->n_open].kind == IK_CELL ? NULL
+                                                     : dom_attr(n, "href"),
+                 NULL);
+}
+
+/* At the end of a block: the spans still open end with it and go on in
+ * the next; the block's spans become relative to its text, or, when the
+ * block is dropped, go (images excepted, which wait for the next block). */
+static void
+settle_spans(struct walker *w, int kept, size_t text_len)
+{
+    for (int i = 0; i < w->n_open; i++) {
+        size_t st = w->open[i].start;
+        if (kept && st < w->cur_start + text_len && st >= w->cur_start &&
+            w->open[i].kind != IK_CELL)
+            add_span(w, w->open[i].kind, st, w->cur_start + text_len,
+                     dom_attr(w->open[i].node, "href"), NULL);
+    }
+    int out = w->block_spans;
+    for (int i = w->block_spans; i < w->n_spans; i++) {
+        struct inline_span sp = w->spans[i];
+        if (!kept && sp.kind != IK_IMAGE)
+            continue;
+        if (kept) {
+            sp.block = w->n_blocks - 1;
+            sp.start = sp.start > w->cur_start ? sp.start - (uint32_t)w->cur_start : 0;
+            sp.end = sp.end > w->cur_start ? sp.end - (uint32_t)w->cur_start : 0;
+            if (sp.start > text_len)
+                sp.start = (uint32_t)text_len;
+            if (sp.end > text_len)
+                sp.end = (uint32_t)text_len;
+        } else {
+            sp.block = -1;
+            sp.owner = w->cur_owner;
+            sp.next_block = w->n_blocks;
+            sp.start = sp.end = 0;
+        }
+        w->spans[out++] = sp;
+    }
+    w->n_spans = out;
+}
+
 /* Closes the open block: kept when it holds any visible character. */
 static void
 flush(struct walker *w)
@@ -265,6 +366,7 @@ flush(struct walker *w)
         t->len--;
     if (w->cur_chars == 0 || t->len == w->cur_start) {
         t->len = w->cur_start;
+        settle_spans(w, 0, 0);
         goto reset;
     }
     if (w->n_blocks == w->cap_blocks &&
@@ -289,8 +391,13 @@ flush(struct walker *w)
                  w->list_depth <= 32 &&
                  (w->ordered_bits >> (w->list_depth - 1) & 1);
     b->quote_depth = (uint8_t)(w->quote_depth > 255 ? 255 : w->quote_depth);
+    b->header = b->kind == BK_ROW && (w->row_in_thead || w->row_th);
+    settle_spans(w, 1, b->text_len);
     buf_putc(t, '\0');
 reset:
+    w->block_spans = w->n_spans;
+    for (int i = 0; i < w->n_open; i++)
+        w->open[i].start = t->len;
     w->cur_start = t->len;
     w->cur_owner = owner(w);
     w->cur_chars = w->cur_link_chars = w->cur_commas = 0;
@@ -500,6 +607,39 @@ count_on_owner(struct walker *w, GumboTag tag)
 
 enum action { DESCEND, LEAF, SKIPPED };
 
+/* Inline markup for the side table: runs of bold, italic and links,
+ * images, and the cells of data rows. */
+static void
+enter_inline(struct walker *w, const GumboNode *n, GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_B: case GUMBO_TAG_STRONG:
+        open_inline(w, n, IK_STRONG);
+        break;
+    case GUMBO_TAG_I: case GUMBO_TAG_EM:
+        open_inline(w, n, IK_EM);
+        break;
+    case GUMBO_TAG_A:
+        if (dom_attr(n, "href"))
+            open_inline(w, n, IK_LINK);
+        break;
+    case GUMBO_TAG_IMG:
+        if (dom_attr(n, "src"))
+            add_span(w, IK_IMAGE, w->text.len, w->text.len,
+                     dom_attr(n, "src"), dom_attr(n, "alt"));
+        break;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        if (w->row_cells) {
+            if (tag == GUMBO_TAG_TD)
+                w->row_th = 0;
+            open_inline(w, n, IK_CELL);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static enum action
 enter(struct walker *w, GumboNode *n)
 {
@@ -531,6 +671,7 @@ enter(struct walker *w, GumboNode *n)
             w->in_time++;
         if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && w->row_cells++)
             add_text(w, " | ", 3);
+        enter_inline(w, n, tag);
         return DESCEND;
     }
     flush(w);
@@ -558,6 +699,10 @@ enter(struct walker *w, GumboNode *n)
         if (p >= 0 && (w->elems[p].flags & EF_DATA_TABLE)) {
             w->inline_only++;
             w->row_cells = 0;
+            w->row_th = 1;
+            int sect = w->elems[e].parent;
+            w->row_in_thead = sect >= 0 &&
+                              w->elems[sect].tag == GUMBO_TAG_THEAD;
             w->elems[e].flags |= EF_DATA_TABLE;
         }
         break;
@@ -603,6 +748,7 @@ leave(struct walker *w, GumboNode *n)
             w->in_fine--;
         if (w->in_time && tag == GUMBO_TAG_TIME)
             w->in_time--;
+        close_inline(w, n);
         return;
     }
     flush(w);
@@ -760,8 +906,15 @@ blocks_build(struct arena *a, GumboNode *root, struct blocks *out)
                sizeof *w->blocks * (size_t)w->n_blocks);
     out->text_len = w->text.len;
     out->body_elem = w->body_elem;
+    out->spans = arena_alloc(a, sizeof *w->spans * (size_t)(w->n_spans + 1));
+    if (!out->spans)
+        goto done;
+    if (w->n_spans)
+        memcpy(out->spans, w->spans, sizeof *w->spans * (size_t)w->n_spans);
+    out->n_spans = w->n_spans;
     rc = 0;
 done:
+    free(w->spans);
     free(w->elems);
     free(w->blocks);
     buf_free(&w->text);

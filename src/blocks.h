@@ -99,6 +99,25 @@ struct block {
     uint8_t level;
     uint8_t ordered;      /* list item of an <ol> */
     uint8_t quote_depth;  /* inside this many blockquotes */
+    uint8_t header;       /* a row of a data table's header (<thead>, or
+                             <th> cells only) */
+};
+
+/* Inline markup inside blocks, a side table for Markdown output that no
+ * decision reads: bold and italic runs, links, images and the cells of
+ * data-table rows, as byte ranges of a block's text. */
+enum inline_kind { IK_STRONG, IK_EM, IK_LINK, IK_IMAGE, IK_CELL };
+
+struct inline_span {
+    int block;            /* the block, or -1 for an image outside any
+                             block's text (a figure without caption) */
+    uint32_t start, end;  /* in the block's text; an image has start ==
+                             end */
+    uint8_t kind;         /* enum inline_kind */
+    const char *url;      /* href or src as written (points into the tree) */
+    const char *alt;      /* images: alt, as written */
+    int owner;            /* images outside blocks: the element around */
+    int next_block;       /* ... and the first block after the image */
 };
 
 struct blocks {
@@ -109,6 +128,8 @@ struct blocks {
     char *text;           /* every block's text, NUL after each */
     size_t text_len;
     int body_elem;        /* index of <body>, or 0 */
+    struct inline_span *spans; /* in order of their end within a block */
+    int n_spans;
 };
 
 /* Walks the tree below root (iteratively) into out, allocating from a.

@@ -7,34 +7,24 @@
 #include "internal.h"
 #include "page.h"
 
+#include "assemble.h"
 #include "blocks.h"
-#include "buf.h"
 #include "charset.h"
 #include "dom.h"
 #include "limits.h"
 #include "meta.h"
-#include "normalize.h"
 #include "score.h"
+#include "verdict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Below this many characters of article text, JSON-LD's articleBody (when
- * at least twice as long) is taken instead: the page is a script shell or
- * teases what its structured data holds in full. */
-#define JSONLD_RESCUE_CHARS 250
 /* The default for pith_options.min_chars: any text at all.  Pages that
  * hold no article are told apart by their shape (is_index), not by a
  * length that would also refuse short notes. */
 #define DEFAULT_MIN_CHARS 1
-/* A paragraph this long (unlinked characters) is prose, not a teaser
- * (Readability's readerable test starts counting at 140). */
-#define PROSE_PARAGRAPH_CHARS 140
-/* Linked headings that make a page without prose an index of teasers. */
-#define INDEX_MIN_LINKED_HEADINGS 3
-
 /* ------------------------------------------------------------ handle */
 
 pith_extractor *
@@ -129,160 +119,6 @@ binary_kind(const char *bytes, size_t len)
     return NULL;
 }
 
-/* ------------------------------------------------------------ output */
-
-static int
-verbatim_kind(int kind)
-{
-    return kind == BK_PRE;
-}
-
-static pith_block_kind
-public_kind(const struct block *b)
-{
-    if (b->quote_depth && b->kind != BK_PRE && b->kind != BK_HEADING)
-        return PITH_BLOCK_QUOTE;
-    switch (b->kind) {
-    case BK_HEADING: return PITH_BLOCK_HEADING;
-    case BK_LI: return PITH_BLOCK_LIST_ITEM;
-    case BK_PRE: return PITH_BLOCK_CODE;
-    case BK_QUOTE: return PITH_BLOCK_QUOTE;
-    case BK_ROW: return PITH_BLOCK_TABLE_ROW;
-    default: return PITH_BLOCK_PARAGRAPH;
-    }
-}
-
-struct out_block {
-    pith_block_kind kind;
-    int level, ordered;
-    const char *src;
-    size_t len;
-    int verbatim;
-};
-
-/* Normalizes the chosen blocks into the result's text and block list.
- * Repeated paragraphs stay: a poem's refrain or a pasted quote is text
- * too. */
-static int
-build_text(struct result *r, const struct out_block *ob, size_t n)
-{
-    struct buf text;
-    buf_init(&text, PITH_MAX_OUTPUT_BYTES);
-    size_t *offs = calloc(n + 1, sizeof *offs), *lens = calloc(n + 1,
-                                                               sizeof *lens);
-    size_t *which = calloc(n + 1, sizeof *which);
-    size_t count = 0;
-    if (!offs || !lens || !which)
-        goto oom;
-    for (size_t i = 0; i < n; i++) {
-        size_t start = text.len;
-        if (count)
-            buf_append(&text, "\n\n", 2);
-        size_t body = text.len;
-        long got = normalize_append(ob[i].src, ob[i].len, ob[i].verbatim,
-                                    &text);
-        if (got < 0) {
-            if (buf_failed(&text) && text.len >= text.max - 16)
-                break; /* output cap reached: keep what fits */
-            goto oom;
-        }
-        size_t blen = text.len - body;
-        if (got == 0) {
-            text.len = start;
-            if (text.data)
-                text.data[start] = '\0';
-            continue;
-        }
-        offs[count] = body;
-        lens[count] = blen;
-        which[count] = i;
-        count++;
-    }
-    if (buf_failed(&text) && text.len == 0)
-        goto oom;
-    char *t = arena_strndup(&r->arena, text.data ? text.data : "", text.len);
-    pith_block *blocks = arena_calloc(&r->arena, count + 1, sizeof *blocks);
-    if (!t || !blocks)
-        goto oom;
-    for (size_t i = 0; i < count; i++) {
-        const struct out_block *o = &ob[which[i]];
-        char *s = arena_strndup(&r->arena, t + offs[i], lens[i]);
-        if (!s)
-            goto oom;
-        blocks[i].kind = o->kind;
-        blocks[i].level = o->level;
-        blocks[i].ordered = o->ordered;
-        blocks[i].text = s;
-        blocks[i].len = lens[i];
-    }
-    r->pub.text = t;
-    r->pub.text_len = text.len;
-    r->pub.blocks = blocks;
-    r->pub.nblocks = count;
-    buf_free(&text);
-    free(offs);
-    free(lens);
-    free(which);
-    return 0;
-oom:
-    buf_free(&text);
-    free(offs);
-    free(lens);
-    free(which);
-    return -1;
-}
-
-/* Paragraphs of a JSON-LD articleBody: split at blank lines, or at line
- * breaks when it has no blank line. */
-static size_t
-split_jsonld(const char *body, struct out_block *ob, size_t cap)
-{
-    int blank = strstr(body, "\n\n") != NULL;
-    size_t n = 0;
-    const char *p = body;
-    while (*p && n < cap) {
-        const char *e = blank ? strstr(p, "\n\n") : strchr(p, '\n');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l) {
-            ob[n] = (struct out_block){PITH_BLOCK_PARAGRAPH, 0, 0, p, l, 0};
-            n++;
-        }
-        if (!e)
-            break;
-        p = e + (blank ? 2 : 1);
-    }
-    return n;
-}
-
-static size_t
-count_paragraph_lines(const char *s)
-{
-    size_t n = 1;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
-}
-
-/* A page of teasers: linked headlines and short blurbs, and no paragraph
- * of prose among what was kept. */
-static int
-is_index(const struct page *pg)
-{
-    const struct blocks *bs = &pg->bs;
-    int linked_headings = 0;
-    for (int i = 0; i < bs->n_blocks; i++) {
-        const struct block *b = &bs->blocks[i];
-        if (!pg->sc.selected[i])
-            continue;
-        if (pg->sc.keep[i] &&
-            b->chars - b->link_chars >= PROSE_PARAGRAPH_CHARS)
-            return 0;
-        if (b->kind == BK_HEADING && b->link_chars * 2 > b->chars)
-            linked_headings++;
-    }
-    return linked_headings >= INDEX_MIN_LINKED_HEADINGS;
-}
-
 /* ------------------------------------------------------------ pipeline */
 
 pith_status
@@ -300,7 +136,7 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
                               "out of memory parsing the page");
     GumboNode *body = (GumboNode *)dom_find(pg->doc->root, GUMBO_TAG_BODY);
     if (blocks_build(arena, body ? body : pg->doc->root, &pg->bs) ||
-        meta_read(arena, pg->doc, &pg->meta) ||
+        meta_read(arena, pg->doc, pg->url, &pg->meta) ||
         score_blocks(arena, &pg->bs, pg->meta.title, &pg->sc))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory extracting the page");
@@ -349,35 +185,37 @@ dup_or_null(struct result *r, const char *s)
     return s ? arena_strndup(&r->arena, s, strlen(s)) : NULL;
 }
 
-static pith_status
-assemble(pith_extractor *ex, struct result *r, struct page *pg)
+/* Characters of text that are not white space: what --min-chars counts. */
+static size_t
+visible_chars(const char *s)
 {
-    const struct blocks *bs = &pg->bs;
-    size_t cap = (size_t)bs->n_blocks + 1;
-    const char *jb = pg->meta.jsonld_body;
-    size_t jsonld_paras = jb ? count_paragraph_lines(jb) : 0;
-    if (cap < jsonld_paras + 1)
-        cap = jsonld_paras + 1;
-    struct out_block *ob = calloc(cap, sizeof *ob);
-    if (!ob)
-        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     size_t n = 0;
-    for (int i = 0; i < bs->n_blocks; i++) {
-        if (!pg->sc.keep[i])
-            continue;
-        const struct block *b = &bs->blocks[i];
-        ob[n++] = (struct out_block){public_kind(b), b->level, b->ordered,
-                                     block_text(bs, b), b->text_len,
-                                     verbatim_kind(b->kind)};
-    }
-    if (jb && pg->sc.kept_chars < JSONLD_RESCUE_CHARS &&
-        strlen(jb) > 2 * pg->sc.kept_chars + 1)
-        n = split_jsonld(jb, ob, cap);
-    int rc = build_text(r, ob, n);
-    free(ob);
-    if (rc)
-        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
-    return PITH_OK;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80 && *s != ' ' && *s != '\n' &&
+             *s != '\t';
+    return n;
+}
+
+/* The metadata strings already live in the result's arena (the page was
+ * analysed in it); the result points at them. */
+static void
+copy_meta(struct result *r, const struct meta *m)
+{
+    pith_result *p = &r->pub;
+    p->title = m->title;
+    p->canonical_url = m->canonical_url;
+    p->authors = m->authors;
+    p->nauthors = m->n_authors;
+    p->date_published = m->date_published;
+    p->date_modified = m->date_modified;
+    p->site_name = m->site_name;
+    p->description = m->description;
+    p->lang = m->lang;
+    p->image = m->image;
+    p->tags = m->tags;
+    p->ntags = m->n_tags;
+    p->license = m->license;
+    p->base_url = m->base_url;
 }
 
 pith_status
@@ -400,33 +238,34 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     struct page pg;
     memset(&pg, 0, sizeof pg);
+    pg.url = url;
     st = page_analyse(ex, &r->arena, bytes, len, content_type, &pg);
-    if (st == PITH_OK)
-        st = assemble(ex, r, &pg);
+    if (st == PITH_OK && (assemble_article(r, &pg, ex->opt.no_tables) ||
+                          (ex->opt.comments && assemble_comments(r, &pg))))
+        st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     free(pg.utf8);
     if (st != PITH_OK) {
         pith_result_free(&r->pub);
         return st;
     }
-    r->pub.title = pg.meta.title;
+    copy_meta(r, &pg.meta);
     r->pub.url = dup_or_null(r, url);
     r->pub.charset = dup_or_null(r, pg.cs.name);
     r->pub.charset_source = charset_source_name(pg.cs.source);
     r->pub.http_status = ex->http_status;
     *out = &r->pub;
     size_t min = ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS;
-    const char *why = NULL;
-    if (r->pub.text_len < min)
-        why = "no main content found";
-    else if (is_index(&pg) && !pg.meta.jsonld_body)
-        why = "no main content found: the page is an index of links";
-    if (!why)
+    enum verdict v = verdict_judge(&pg, visible_chars(r->pub.text), min,
+                                   pg.rescued || pg.meta.jsonld_body);
+    if (v == VERDICT_ARTICLE)
         return PITH_OK;
     /* The result stays, with its metadata and without text. */
+    r->pub.reason = verdict_reason(v);
     r->pub.text = "";
     r->pub.text_len = 0;
     r->pub.nblocks = 0;
-    return extractor_fail(ex, PITH_ERR_NO_CONTENT, "%s", why);
+    return extractor_fail(ex, PITH_ERR_NO_CONTENT,
+                          "no main content found: %s", verdict_message(v));
 }
 
 const char *

@@ -8,7 +8,7 @@
 #include "internal.h"
 #include "netguard.h"
 #include "refresh.h"
-#include "url.h"
+#include "hosturl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -371,10 +371,10 @@ page_arrived(struct fetch_job *j)
                      sizeof target) ||
         delay > PITH_META_REFRESH_MAX_DELAY_S || !j->final_url)
         return FETCH_DONE;
-    char *next = url_resolve(j->final_url, target);
+    char *next = hosturl_resolve(j->final_url, target);
     if (next && strcmp(next, j->final_url) &&
         (!strncmp(next, "http://", 7) || !strncmp(next, "https://", 8)) &&
-        url_same_host(next, j->final_url)) {
+        hosturl_same_host(next, j->final_url)) {
         free(j->url_now);
         j->url_now = next;
         j->refreshed = 1;

@@ -17,7 +17,7 @@
 #include "fetch.h"
 #include "hosts.h"
 #include "internal.h"
-#include "url.h"
+#include "hosturl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -100,7 +100,7 @@ static void
 enqueue(struct driver *d, size_t i, int front)
 {
     struct fetch_job *j = &d->jobs[i];
-    char *origin = url_origin(fetch_job_url(j));
+    char *origin = hosturl_origin(fetch_job_url(j));
     size_t h;
     if (!origin) {
         report_failure(d, j, PITH_ERR_ARG, "malformed URL");
@@ -201,7 +201,7 @@ robots_permit(struct driver *d, struct host *h, struct fetch_job *j)
                        "could not be read (%s)", h->robots_error);
         return 0;
     }
-    char *path = url_path_query(fetch_job_url(j));
+    char *path = hosturl_path_query(fetch_job_url(j));
     int ok = !path || robots_allows(&h->robots, path);
     free(path);
     if (!ok)

@@ -87,4 +87,14 @@
 #define PITH_MAX_JSONLD_SCRIPTS 64
 #define PITH_MAX_JSONLD_BYTES (4u * 1024u * 1024u)
 
+/* Bytes of one metadata string (a title, a name, a description): longer
+ * ones are cut there.  Real titles and descriptions stay under 1 KiB; the
+ * cap bounds a page that puts a novel in its og:description. */
+#define PITH_MAX_META_BYTES 16384u
+
+/* Authors and tags kept per page.  Bylines name a handful of people; a
+ * longer list is a page stuffing keywords. */
+#define PITH_MAX_AUTHORS 16
+#define PITH_MAX_TAGS 64
+
 #endif

@@ -1,12 +1,21 @@
 /*
- * Tree -> the page's metadata: title, author, dates, site, language,
- * canonical URL, and the article body that JSON-LD may carry.  Sources in
- * order of trust: JSON-LD, then Open Graph / Twitter / Dublin Core meta
- * tags, then the document (<title>, <h1>, <html lang>).  Strings live in
- * the document's arena and are whitespace-collapsed UTF-8.
+ * Tree -> the page's metadata: title, authors, dates, site, description,
+ * language, image, tags, license, canonical URL, and the article body that
+ * JSON-LD may carry.  Sources in order of trust: JSON-LD, then Open Graph /
+ * Twitter / Dublin Core meta tags, then itemprop, <time datetime>,
+ * rel=author, <html lang>, <link rel=canonical>, and last the visible
+ * byline.  Strings live in the document's arena and are whitespace-collapsed
+ * UTF-8; URLs are absolute when a base URL is known.
+ *
+ * The work is split by source: meta_jsonld.c (structured data),
+ * meta_title.c (Readability's <title> cleaning), meta_author.c (names and
+ * the visible byline), meta_date.c (dates to ISO 8601); meta.c scans the
+ * tree once and decides between the sources.
  */
 #ifndef PITH_META_H
 #define PITH_META_H
+
+#include <stddef.h>
 
 struct arena;
 struct GumboInternalOutput;
@@ -16,13 +25,25 @@ struct meta {
     const char *doc_title;     /* the <title> element as written */
     const char *jsonld_title;  /* headline of a JSON-LD article */
     const char *jsonld_body;   /* articleBody of a JSON-LD article */
+    const char **authors;      /* clean names, no "By", no duplicates */
+    size_t n_authors;
+    const char *date_published; /* ISO 8601: YYYY-MM-DD[THH:MM:SS[zone]] */
+    const char *date_modified;
+    const char *site_name;
+    const char *description;
     const char *lang;
     const char *canonical_url;
+    const char *image;
+    const char **tags;
+    size_t n_tags;
+    const char *license;
+    const char *base_url;      /* what relative URLs resolve against: the
+                                  <base href> over the page's own URL */
 };
 
-/* Reads the metadata of a parsed page.  Returns 0, or -1 when out of
- * memory. */
+/* Reads the metadata of a parsed page; url is the page's address or NULL.
+ * Returns 0, or -1 when out of memory. */
 int meta_read(struct arena *a, const struct GumboInternalOutput *doc,
-              struct meta *out);
+              const char *url, struct meta *out);
 
 #endif

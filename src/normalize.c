@@ -27,17 +27,39 @@ spacing(utf8proc_int32_t cp)
            utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Positions to map through fold(): input offsets in, output offsets out. */
+struct marks {
+    size_t *pos;
+    size_t n, next;
+};
+
+/* Records tmp's length for every position at or before offset. */
+static void
+mark_upto(struct marks *m, size_t offset, const struct buf *tmp)
+{
+    while (m && m->next < m->n && m->pos[m->next] <= offset)
+        m->pos[m->next++] = tmp->len;
+}
+
 /* Folds spaces and drops invisible characters into tmp. */
 static void
-fold(const unsigned char *s, size_t len, int verbatim, struct buf *tmp)
+fold(const unsigned char *s, size_t len, int verbatim, struct buf *tmp,
+     struct marks *m)
 {
     const unsigned char *p = s, *end = s + len;
     int pending = 0; /* a space is due before the next visible character */
     while (p < end) {
+        mark_upto(m, (size_t)(p - s), tmp);
         if (*p < 0x80 && *p > ' ' && *p != 0x7F) {
-            /* Plain ASCII run: the common case, copied as it is. */
+            /* Plain ASCII run: the common case, copied as it is (up to
+             * the next position to map). */
             const unsigned char *run = p;
-            while (p < end && *p < 0x80 && *p > ' ' && *p != 0x7F)
+            const unsigned char *stop = m && m->next < m->n &&
+                                        m->pos[m->next] < len
+                                            ? s + m->pos[m->next] : end;
+            if (stop <= p)
+                stop = end;
+            while (p < stop && *p < 0x80 && *p > ' ' && *p != 0x7F)
                 p++;
             if (pending && tmp->len && tmp->data[tmp->len - 1] != '\n')
                 buf_putc(tmp, ' ');
@@ -82,6 +104,10 @@ fold(const unsigned char *s, size_t len, int verbatim, struct buf *tmp)
         tmp->len--;
     if (tmp->data)
         tmp->data[tmp->len] = '\0';
+    mark_upto(m, (size_t)-1, tmp);
+    for (size_t i = 0; m && i < m->n; i++)
+        if (m->pos[i] > tmp->len)
+            m->pos[i] = tmp->len;
 }
 
 static int
@@ -93,12 +119,52 @@ is_ascii(const char *s, size_t len)
     return 1;
 }
 
+/* NFC of tmp into out.  With positions, each piece between them is
+ * composed on its own; when the pieces do not add up to the whole (a
+ * combining mark right after a position), the positions are dropped. */
+static void
+compose(const struct buf *tmp, struct buf *out, size_t *pos, size_t n,
+        int *mapped)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)tmp->data,
+                                        (utf8proc_ssize_t)tmp->len, &nfc,
+                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len < 0) {
+        buf_append(out, tmp->data, tmp->len);
+        return;
+    }
+    size_t at = out->len;
+    buf_append(out, nfc, (size_t)len);
+    free(nfc);
+    size_t from = 0, done = 0;
+    for (size_t i = 0; i < n && *mapped; i++) {
+        size_t to = pos[i];
+        utf8proc_uint8_t *piece = NULL;
+        utf8proc_ssize_t pl = to > from
+            ? utf8proc_map((const utf8proc_uint8_t *)tmp->data + from,
+                           (utf8proc_ssize_t)(to - from), &piece,
+                           UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+            : 0;
+        if (pl < 0 || done + (size_t)pl > (size_t)len ||
+            (pl && memcmp(out->data + at + done, piece, (size_t)pl)))
+            *mapped = 0;
+        free(piece);
+        from = to;
+        done += pl > 0 ? (size_t)pl : 0;
+        pos[i] = done;
+    }
+}
+
 long
-normalize_append(const char *s, size_t len, int verbatim, struct buf *out)
+normalize_append_mapped(const char *s, size_t len, int verbatim,
+                        struct buf *out, size_t *pos, size_t n, int *mapped)
 {
     struct buf tmp;
     buf_init(&tmp, out->max);
-    fold((const unsigned char *)s, len, verbatim, &tmp);
+    struct marks m = {pos, n, 0};
+    *mapped = 1;
+    fold((const unsigned char *)s, len, verbatim, &tmp, n ? &m : NULL);
     if (buf_failed(&tmp)) {
         buf_free(&tmp);
         return -1;
@@ -108,21 +174,19 @@ normalize_append(const char *s, size_t len, int verbatim, struct buf *out)
         buf_free(&tmp);
         return 0;
     }
-    if (is_ascii(tmp.data, tmp.len)) {
+    if (is_ascii(tmp.data, tmp.len))
         buf_append(out, tmp.data, tmp.len);
-    } else {
-        utf8proc_uint8_t *nfc = NULL;
-        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)tmp.data,
-                                          (utf8proc_ssize_t)tmp.len, &nfc,
-                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        if (n >= 0)
-            buf_append(out, nfc, (size_t)n);
-        else
-            buf_append(out, tmp.data, tmp.len);
-        free(nfc);
-    }
+    else
+        compose(&tmp, out, pos, n, mapped);
     buf_free(&tmp);
     if (buf_failed(out))
         return -1;
     return (long)(out->len - before);
+}
+
+long
+normalize_append(const char *s, size_t len, int verbatim, struct buf *out)
+{
+    int mapped;
+    return normalize_append_mapped(s, len, verbatim, out, NULL, 0, &mapped);
 }

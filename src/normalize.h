@@ -18,4 +18,13 @@ struct buf;
  * number of bytes appended, or -1 when out of memory. */
 long normalize_append(const char *s, size_t len, int verbatim, struct buf *out);
 
+/* As normalize_append(), and maps positions: pos[0..n) are ascending byte
+ * offsets into s, and become offsets into the appended text (the place
+ * the character at that offset went, or where it would have gone).
+ * *mapped is cleared when composition (NFC) joined characters across a
+ * position, so that no mapping exists; the text is appended either way. */
+long normalize_append_mapped(const char *s, size_t len, int verbatim,
+                             struct buf *out, size_t *pos, size_t n,
+                             int *mapped);
+
 #endif

@@ -1,13 +1,15 @@
 /*
- * pith_result -> txt, JSON or Markdown, through the caller's write
- * callback.  txt: the title, a blank line, then the blocks separated by
- * blank lines, one final newline.
+ * pith_result -> txt, JSON or Markdown (markdown.c), through the caller's
+ * write callback.  txt: the title, a blank line, then the blocks separated
+ * by blank lines, one final newline; collected comments follow under a
+ * "---" line.
  */
 #include "internal.h"
 
 #include "buf.h"
 #include "json_out.h"
 #include "limits.h"
+#include "markdown.h"
 
 #include <string.h>
 
@@ -22,87 +24,56 @@ put_txt(const pith_result *res, unsigned flags, struct buf *b)
         buf_append(b, res->text, res->text_len);
         buf_putc(b, '\n');
     }
+    if (res->comments_text) {
+        buf_puts(b, "\n---\n\n");
+        buf_puts(b, res->comments_text);
+        buf_putc(b, '\n');
+    }
 }
 
+static void
+json_list(struct buf *b, const char *key, const char *const *items, size_t n)
+{
+    buf_putc(b, ',');
+    json_out_string(b, key);
+    buf_putc(b, ':');
+    if (!n) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_putc(b, ',');
+        json_out_string(b, items[i]);
+    }
+    buf_putc(b, ']');
+}
+
+/* Every field, always: absent ones are null, so consumers need no key
+ * checks. */
 static void
 put_json(const pith_result *res, struct buf *b)
 {
     buf_putc(b, '{');
-    json_out_field(b, "title", res->title, 1);
+    json_out_field(b, "url", res->url, 1);
+    json_out_field(b, "canonical_url", res->canonical_url, 0);
+    json_out_field(b, "title", res->title, 0);
+    json_list(b, "author", res->authors, res->nauthors);
+    json_out_field(b, "date_published", res->date_published, 0);
+    json_out_field(b, "date_modified", res->date_modified, 0);
+    json_out_field(b, "site_name", res->site_name, 0);
+    json_out_field(b, "description", res->description, 0);
+    json_out_field(b, "lang", res->lang, 0);
+    json_out_field(b, "image", res->image, 0);
+    json_list(b, "tags", res->tags, res->ntags);
+    json_out_field(b, "license", res->license, 0);
     json_out_field(b, "text", res->text_len ? res->text : NULL, 0);
-    json_out_field(b, "url", res->url, 0);
     json_out_field(b, "charset", res->charset, 0);
     json_out_field(b, "charset_source", res->charset_source, 0);
+    json_out_field(b, "reason", res->reason, 0);
+    json_out_field(b, "comments", res->comments_text, 0);
     buf_puts(b, "}\n");
-}
-
-/* Escapes the characters Markdown would read as syntax at the start of a
- * line or inside it. */
-static void
-md_escaped(struct buf *b, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        int line_start = i == 0 || s[i - 1] == '\n';
-        if (strchr("\\`*_[]<>|", c) ||
-            (line_start && strchr("#+-=>", c))) {
-            buf_putc(b, '\\');
-        } else if (line_start && c >= '0' && c <= '9') {
-            /* "1. " at a line start would begin a list. */
-            size_t j = i;
-            while (j < len && s[j] >= '0' && s[j] <= '9')
-                j++;
-            if (j < len && (s[j] == '.' || s[j] == ')')) {
-                buf_append(b, s + i, j - i);
-                buf_putc(b, '\\');
-                i = j - 1;
-                continue;
-            }
-        }
-        buf_putc(b, c);
-    }
-}
-
-static void
-put_markdown(const pith_result *res, unsigned flags, struct buf *b)
-{
-    if (!(flags & PITH_RENDER_BODY_ONLY) && res->title && *res->title) {
-        buf_puts(b, "# ");
-        md_escaped(b, res->title, strlen(res->title));
-        buf_append(b, "\n\n", 2);
-    }
-    for (size_t i = 0; i < res->nblocks; i++) {
-        const pith_block *bl = &res->blocks[i];
-        if (i)
-            buf_putc(b, '\n');
-        switch (bl->kind) {
-        case PITH_BLOCK_HEADING:
-            for (int k = 0; k < (bl->level < 2 ? 2 : bl->level); k++)
-                buf_putc(b, '#');
-            buf_putc(b, ' ');
-            md_escaped(b, bl->text, bl->len);
-            break;
-        case PITH_BLOCK_LIST_ITEM:
-            for (int k = 1; k < bl->level; k++)
-                buf_puts(b, "  ");
-            buf_puts(b, bl->ordered ? "1. " : "- ");
-            md_escaped(b, bl->text, bl->len);
-            break;
-        case PITH_BLOCK_QUOTE:
-            buf_puts(b, "> ");
-            md_escaped(b, bl->text, bl->len);
-            break;
-        case PITH_BLOCK_CODE:
-            buf_puts(b, "```\n");
-            buf_append(b, bl->text, bl->len);
-            buf_puts(b, "\n```");
-            break;
-        default:
-            md_escaped(b, bl->text, bl->len);
-            break;
-        }
-        buf_putc(b, '\n');
-    }
 }
 
 pith_status
@@ -116,7 +87,7 @@ pith_render(const pith_result *res, pith_format format, unsigned flags,
     switch (format) {
     case PITH_FORMAT_TXT: put_txt(res, flags, &b); break;
     case PITH_FORMAT_JSON: put_json(res, &b); break;
-    case PITH_FORMAT_MARKDOWN: put_markdown(res, flags, &b); break;
+    case PITH_FORMAT_MARKDOWN: markdown_render(res, flags, &b); break;
     default:
         buf_free(&b);
         return PITH_ERR_ARG;

@@ -16,6 +16,7 @@
 struct arena;
 
 struct page {
+    const char *url;     /* the page's address, or NULL; set by the caller */
     struct charset_decision cs;
     char *utf8;          /* malloc'd; the caller frees it */
     size_t utf8_len;
@@ -23,6 +24,7 @@ struct page {
     struct blocks bs;
     struct meta meta;
     struct score_result sc;
+    int rescued;         /* the text is JSON-LD's articleBody */
 };
 
 /* Checks the byte cap and that the input is HTML (unless forced). */

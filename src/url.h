@@ -1,24 +1,20 @@
 /*
- * The few URL operations the fetcher needs, done by libcurl's URL parser
- * so that pith reads URLs exactly as libcurl will fetch them.  Strings
- * returned are malloc'd and freed by the caller.
+ * Relative references -> absolute URLs (RFC 3986, section 5.2), for the
+ * links, images and metadata URLs of a page.  No normalization beyond what
+ * resolution needs: a URL that is already absolute comes back as written.
  */
 #ifndef PITH_URL_H
 #define PITH_URL_H
 
-/* ref resolved against base (an absolute URL); NULL when either does not
- * parse or out of memory. */
-char *url_resolve(const char *base, const char *ref);
+struct arena;
 
-/* "scheme://host:port", lowercase, the port always written: the key of a
- * host for politeness and robots.txt.  NULL when url does not parse. */
-char *url_origin(const char *url);
+/* ref resolved against base, in the arena.  White space around ref and
+ * tabs and line breaks inside it are dropped, as browsers do.  Returns
+ * ref (trimmed) when base is NULL or not absolute, NULL when ref is NULL
+ * or out of memory. */
+const char *url_resolve(struct arena *a, const char *base, const char *ref);
 
-/* The path and query ("/a/b?c=d") as sent in the request; NULL when url
- * does not parse. */
-char *url_path_query(const char *url);
-
-/* Nonzero when a and b parse and name the same host (any scheme, port). */
-int url_same_host(const char *a, const char *b);
+/* Nonzero when s starts with a scheme ("https:", "mailto:"). */
+int url_has_scheme(const char *s);
 
 #endif

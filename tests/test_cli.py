@@ -94,6 +94,63 @@ check(rc == 8 and "limit" in err, "over --max-bytes: exit 8")
 idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
 rc, out, err = pith(idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
+# No main content: the reason, in JSON and in the message.
+rc, js, err = pith("--format", "json", idx)
+doc = json.loads(js)
+check(rc == 7 and doc["text"] is None and doc["reason"] == "index",
+      "index page: json reason")
+rc, js, err = pith("--format", "json", "--min-chars", "100000", PAGE)
+doc = json.loads(js)
+check(rc == 7 and doc["reason"] == "too-short" and doc["title"],
+      f"--min-chars: too-short, metadata kept ({rc} {err})")
+rc, js, _ = pith("--format", "json", "--min-chars", "5", PAGE)
+check(rc == 0 and json.loads(js)["reason"] is None, "--min-chars met")
+
+# Options of this issue.
+blog = os.path.join(ROOT, "fixtures", "personal-blog", "source.html")
+rc, plain, _ = pith(blog)
+rc, withc, _ = pith("--comments", blog)
+check(rc == 0 and withc.startswith(plain) and "\n---\n\n" in withc and
+      "Dolores" in withc and "Dolores" not in plain,
+      "--comments: after a --- line in txt")
+rc, md, _ = pith("--comments", "--format", "markdown", blog)
+check(rc == 0 and "\n## Comments\n\n" in md, "--comments in markdown")
+rc, js, _ = pith("--comments", "--format", "json", blog)
+doc = json.loads(js)
+check(doc["comments"] and "Dolores" in doc["comments"] and
+      "Dolores" not in doc["text"], "--comments: own JSON field")
+rc, js, _ = pith("--format", "json", blog)
+check(json.loads(js)["comments"] is None, "no comments unless asked")
+table = os.path.join(ROOT, "fixtures", "article-with-data-table",
+                     "source.html")
+rc, out, _ = pith(table)
+rc2, out2, _ = pith("--no-tables", table)
+check(rc == 0 and "Generic unbranded | 16 GB" in out and
+      "Generic unbranded" not in out2 and "SQLite" in out2,
+      "--no-tables drops table rows")
+rc, out, _ = pith("--precision", PAGE)
+rc2, out2, _ = pith("--recall", PAGE)
+check(rc == 0 and rc2 == 0, "--precision and --recall accepted")
+rc, _, err = pith("--precision", "--recall", PAGE)
+check(rc == 2 and "exclude" in err, "--precision with --recall: exit 2")
+rc, md, _ = pith("--format", "markdown", "--links", "--url",
+                 "https://blog.example/p", PAGE)
+check(rc == 0 and "](https://" in md, "--links writes absolute links")
+
+# Dates: a body date later than the page's own modified date belongs to
+# something else (a related story) and is not the publication date.
+later = (b"<html><head><title>Notes on a quiet harbour</title>"
+         b"<meta property='article:modified_time' content='2024-01-10'>"
+         b"</head><body><article><p>" + b"The harbour was quiet all "
+         b"winter, with only the ferry and the gulls for company. " * 5 +
+         b"</p></article><aside><a href='/x'>Later story</a> "
+         b"<time datetime='2024-05-01'>1 May</time></aside></body></html>")
+rc, js, _ = pith("--format", "json", "-", stdin=later)
+doc = json.loads(js)
+check(rc == 0 and doc["date_published"] is None and
+      doc["date_modified"] == "2024-01-10",
+      f"no publication date after the modified date ({doc['date_published']})")
+
 rc, out, _ = pith("--version")
 check(rc == 0 and out.startswith("pith "), "--version")
 rc, out, _ = pith("--help")

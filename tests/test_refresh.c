@@ -2,7 +2,7 @@
 #include "harness.h"
 
 #include "refresh.h"
-#include "url.h"
+#include "hosturl.h"
 
 #include <stdlib.h>
 
@@ -70,32 +70,32 @@ test_scanner(void)
 static void
 test_urls(void)
 {
-    char *s = url_resolve("http://h.test:8080/a/b?q=1", "c");
+    char *s = hosturl_resolve("http://h.test:8080/a/b?q=1", "c");
     EQ_STR(s, "http://h.test:8080/a/c", "relative path");
     free(s);
-    s = url_resolve("http://h.test/a/b", "/root?x");
+    s = hosturl_resolve("http://h.test/a/b", "/root?x");
     EQ_STR(s, "http://h.test/root?x", "absolute path");
     free(s);
-    s = url_resolve("http://h.test/a", "https://other.test/z");
+    s = hosturl_resolve("http://h.test/a", "https://other.test/z");
     EQ_STR(s, "https://other.test/z", "absolute URL");
     free(s);
-    OK(url_resolve("not a url", "x") == NULL, "bad base");
-    s = url_origin("HTTP://Example.ORG/path?q");
+    OK(hosturl_resolve("not a url", "x") == NULL, "bad base");
+    s = hosturl_origin("HTTP://Example.ORG/path?q");
     EQ_STR(s, "http://example.org:80", "origin with the default port");
     free(s);
-    s = url_origin("https://h.test:8443/");
+    s = hosturl_origin("https://h.test:8443/");
     EQ_STR(s, "https://h.test:8443", "origin with a port");
     free(s);
-    OK(url_origin("::nonsense") == NULL, "bad origin");
-    s = url_path_query("http://h.test/p/q?a=1&b");
+    OK(hosturl_origin("::nonsense") == NULL, "bad origin");
+    s = hosturl_path_query("http://h.test/p/q?a=1&b");
     EQ_STR(s, "/p/q?a=1&b", "path and query");
     free(s);
-    s = url_path_query("http://h.test");
+    s = hosturl_path_query("http://h.test");
     EQ_STR(s, "/", "empty path");
     free(s);
-    OK(url_same_host("http://H.test/a", "https://h.TEST:81/b"), "same host");
-    OK(!url_same_host("http://a.test/", "http://b.test/"), "other host");
-    OK(!url_same_host("http://a.test/", "nonsense"), "bad URL");
+    OK(hosturl_same_host("http://H.test/a", "https://h.TEST:81/b"), "same host");
+    OK(!hosturl_same_host("http://a.test/", "http://b.test/"), "other host");
+    OK(!hosturl_same_host("http://a.test/", "nonsense"), "bad URL");
 }
 
 int

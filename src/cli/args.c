@@ -25,6 +25,12 @@ static const char usage[] =
     "options:\n"
     "  --body-only            leave the title line out\n"
     "  -f, --format FORMAT    txt (default), json or markdown\n"
+    "  --links                markdown: links as [text](absolute url)\n"
+    "  --images               markdown: images as ![alt](absolute url)\n"
+    "  --no-tables            leave tables out\n"
+    "  --comments             add the comments (JSON field, after a ---\n"
+    "                         line in txt, ## Comments in markdown)\n"
+    "  --precision, --recall  keep less and surer, or more, text\n"
     "  --url URL              the address a saved page came from\n"
     "  --explain[=json|html]  show how the page was judged, block by block\n"
     "  --min-chars N          less text than this is no main content\n"
@@ -124,6 +130,47 @@ static int
 opt_body_only(struct cli_config *cfg, const struct option *o, const char *v)
 {
     cfg->render_flags |= PITH_RENDER_BODY_ONLY;
+    return 0;
+}
+
+static int
+opt_links(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->render_flags |= PITH_RENDER_LINKS;
+    return 0;
+}
+
+static int
+opt_images(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->render_flags |= PITH_RENDER_IMAGES;
+    return 0;
+}
+
+static int
+opt_no_tables(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->opt.no_tables = 1;
+    return 0;
+}
+
+static int
+opt_comments(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    cfg->opt.comments = 1;
+    return 0;
+}
+
+static int
+opt_mode(struct cli_config *cfg, const struct option *o, const char *v)
+{
+    pith_mode mode = o->name[2] == 'p' ? PITH_MODE_PRECISION
+                                       : PITH_MODE_RECALL;
+    if (cfg->opt.mode && cfg->opt.mode != mode) {
+        errorf("--precision and --recall exclude each other");
+        return -1;
+    }
+    cfg->opt.mode = mode;
     return 0;
 }
 
@@ -294,6 +341,7 @@ opt_user_agent(struct cli_config *cfg, const struct option *o,
 
 static const struct option options[] = {
     {"--body-only", NULL, 0, opt_body_only},
+    {"--comments", NULL, 0, opt_comments},
     {"--concurrency", NULL, 1, opt_concurrency},
     {"--connect-timeout", NULL, 1, opt_timeout},
     {"--cookies", NULL, 1, opt_cookies},
@@ -302,10 +350,15 @@ static const struct option options[] = {
     {"--force", NULL, 0, opt_force},
     {"--format", "-f", 1, opt_format},
     {"--header", "-H", 1, opt_header},
+    {"--images", NULL, 0, opt_images},
     {"--insecure", NULL, 0, opt_insecure},
+    {"--links", NULL, 0, opt_links},
     {"--max-bytes", NULL, 1, opt_max_bytes},
     {"--min-chars", NULL, 1, opt_min_chars},
+    {"--no-tables", NULL, 0, opt_no_tables},
     {"--per-host", NULL, 1, opt_per_host},
+    {"--precision", NULL, 0, opt_mode},
+    {"--recall", NULL, 0, opt_mode},
     {"--retries", NULL, 1, opt_retries},
     {"--retry-delay", NULL, 1, opt_retry_delay},
     {"--robots", NULL, 0, opt_robots},

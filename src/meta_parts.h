@@ -1,0 +1,126 @@
+/*
+ * What the metadata files share (see meta.h): string helpers, a list of
+ * strings, and one entry point per source.  Everything is allocated from
+ * the document's arena; nothing here is freed on its own.
+ */
+#ifndef PITH_META_PARTS_H
+#define PITH_META_PARTS_H
+
+#include <gumbo.h>
+#include <stddef.h>
+
+struct arena;
+
+/* ------------------------------------------------------------ strings */
+
+/* s[0..len) with white space runs (NBSP too) folded to one space, the ends
+ * trimmed, and the entities a page escaped twice (&amp; &quot; &#39; ...)
+ * decoded, as Readability does for its metadata.  NULL when nothing is
+ * left or out of memory. */
+const char *meta_clean(struct arena *a, const char *s, size_t len);
+const char *meta_clean_str(struct arena *a, const char *s); /* s may be NULL */
+
+/* The text of an element's subtree (script and style left out), cleaned
+ * as above; NULL when empty. */
+const char *meta_node_text(struct arena *a, const GumboNode *root);
+
+/* The text of a subtree as meta_node_text() gives it, but NULL when it
+ * is over max_bytes or spread over more than max_nodes nodes: tests of
+ * "is this a short line" stay linear however the page nests. */
+const char *meta_text_capped(struct arena *a, const GumboNode *root,
+                             size_t max_bytes, int max_nodes);
+
+/* Number of words the way Readability counts them: the pieces of s split
+ * at white space runs, so a leading space counts as an empty word. */
+size_t meta_word_count(const char *s);
+
+/* Code points of s. */
+size_t meta_utf8_len(const char *s);
+
+/* A list of distinct strings (compared without case), at most cap long. */
+struct strlist {
+    const char **items;
+    size_t n, cap;
+};
+/* Adds s (arena-owned) unless already there or the list is full.
+ * Returns 0, or -1 when out of memory. */
+int strlist_add(struct arena *a, struct strlist *l, const char *s);
+
+/* ------------------------------------------------------------ sources */
+
+/* What the page's JSON-LD says.  `title`, `byline` and the fields marked
+ * (R) come from the first article object found by Readability's rules
+ * (an @context of schema.org, a top-level array or @graph, an article
+ * @type), so that titles match what readers show; the rest also from any
+ * article object, looked for more widely. */
+struct jsonld {
+    int found;                 /* Readability's rules found an article */
+    const char *title;         /* (R) name or headline, as Readability */
+    const char *description;   /* (R) */
+    const char *site_name;     /* (R) publisher.name */
+    const char *date_published; /* (R) as written */
+    const char *date_modified;
+    const char *image;
+    const char *license;
+    const char *lang;          /* inLanguage */
+    const char *body;          /* articleBody, line breaks kept */
+    struct strlist authors;    /* author names, in order */
+    struct strlist tags;       /* keywords */
+};
+
+/* Reads the texts of the page's <script type="application/ld+json">
+ * (n of them, in document order) into out.  doc_title is Readability's
+ * cleaned <title>, for its choice between name and headline. */
+void meta_jsonld_read(struct arena *a, const char *const *texts, size_t n,
+                      const char *doc_title, struct jsonld *out);
+
+/* Readability's title from <title>: the site name cut off at a separator
+ * or colon, or the only <h1> when the title is too long or short.  root is
+ * searched for <h1> and <h2> text.  Returns orig when nothing applies. */
+const char *meta_title_clean(struct arena *a, const char *orig,
+                             const GumboNode *root);
+
+/* Splits one author string ("By Jane Doe and John Roe") into clean names
+ * added to l; what is not a name ("Email the author", "5 minutes ago", a
+ * URL, a date) is left out. */
+int meta_authors_add(struct arena *a, struct strlist *l, const char *raw);
+
+/* The visible byline, as Readability finds it: the first element, in
+ * document order, that rel=author, itemprop=author or a class or id such
+ * as "byline" marks, with 1 to 99 characters of text, outside hidden
+ * elements and those Readability drops as unlikely content.  NULL when
+ * none. */
+const char *meta_byline_find(struct arena *a, const GumboNode *root);
+
+/* Readability's visibility test (no display:none, visibility:hidden,
+ * hidden or aria-hidden) and its test for unlikely content (class or id
+ * such as "sidebar" or "footer", roles such as navigation); match is the
+ * class and id joined by a space. */
+int meta_visible(const GumboNode *n);
+int meta_unlikely(const GumboNode *n, const char *match);
+
+/* What the page's visible text says about its author and date, for pages
+ * that mark neither: a short line starting with "By", holding a label
+ * such as "作者：", or of the form "Name on 5 March 2024", or an element
+ * classed writer or reporter; the first line that is only a date; and the
+ * copyright holder.  Fields are NULL when not found. */
+struct visible_meta {
+    const char *byline;     /* the byline's text */
+    const char *byline_date; /* a date inside the byline line, ISO 8601 */
+    const char *date_line;  /* the first line that is only a date */
+    const char *copyright;  /* the name after "©" or "Copyright" */
+};
+void meta_visible_scan(struct arena *a, const GumboNode *root,
+                       struct visible_meta *out);
+
+/* A date written in one of the common ways (ISO 8601, RFC 2822, "March 5,
+ * 2024", "5. März 2024", "2024年3月5日", "05.03.2024") as ISO 8601:
+ * YYYY-MM-DD, with THH:MM:SS and a zone (Z or +HH:MM) when they were
+ * given.  NULL when s is not a date. */
+const char *meta_date_iso(struct arena *a, const char *s);
+
+/* Orders two ISO 8601 strings of meta_date_iso() by the instant they name
+ * (zones applied; a day without a time is its start): <0, 0 or >0. */
+int meta_date_cmp(const char *x, const char *y);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * Is there an article on this page?  After scoring, a page can still hold
+ * no main content: nothing at all, less text than asked for, an index of
+ * teasers, a list of search results, a consent wall with nothing behind
+ * it, or the shell of a page that JavaScript would build.  The verdict
+ * names which, for pith_result.reason and the error message.  Reads the
+ * page (tree, blocks, scores) and never changes it.
+ */
+#ifndef PITH_VERDICT_H
+#define PITH_VERDICT_H
+
+#include <stddef.h>
+
+struct page;
+
+enum verdict {
+    VERDICT_ARTICLE = 0,
+    VERDICT_EMPTY,        /* no text at all */
+    VERDICT_TOO_SHORT,    /* less text than min_chars */
+    VERDICT_INDEX,        /* linked headlines and blurbs, no prose */
+    VERDICT_SEARCH,       /* an index that is a search's results */
+    VERDICT_CONSENT,      /* what is left is a cookie or consent notice */
+    VERDICT_JS_SHELL      /* an empty page that scripts would fill */
+};
+
+/* The verdict for pg, whose output text has text_chars characters (not
+ * counting white space).  jsonld_body is set when the text came from
+ * JSON-LD's articleBody, which is an article whatever the page looks
+ * like. */
+enum verdict verdict_judge(const struct page *pg, size_t text_chars,
+                           size_t min_chars, int jsonld_body);
+
+/* The reason's name in pith_result ("index", "consent-wall"...), NULL for
+ * an article. */
+const char *verdict_reason(enum verdict v);
+
+/* A sentence for the error message ("the page is an index of links"). */
+const char *verdict_message(enum verdict v);
+
+#endif
