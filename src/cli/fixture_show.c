@@ -27,6 +27,7 @@ indented(const char *text)
         return NULL;
     char *s = io_fmt("%s\n", json_object_to_json_string_ext(
                                  o, JSON_C_TO_STRING_PRETTY |
+                                        JSON_C_TO_STRING_SPACED |
                                         JSON_C_TO_STRING_NOSLASHESCAPE));
     json_object_put(o);
     return s;
