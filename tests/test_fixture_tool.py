@@ -247,6 +247,26 @@ try:
         meta["final_url"] == base + "/article",
         f"a followed meta refresh is a hop: {meta['redirects']}")
 
+    # A gzip body is stored decoded; its header says how it came.
+    rc, out, err = pith("record", "--dir", pages, base + "/gzip?force=1")
+    d = os.path.join(pages, "127.0.0.1-gzip-force-1")
+    meta = json.loads(read(d, "fixture.json"))
+    hdrs = {h[0].lower(): h[1] for h in meta["headers"]}
+    check(rc == 0 and read(d, "source.html", mode="rb") == get("/article")
+          and hdrs.get("content-encoding") == "gzip",
+          f"a gzip body is stored decoded (rc {rc}, {err})")
+
+    # A retried attempt leaves no trace in the chain.
+    key = "flaky-%d-%d" % (os.getpid(), time.time())
+    rc, out, err = pith("record", "--dir", pages, "--retry-delay", "50",
+                        base + "/flaky?key=%s&fail=1" % key)
+    names_now = re.findall(r"^recorded (\S+)", out, re.M)
+    meta = json.loads(read(pages, names_now[0], "fixture.json")) \
+        if names_now else {}
+    check(rc == 0 and meta.get("status") == 200 and
+          meta.get("redirects") == [],
+          f"after a retry: status 200, no hops (rc {rc}, {err})")
+
     # ------------------------------------------------ failures
     before = sorted(os.listdir(pages))
     rc, out, err = pith("record", "--dir", pages, base + "/status/404")
@@ -259,11 +279,19 @@ try:
     rc, out, err = pith("record", "--dir", pages, base + "/pdf")
     check(rc == 6 and "nothing recorded" in err,
           f"a PDF exits 6 (rc {rc}, {err})")
+    rc, out, err = pith("record", "--dir", pages, "--deny-private",
+                        base + "/pages/150")
+    check(rc == 4 and "refused: 127.0.0.1 is a loopback address" in err,
+          f"--deny-private applies to recording (rc {rc}, {err})")
     check(sorted(os.listdir(pages)) == before, "failures record nothing")
 
+    hits = json.loads(get("/stats"))["total_requests"]
     rc, out, err = pith("record", "--dir", pages, urls[5])
     check(rc == 2 and "--force" in err,
           f"re-recording needs --force (rc {rc}, {err})")
+    # + 1: the second /stats counts itself.
+    check(json.loads(get("/stats"))["total_requests"] == hits + 1,
+          "an existing fixture is refused before fetching")
     rc, out, err = pith("record", "--dir", pages, "--force", urls[5])
     check(rc == 0 and sorted(os.listdir(pages)) == before,
           f"--force records over it (rc {rc}, {err})")

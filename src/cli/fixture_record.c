@@ -223,14 +223,16 @@ read_page(const struct fixture_cli *c, struct page *p)
     return EXIT_OK;
 }
 
-/* The fixture's name: --name, or one made from the URL. */
+/* The fixture's name: --name, or one made from the URL asked (or the
+ * --url of a saved page), known before anything is fetched. */
 static char *
-page_name(const struct fixture_cli *c, const struct page *p,
-          const struct taken *t)
+input_name(const struct fixture_cli *c, const char *input,
+           const struct taken *t)
 {
     if (c->name)
         return io_fmt("%s", c->name);
-    return name_for_url(c->dir, p->url, t->names, t->urls, t->n);
+    return name_for_url(c->dir, is_url(input) ? input : c->url, t->names,
+                        t->urls, t->n);
 }
 
 static void
@@ -249,20 +251,17 @@ take(struct taken *t, const char *name, const char *url)
     t->n++;
 }
 
-/* Extracts p and writes its fixture. */
+/* Extracts p and writes its fixture as DIR/NAME. */
 static int
-record_page(const struct fixture_cli *c, struct page *p, struct taken *t)
+record_page(const struct fixture_cli *c, struct page *p, const char *name,
+            struct taken *t)
 {
-    char *name = page_name(c, p, t);
     char *path = io_fmt("%s/%s", c->dir, name);
     int keeps[OUT_KINDS] = {1, 1, c->markdown};
     struct outputs o;
     int code = EXIT_OK;
-    if (io_exists(path) && !c->force) {
-        errorf("%s exists; re-record it with --force", path);
-        code = EXIT_USAGE;
-    } else if (run_extract(p->body, p->body_len, p->content_type,
-                           p->final_url, &c->cfg.opt, keeps, &o)) {
+    if (run_extract(p->body, p->body_len, p->content_type, p->final_url,
+                    &c->cfg.opt, keeps, &o)) {
         errorf("out of memory");
         code = EXIT_INTERNAL;
     } else {
@@ -278,21 +277,31 @@ record_page(const struct fixture_cli *c, struct page *p, struct taken *t)
         outputs_free(&o);
     }
     free(path);
-    free(name);
     return code;
 }
 
+/* An existing fixture is refused before its page is fetched again. */
 static int
 record_input(const struct fixture_cli *c, pith_extractor *ex,
              const char *input, struct taken *t)
 {
+    char *name = input_name(c, input, t);
+    char *path = io_fmt("%s/%s", c->dir, name);
+    int exists = io_exists(path);
+    free(path);
+    if (exists && !c->force) {
+        errorf("%s/%s exists; re-record it with --force", c->dir, name);
+        free(name);
+        return EXIT_USAGE;
+    }
     struct page p = {input, NULL, NULL, NULL, NULL, 0, NULL, NULL};
     pith_response *res = NULL;
     int code = is_url(input) ? fetch_page(ex, &p, &res) : read_page(c, &p);
     if (code == EXIT_OK)
-        code = record_page(c, &p, t);
+        code = record_page(c, &p, name, t);
     pith_response_free(res);
     free(p.saved);
+    free(name);
     return code;
 }
 
