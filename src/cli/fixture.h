@@ -2,8 +2,10 @@
  * pith fixture: record pages once, check forever, review what changed.
  * fixture.c parses the command line and dispatches; each sub-command has
  * its own file (fixture_record.c, fixture_check.c, fixture_review.c,
- * fixture_update.c), on top of the format (fixture_store.c), the run of
- * one fixture (fixture_run.c) and the line diff (fixture_diff.c).
+ * fixture_update.c), on top of the format on disk (fixture_store.c),
+ * names (fixture_name.c), the manifest (fixture_manifest.c), the run of
+ * one fixture (fixture_run.c), its diffs (fixture_show.c, with the line
+ * diff of fixture_diff.c) and file helpers (fixture_io.c).
  */
 #ifndef PITH_CLI_FIXTURE_H
 #define PITH_CLI_FIXTURE_H
