@@ -236,6 +236,59 @@ pith_status pith_extract_url(pith_extractor *ex, const char *url,
                              pith_result **out);
 
 /* ------------------------------------------------------------------
+ * The response as received, for recording a page to extract it later
+ * (pith fixture record): pith_extract_html(body, body_len, content_type,
+ * final_url) then gives what pith_extract_url() gave.
+ */
+
+/* One header line of a response, as the server wrote it (the name keeps
+ * its case; HTTP/2 sends lowercase names), the value without the spaces
+ * around it. */
+typedef struct pith_header {
+    const char *name;
+    const char *value;
+} pith_header;
+
+/* A response that led on to another: a redirect (status 3xx), or a page
+ * whose <meta http-equiv="refresh"> was followed (refresh nonzero). */
+typedef struct pith_hop {
+    const char *url; /* the URL that answered */
+    int status;
+    int refresh;
+} pith_hop;
+
+/* Everything in it is owned by the response and lives until
+ * pith_response_free().  Absent strings are NULL. */
+typedef struct pith_response {
+    const char *url;          /* as asked */
+    const char *final_url;    /* after redirects and a meta refresh: the
+                                 page's base URL */
+    int status;               /* the final HTTP status; 0 for file: URLs */
+    const char *content_type; /* the final Content-Type header */
+    /* The body's bytes as the server sent them, once any Content-Encoding
+     * (gzip, br...) is undone: never converted between charsets.  One NUL
+     * follows them, not counted in body_len; the body may hold NULs. */
+    const char *body;
+    size_t body_len;
+    const pith_header *headers; /* the final response's, in order */
+    size_t nheaders;
+    const pith_hop *hops;       /* the responses before it, in order */
+    size_t nhops;
+} pith_response;
+
+/* Fetches url as pith_extract_url() does (redirects, retries, one meta
+ * refresh, the byte cap, deny_private, the extractor's options) without
+ * extracting it.  On success *out is a new response the caller frees with
+ * pith_response_free(); on failure *out is NULL and the status is one of
+ * pith_extract_url()'s fetch failures: PITH_ERR_FETCH, PITH_ERR_HTTP (a 4xx
+ * or 5xx; pith_http_status() tells it), PITH_ERR_TOO_BIG, PITH_ERR_INPUT
+ * (the cookie file), PITH_ERR_NOMEM.  The content type is not checked. */
+pith_status pith_fetch_raw(pith_extractor *ex, const char *url,
+                           pith_response **out);
+
+void pith_response_free(pith_response *res); /* NULL is harmless */
+
+/* ------------------------------------------------------------------
  * Many URLs at once.
  *
  * pith_fetch_many() fetches and extracts a list of URLs with libcurl's

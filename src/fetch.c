@@ -141,8 +141,8 @@ hash_str(const char *s)
  * and the URL that answered is noted, for telling a redirect loop from a
  * long chain.  1xx interim responses come before the real answer of the
  * same URL and are not hops. */
-static size_t
-on_header(char *data, size_t size, size_t n, void *userdata)
+size_t
+fetch_on_header(char *data, size_t size, size_t n, void *userdata)
 {
     struct fetch_job *j = userdata;
     size_t len = size * n;
@@ -231,7 +231,7 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
         curl_easy_setopt(c, CURLOPT_SHARE, share);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, j);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, j);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);

@@ -83,6 +83,16 @@ void fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
 enum fetch_next fetch_job_finish(pith_extractor *ex, struct fetch_job *j,
                                  CURLcode rc, long long now);
 
+/* The header callback fetch_job_start() installs (userdata: the job).  A
+ * caller that wants the header lines too (fetch_raw.c) installs its own
+ * and passes each line on to this one. */
+size_t fetch_on_header(char *data, size_t size, size_t n, void *userdata);
+
+/* Creates ex's multi and share handles on its first fetch (they stay, so
+ * later fetches reuse connections, DNS answers, cookies and TLS sessions);
+ * fetch_multi.c. */
+pith_status fetch_handles(pith_extractor *ex);
+
 /* Releases what j owns; j can then be dropped or initialized again. */
 void fetch_job_clear(struct fetch_job *j);
 

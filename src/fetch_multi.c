@@ -337,8 +337,8 @@ run(struct driver *d)
 
 /* Creates ex's multi and share handles on the first fetch; they stay so
  * that later fetches reuse connections, DNS answers and TLS sessions. */
-static pith_status
-driver_handles(pith_extractor *ex)
+pith_status
+fetch_handles(pith_extractor *ex)
 {
     if (!ex->share) {
         CURLSH *sh = curl_share_init();
@@ -392,7 +392,7 @@ driver_init(struct driver *d, pith_extractor *ex, size_t n,
     if (st != PITH_OK)
         return extractor_fail(ex, st, "libcurl failed to initialize");
     if ((st = fetch_prepare(ex)) != PITH_OK ||
-        (st = driver_handles(ex)) != PITH_OK)
+        (st = fetch_handles(ex)) != PITH_OK)
         return st;
     d->multi = ex->multi;
     curl_multi_setopt(d->multi, CURLMOPT_MAX_HOST_CONNECTIONS,

@@ -66,6 +66,10 @@
  * path); browsers cope with about 8 KiB and so do most servers. */
 #define PITH_MAX_URL_BYTES 8192u
 
+/* Header bytes pith_fetch_raw() keeps of one response.  Real responses
+ * send a few KiB; libcurl itself refuses one header line over 100 KiB. */
+#define PITH_MAX_HEADER_BYTES (256u * 1024u)
+
 /* Bytes of robots.txt read; RFC 9309 asks crawlers to parse at least
  * 500 KiB, and what comes later is ignored. */
 #define PITH_ROBOTS_MAX_BYTES (512u * 1024u)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Fetches with pith under valgrind's leak checker, against the local test
 # server: an article, a gzip body, a redirect chain, a meta refresh, a 404,
-# a PDF, a retried 503 and a small --urls run with robots.txt.  Each must
+# a PDF, a retried 503, a small --urls run with robots.txt, and pith
+# fixture recording, checking and updating such pages.  Each must
 # end with pith's own exit code; valgrind's (99) means an error or a leak.
 #
 # Usage: valgrind_fetch.sh PATH/TO/pith [sanitized]
@@ -65,6 +66,18 @@ check 4 --deny-private "$BASE/article"
 printf '%s\n' "$BASE/article" "$BASE/private/page" "$BASE/status/404" \
     "$BASE/gzip" > "$DIR/urls"
 check 4 --urls "$DIR/urls" --robots --per-host 2 --retries 0
+
+# pith fixture: recording (pith_fetch_raw), checking, a change, an update.
+F="$DIR/fixtures"
+check 0 fixture record --dir "$F" --markdown --retry-delay 10 \
+    "$BASE/redirect/3" "$BASE/meta-refresh" "$BASE/gzip?force=1" \
+    "$BASE/flaky?key=vgf$$&fail=1"
+check 5 fixture record --dir "$F" "$BASE/status/404"
+check 0 fixture check "$F"
+printf 'changed\n' >> "$F/127.0.0.1-redirect-3/expected.txt"
+check 1 fixture check --json "$F"
+check 0 fixture update "$F"
+check 0 fixture check "$F"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,7 @@
 static const char usage[] =
     "usage: pith [options] INPUT\n"
     "       pith [options] --urls FILE\n"
+    "       pith fixture record|check|review|update ...  (pith fixture -h)\n"
     "\n"
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"

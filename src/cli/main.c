@@ -1,12 +1,18 @@
 /* The pith command: a thin client of the library. */
 #include "args.h"
+#include "fixture.h"
 #include "many.h"
 #include "msg.h"
 #include "run.h"
 
+#include <string.h>
+
 int
 main(int argc, char **argv)
 {
+    /* Sub-commands have command lines of their own. */
+    if (argc > 1 && !strcmp(argv[1], "fixture"))
+        return fixture_main(argc - 1, argv + 1);
     struct cli_config cfg;
     int rc = args_parse(argc, argv, &cfg);
     if (rc < 0)
