@@ -794,10 +794,12 @@ extend_edges(struct pass *ps)
             /* Removed boilerplate, links and short lines are stepped
              * over (share buttons, bylines and dates sit between a
              * standfirst and the body); too many of them end the walk. */
-            if (block_gone(ps, b) || !edge_prose(b)) {
+            if (block_gone(ps, b))
+                continue; /* removed already: share buttons, ads */
+            if (!edge_prose(b)) {
                 if (++skipped > EDGE_MAX_SKIPPED)
                     break;
-                if (pending < 0 && !block_gone(ps, b))
+                if (pending < 0)
                     pending = i;
                 continue;
             }
