@@ -36,6 +36,10 @@
  * last prose paragraph (TAIL_PROSE_CHARS or more, with a sentence end). */
 #define TAIL_PROSE_CHARS 100
 #define TAIL_SHORT_CHARS 40
+/* There a line opened by a label word ("Quelle:", "Photo:") goes up to
+ * TAIL_LABEL_CHARS; a label word is at most LABEL_WORD_MAX bytes. */
+#define TAIL_LABEL_CHARS 80
+#define LABEL_WORD_MAX 24
 /* Calls to action are short paragraphs. */
 #define CTA_MAX_CHARS 300
 /* A label ("Mehr zum Thema:") is at most this long. */
@@ -239,6 +243,20 @@ drop_empty_sections(const struct blocks *bs, uint8_t *keep,
 /* After the last paragraph of prose, short lines and headings are the
  * article's trailer: sources, credits, "more at example.com", contact
  * labels, the heading of a box of further reading. */
+/* "Source: ...", "Photo: ...": the first word ends in a colon. */
+static int
+starts_with_label(const struct blocks *bs, const struct block *b)
+{
+    const char *t = block_text(bs, b);
+    for (size_t i = 0; i < b->text_len && i <= LABEL_WORD_MAX; i++) {
+        if (t[i] == ':')
+            return i > 0;
+        if (t[i] == ' ')
+            return 0;
+    }
+    return 0;
+}
+
 static void
 trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
@@ -259,10 +277,11 @@ trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
         const struct block *b = &bs->blocks[i];
         if (!keep[i])
             continue;
+        int line = b->kind == BK_PARA || b->kind == BK_DIVTEXT;
         if (b->kind == BK_HEADING ? !text_after
-                                  : (b->chars < TAIL_SHORT_CHARS &&
-                                     (b->kind == BK_PARA ||
-                                      b->kind == BK_DIVTEXT)))
+                                  : line && (b->chars < TAIL_SHORT_CHARS ||
+                                             (b->chars < TAIL_LABEL_CHARS &&
+                                              starts_with_label(bs, b))))
             drop(keep, reason, i, "short line after the article");
         else
             text_after = 1;
@@ -274,7 +293,8 @@ trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
 static const char *const cta_stems[] = {
     "subscri", "newsletter", "sign up", "signup", "inbox", "abonn",
     "suscri", "iscriviti", "inscrivez", "zapisz si", "follow us",
-    "folgen sie uns", "folge uns", "download the app", "app herunterladen",
+    "folgen sie uns", "folge uns", "download the", "download our",
+    "app herunterladen",
     "support our", "unterstütze", "unterstützen sie", NULL
 };
 
