@@ -132,6 +132,8 @@ struct pass {
     uint8_t *scored;       /* per element: initialized */
     uint8_t *in_article;   /* per element */
     uint8_t *sel;          /* per block: in the chosen region */
+    uint8_t *joined;       /* per block: joined from outside the container
+                              (a standfirst, a split article's part) */
     struct counts *cnt;    /* per element: counts over kept content */
     int top;
 };
@@ -740,6 +742,7 @@ join_block(struct pass *ps, int k, int scope)
 {
     const struct blocks *bs = ps->bs;
     ps->sel[k] = 1;
+    ps->joined[k] = 1;
     for (int e = bs->blocks[k].elem; e >= 0 && e != scope;
          e = bs->elems[e].parent)
         ps->in_article[e] = 1;
@@ -1109,7 +1112,8 @@ finish(struct pass *ps, const char *title, struct score_result *out)
             continue;
         }
         out->keep[i] = 1;
-        out->reason[i] = "main content";
+        out->reason[i] = ps->joined[i] ? "joined the main content"
+                                       : "main content";
     }
     /* Rules for single blocks never empty the article: a region made only
      * of what they drop (a list of links, headings) is kept whole. */
@@ -1145,6 +1149,7 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     memset(ps->scored, 0, ne);
     memset(ps->in_article, 0, ne);
     memset(ps->sel, 0, nb);
+    memset(ps->joined, 0, nb);
     memset(block_score, 0, nb * sizeof *block_score);
 
     remove_early(ps);
@@ -1217,6 +1222,7 @@ score_blocks(struct arena *a, const struct blocks *bs, const char *title,
     ps.scored = arena_alloc(a, ne);
     ps.in_article = arena_alloc(a, ne);
     ps.sel = arena_alloc(a, nb);
+    ps.joined = arena_alloc(a, nb);
     ps.cnt = arena_alloc(a, ne * sizeof *ps.cnt);
     out->keep = arena_alloc(a, nb);
     out->selected = arena_alloc(a, nb);
@@ -1228,7 +1234,7 @@ score_blocks(struct arena *a, const struct blocks *bs, const char *title,
     const char **best_reason = arena_alloc(a, nb * sizeof *best_reason);
     if (!ps.removed || !ps.gone || !ps.why || !ps.score || !ps.mass ||
         !ps.scored ||
-        !ps.in_article || !ps.sel || !ps.cnt || !out->keep ||
+        !ps.in_article || !ps.sel || !ps.joined || !ps.cnt || !out->keep ||
         !out->reason || !out->block_score || !best_keep || !best_reason ||
         !out->selected || !best_sel)
         return -1;
