@@ -58,6 +58,12 @@
 /* Readability drops boxes with more images than paragraphs; one with
  * this much text is a step-by-step or a photo essay, and stays. */
 #define IMAGE_BOX_MAX_CHARS 150
+/* Related-story cards: boxes of at most TEASER_MAX_CHARS with a link and
+ * a heading; TEASER_MIN_ITEMS alike in a row make a list of them. */
+#define TEASER_MAX_CHARS 400
+#define TEASER_MIN_ITEMS 3
+/* A linked line this long in a card is a headline, not "More". */
+#define TEASER_HEADLINE_CHARS 25
 /* Conditional cleaning keeps an element holding more than this share of
  * the chosen container's text. */
 #define BULK_SHARE 0.7f
@@ -960,6 +966,52 @@ remove_in_article(struct pass *ps, int e, const char *why)
     mark_gone(ps, e, why);
 }
 
+/* A teaser: a small box (at most TEASER_MAX_CHARS) with a linked
+ * headline, as related-story cards are made. */
+static int
+teaser_item(const struct pass *ps, int e)
+{
+    const struct blocks *bs = ps->bs;
+    const struct counts *c = &ps->cnt[e];
+    const struct elem *el = &bs->elems[e];
+    if (c->chars == 0 || c->chars > TEASER_MAX_CHARS || c->link_chars == 0)
+        return 0;
+    for (int i = el->first_block; i < el->end_block; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (block_gone(ps, b))
+            continue;
+        /* A linked headline; a plain heading with a "learn more" link
+         * is as often a product's feature list as a teaser. */
+        if ((b->kind == BK_HEADING || b->chars >= TEASER_HEADLINE_CHARS) &&
+            b->link_chars * 2 > b->chars)
+            return 1;
+    }
+    return 0;
+}
+
+/* A list of teasers: at least TEASER_MIN_ITEMS children alike (same tag
+ * and class) that are all teasers. */
+static int
+teaser_list(const struct pass *ps, int e)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *el = &bs->elems[e];
+    int items = 0, first = -1;
+    for (int k = e + 1; k < el->end_elem; k = bs->elems[k].end_elem) {
+        if (ps->gone[k] || ps->cnt[k].chars == 0)
+            continue;
+        if (first < 0)
+            first = k;
+        else if (bs->elems[k].tag != bs->elems[first].tag ||
+                 bs->elems[k].class_hash != bs->elems[first].class_hash)
+            return 0;
+        if (!teaser_item(ps, k))
+            return 0;
+        items++;
+    }
+    return items >= TEASER_MIN_ITEMS;
+}
+
 static void
 clean_article(struct pass *ps)
 {
@@ -987,6 +1039,8 @@ clean_article(struct pass *ps)
             remove_in_article(ps, e, "notice");
         else if ((el->flags & EF_NAV_NAME) && c->chars < BOX_MAX_CHARS)
             remove_in_article(ps, e, "navigation");
+        else if (teaser_list(ps, e))
+            remove_in_article(ps, e, "list of teasers");
         else if ((el->flags & EF_CONSENT) && c->chars < BOX_MAX_CHARS)
             remove_in_article(ps, e, "newsletter or consent box");
         else if ((el->flags & EF_RELATED) &&
