@@ -213,6 +213,38 @@ head_level(const struct blocks *bs, const struct block *b)
     return is_label(bs, b) ? 7 : 0;
 }
 
+/* Whether a block was dropped for being links: a related list, a
+ * teaser, a link line. */
+static int
+dropped_as_links(const uint8_t *keep, const char **reason, int i)
+{
+    static const char *const why[] = {
+        "mostly link text", "link density", "related stories",
+        "list of teasers", "short and linked", NULL
+    };
+    if (keep[i] || !reason[i])
+        return 0;
+    for (int k = 0; why[k]; k++)
+        if (!strcmp(reason[i], why[k]))
+            return 1;
+    return 0;
+}
+
+/* A heading or label right before a list of links that went ("Read
+ * also", "Mehr zum Thema") introduced that list, and goes with it, even
+ * when the article goes on after the list. */
+static void
+drop_link_list_heads(const struct blocks *bs, uint8_t *keep,
+                     const char **reason)
+{
+    for (int i = 0; i + 1 < bs->n_blocks; i++)
+        if (keep[i] && head_level(bs, &bs->blocks[i]) &&
+            dropped_as_links(keep, reason, i + 1) &&
+            (i + 2 >= bs->n_blocks || !keep[i + 2] ||
+             dropped_as_links(keep, reason, i + 2)))
+            drop(keep, reason, i, "heading of a list of links");
+}
+
 /* A heading whose section (the blocks up to the next heading of its level
  * or higher) keeps nothing introduces boilerplate, or nothing at all. */
 static void
@@ -377,6 +409,7 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
         else if (is_meta_line(b, t))
             drop(keep, reason, i, "date or count line");
     }
+    drop_link_list_heads(bs, keep, reason);
     drop_empty_sections(bs, keep, reason);
     trim_calls_to_action(bs, keep, reason);
     trim_tail(bs, keep, reason);
