@@ -289,6 +289,20 @@ starts_with_label(const struct blocks *bs, const struct block *b)
     return 0;
 }
 
+/* Ends like a sentence and has more than one word. */
+static int
+is_sentence(const struct blocks *bs, const struct block *b)
+{
+    const char *t = block_text(bs, b);
+    size_t n = b->text_len;
+    if (n < 2 || !memchr(t, ' ', n))
+        return 0;
+    unsigned char c = (unsigned char)t[n - 1];
+    return c == '.' || c == '!' || c == '?' ||
+           (n >= 3 && (unsigned char)t[n - 3] == 0xE3 &&
+            (unsigned char)t[n - 2] == 0x80 && c == 0x82); /* 。 */
+}
+
 static void
 trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
 {
@@ -309,7 +323,10 @@ trim_tail(const struct blocks *bs, uint8_t *keep, const char **reason)
         const struct block *b = &bs->blocks[i];
         if (!keep[i])
             continue;
-        int line = b->kind == BK_PARA || b->kind == BK_DIVTEXT;
+        /* A short sentence ("Be there or be square!") is the article's
+         * last word; a line without one is its trailer. */
+        int line = (b->kind == BK_PARA || b->kind == BK_DIVTEXT) &&
+                   (!is_sentence(bs, b) || starts_with_label(bs, b));
         if (b->kind == BK_HEADING ? !text_after
                                   : line && (b->chars < TAIL_SHORT_CHARS ||
                                              (b->chars < TAIL_LABEL_CHARS &&
