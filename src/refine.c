@@ -230,15 +230,16 @@ dropped_as_links(const uint8_t *keep, const char **reason, int i)
     return 0;
 }
 
-/* A heading or label right before a list of links that went ("Read
- * also", "Mehr zum Thema") introduced that list, and goes with it, even
- * when the article goes on after the list. */
+/* A heading right before a list of links that went ("Read also", "Mehr
+ * zum Thema") introduced that list, and goes with it, even when the
+ * article goes on after the list.  (A label line before links - "The
+ * paper is here:" - is as often the article's own sentence.) */
 static void
 drop_link_list_heads(const struct blocks *bs, uint8_t *keep,
                      const char **reason)
 {
     for (int i = 0; i + 1 < bs->n_blocks; i++)
-        if (keep[i] && head_level(bs, &bs->blocks[i]) &&
+        if (keep[i] && bs->blocks[i].kind == BK_HEADING &&
             dropped_as_links(keep, reason, i + 1) &&
             (i + 2 >= bs->n_blocks || !keep[i + 2] ||
              dropped_as_links(keep, reason, i + 2)))
