@@ -30,6 +30,9 @@
 #define LINK_HEADLINE_CHARS 30
 /* A paragraph of prose for the link rule: this long, links under 30%. */
 #define LINKS_PROSE_CHARS 100
+/* A line about the site's cookies before or after the article's prose
+ * is a notice when it is this short. */
+#define NOTICE_MAX_CHARS 200
 /* Bylines are short (Readability: under 100 characters). */
 #define BYLINE_MAX_CHARS 80
 /* The trailer rule (trim_tail): lines under TAIL_SHORT_CHARS after the
@@ -426,6 +429,9 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
         }
         else if (is_meta_line(b, t))
             drop(keep, reason, i, "date or count line");
+        else if (b->chars < NOTICE_MAX_CHARS && strcasestr(t, "cookie") &&
+                 (i <= first_prose || i >= last_prose))
+            drop(keep, reason, i, "cookie notice");
     }
     drop_link_list_heads(bs, keep, reason);
     drop_empty_sections(bs, keep, reason);

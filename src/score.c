@@ -1012,6 +1012,24 @@ teaser_list(const struct pass *ps, int e)
     return items >= TEASER_MIN_ITEMS;
 }
 
+/* A box explaining the site's cookies: most of its blocks name them.
+ * The word is the same in nearly every language of the web. */
+static int
+cookie_box(const struct pass *ps, int e)
+{
+    const struct blocks *bs = ps->bs;
+    const struct elem *el = &bs->elems[e];
+    int blocks = 0, naming = 0;
+    for (int i = el->first_block; i < el->end_block; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (block_gone(ps, b))
+            continue;
+        blocks++;
+        naming += strcasestr(block_text(bs, b), "cookie") != NULL;
+    }
+    return naming >= 2 && 2 * naming >= blocks;
+}
+
 static void
 clean_article(struct pass *ps)
 {
@@ -1041,6 +1059,9 @@ clean_article(struct pass *ps)
             remove_in_article(ps, e, "navigation");
         else if (teaser_list(ps, e))
             remove_in_article(ps, e, "list of teasers");
+        else if (c->chars < BULK_SHARE * ps->cnt[ps->top].chars &&
+                 cookie_box(ps, e))
+            remove_in_article(ps, e, "cookie notice");
         else if ((el->flags & EF_CONSENT) && c->chars < BOX_MAX_CHARS)
             remove_in_article(ps, e, "newsletter or consent box");
         else if ((el->flags & EF_RELATED) &&
