@@ -93,7 +93,7 @@ static const char *const consent_names[] = {
     "sign-up", "onetrust", "privacy-", NULL
 };
 static const char *const byline_names[] = {
-    "byline", "author", "dateline", "posted-on", "post-meta", "entry-meta",
+    "byline", "author", "dateline", "meta", "posted-on", "post-meta", "entry-meta",
     "article-meta", "meta-info", "timestamp", "publish-date", "pubdate",
     "post-date", "article-date", "entry-date", "reading-time",
     "readtime", "read-time", "reading-time", "disclosure", "lecture",
