@@ -162,6 +162,25 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
 /* Class words that carry the site's taxonomy, not the element's role:
  * WordPress writes "category-no-newsletter" or "tag-comments" on the
  * article itself. */
+/* Class words that hide a part of the element or hide it on some screens
+ * only: "field--label-hidden" (Drupal), "hidden-xs" (Bootstrap). */
+static int
+partly_hidden_word(const char *w, size_t len)
+{
+    static const char *const screens[] = {
+        "xs", "sm", "md", "lg", "xl", "xxl", "mobile", "tablet",
+        "desktop", "print", "phone", NULL
+    };
+    if (len >= 12 && !strncasecmp(w + len - 12, "label-hidden", 12))
+        return 1;
+    if (len > 7 && !strncasecmp(w, "hidden-", 7))
+        for (int i = 0; screens[i]; i++)
+            if (strlen(screens[i]) == len - 7 &&
+                !strncasecmp(w + 7, screens[i], len - 7))
+                return 1;
+    return 0;
+}
+
 static int
 taxonomy_word(const char *w, size_t len)
 {
@@ -178,7 +197,7 @@ taxonomy_word(const char *w, size_t len)
 }
 
 /* Lowercases the words of a class attribute into out, leaving out the
- * taxonomy words. */
+ * taxonomy words and the words that hide only a part or on some screens. */
 static void
 class_into(char *out, size_t cap, size_t *pos, const char *s)
 {
@@ -189,7 +208,7 @@ class_into(char *out, size_t cap, size_t *pos, const char *s)
         while (*s && *s != ' ' && *s != '\t' && *s != '\n')
             s++;
         size_t len = (size_t)(s - w);
-        if (!len || taxonomy_word(w, len))
+        if (!len || taxonomy_word(w, len) || partly_hidden_word(w, len))
             continue;
         for (size_t i = 0; i < len && *pos + 2 < cap; i++) {
             char c = w[i];
