@@ -137,7 +137,11 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
     GumboNode *body = (GumboNode *)dom_find(pg->doc->root, GUMBO_TAG_BODY);
     if (blocks_build(arena, body ? body : pg->doc->root, &pg->bs) ||
         meta_read(arena, pg->doc, pg->url, &pg->meta) ||
-        score_blocks(arena, &pg->bs, pg->meta.title, &pg->sc))
+        score_blocks(arena, &pg->bs, pg->meta.title,
+                     ex->opt.mode == PITH_MODE_PRECISION ? SCORE_PRECISION
+                     : ex->opt.mode == PITH_MODE_RECALL  ? SCORE_RECALL
+                                                         : SCORE_BALANCED,
+                     &pg->sc))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory extracting the page");
     return PITH_OK;

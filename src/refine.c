@@ -379,7 +379,8 @@ trim_calls_to_action(const struct blocks *bs, uint8_t *keep,
 }
 
 void
-refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
+refine_blocks(const struct blocks *bs, enum refine_mode mode, uint8_t *keep,
+              const char **reason)
 {
     /* Links between two paragraphs of prose belong to the article (a
      * list of references, a linked aside); before the first and after the
@@ -409,7 +410,8 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
         double ld = b->chars ? (double)b->link_chars / b->chars : 0;
         if (b->kind == BK_PRE)
             continue;
-        int inside = i > first_prose && i < last_prose;
+        int inside = mode != REFINE_STRICT && i > first_prose &&
+                     i < last_prose;
         if (inside ? (ld >= LINK_INSIDE_DENSITY &&
                       b->chars < LINK_INSIDE_CHARS &&
                       (b->kind != BK_LI || b->chars >= LINK_HEADLINE_CHARS))
@@ -417,6 +419,8 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
                       (b->chars < LINK_SHORT_CHARS &&
                        ld >= LINK_SHORT_DENSITY)))
             drop(keep, reason, i, "mostly link text");
+        else if (mode == REFINE_LINKS)
+            continue;
         else if (is_ad_label(t, b->text_len))
             drop(keep, reason, i, "advertisement label");
         else if (is_caption(bs, b))
@@ -434,6 +438,8 @@ refine_blocks(const struct blocks *bs, uint8_t *keep, const char **reason)
             drop(keep, reason, i, "cookie notice");
     }
     drop_link_list_heads(bs, keep, reason);
+    if (mode == REFINE_LINKS)
+        return;
     drop_empty_sections(bs, keep, reason);
     trim_calls_to_action(bs, keep, reason);
     trim_tail(bs, keep, reason);

@@ -11,9 +11,16 @@
 
 struct blocks;
 
+/* How strict refine_blocks() is. */
+enum refine_mode {
+    REFINE_BALANCED = 0,
+    REFINE_STRICT,   /* the link rules also between paragraphs */
+    REFINE_LINKS     /* only the link rules */
+};
+
 /* Clears keep[i] (and sets reason[i]) for the blocks that are
  * boilerplate on their own. */
-void refine_blocks(const struct blocks *bs, uint8_t *keep,
-                   const char **reason);
+void refine_blocks(const struct blocks *bs, enum refine_mode mode,
+                   uint8_t *keep, const char **reason);
 
 #endif

@@ -129,6 +129,7 @@ struct counts {
 
 struct pass {
     const struct blocks *bs;
+    enum score_mode mode;
     unsigned rules;
     uint8_t *removed;      /* per element, this element itself */
     uint8_t *gone;         /* per element: it or an ancestor removed */
@@ -1193,7 +1194,10 @@ finish(struct pass *ps, const char *title, struct score_result *out)
     /* Rules for single blocks never empty the article: a region made only
      * of what they drop (a list of links, headings) is kept whole. */
     memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
-    refine_blocks(bs, out->keep, out->reason);
+    refine_blocks(bs, ps->mode == SCORE_PRECISION ? REFINE_STRICT
+                      : ps->mode == SCORE_RECALL ? REFINE_LINKS
+                                                 : REFINE_BALANCED,
+                  out->keep, out->reason);
     int any = 0;
     for (int i = 0; i < bs->n_blocks && !any; i++)
         any = out->keep[i];
@@ -1244,8 +1248,10 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     } else {
         merge_siblings(ps);
     }
-    extend_edges(ps);
-    join_leads(ps);
+    if (ps->mode != SCORE_PRECISION) {
+        extend_edges(ps);
+        join_leads(ps);
+    }
     clean_article(ps);
     out->main_elem = ps->top;
     out->kept_chars = finish(ps, title, out);
@@ -1284,11 +1290,12 @@ near_title(const struct blocks *bs, const uint8_t *selected, int title_at)
 
 int
 score_blocks(struct arena *a, const struct blocks *bs, const char *title,
-             struct score_result *out)
+             enum score_mode mode, struct score_result *out)
 {
     size_t ne = (size_t)bs->n_elems + 1, nb = (size_t)bs->n_blocks + 1;
     struct pass ps = {0};
     ps.bs = bs;
+    ps.mode = mode;
     ps.removed = arena_alloc(a, ne);
     ps.gone = arena_alloc(a, ne);
     ps.why = arena_alloc(a, ne * sizeof *ps.why);

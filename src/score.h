@@ -26,11 +26,19 @@ struct score_result {
     size_t kept_chars;     /* characters kept */
 };
 
+/* What to favour where a block could go either way (pith_mode). */
+enum score_mode {
+    SCORE_BALANCED = 0,
+    SCORE_PRECISION, /* no text from outside the container; links go
+                        wherever they stand */
+    SCORE_RECALL     /* single blocks are judged by their links only */
+};
+
 /* Scores bs.  title (may be NULL) is used to drop the heading that repeats
  * it.  Everything is allocated from a.  Returns 0, or -1 when out of
  * memory. */
 int score_blocks(struct arena *a, const struct blocks *bs, const char *title,
-                 struct score_result *out);
+                 enum score_mode mode, struct score_result *out);
 
 /* Similarity of two texts in [0, 1]: the share of b's word characters
  * that are in words a also has (Readability's textSimilarity). */

@@ -156,5 +156,20 @@ check(rc == 0 and out.startswith("pith "), "--version")
 rc, out, _ = pith("--help")
 check(rc == 0 and "exit codes" in out, "--help lists exit codes")
 
+# The knobs: --recall keeps what the balanced default drops as a caption,
+# --precision leaves out the standfirst joined from outside the body.
+fx = lambda name: os.path.join(ROOT, "fixtures", name, "source.html")
+_, bal, _ = pith("--body-only", fx("article-tag"))
+rc, rec, _ = pith("--body-only", "--recall", fx("article-tag"))
+check(rc == 0 and "recording station on a garage roof" in rec and
+      "recording station on a garage roof" not in bal,
+      "--recall keeps a caption the default drops")
+_, bal, _ = pith("--body-only", fx("standfirst-outside-body"))
+rc, pre, _ = pith("--body-only", "--precision", fx("standfirst-outside-body"))
+check(rc == 0 and "cordless drills" in bal and "cordless drills" not in pre,
+      "--precision leaves out a standfirst outside the body")
+rc, _, err = pith("--precision", "--recall", PAGE)
+check(rc == 2 and "exclude" in err, "--precision with --recall: usage")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

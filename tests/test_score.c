@@ -23,7 +23,7 @@ kept(const char *html, const char *title)
     struct score_result sc;
     char *out = calloc(1, 1 << 16);
     if (blocks_build(&a, (GumboNode *)body, &bs) == 0 &&
-        score_blocks(&a, &bs, title, &sc) == 0) {
+        score_blocks(&a, &bs, title, SCORE_BALANCED, &sc) == 0) {
         for (int i = 0; i < bs.n_blocks; i++) {
             if (!sc.keep[i])
                 continue;
