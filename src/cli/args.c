@@ -369,16 +369,23 @@ static const struct option options[] = {
     {"--user-agent", NULL, 1, opt_user_agent},
 };
 
+int
+args_option_matches(const char *arg, const char *name, const char *alias,
+                    int takes_value)
+{
+    size_t l = strlen(name);
+    return (!strncmp(arg, name, l) &&
+            (arg[l] == '\0' || (arg[l] == '=' && takes_value))) ||
+           (alias && !strcmp(arg, alias));
+}
+
 /* The table entry for arg ("--name", "--name=value" or "-x"), or NULL. */
 static const struct option *
 find_option(const char *arg)
 {
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
         const struct option *o = &options[i];
-        size_t l = strlen(o->name);
-        if ((!strncmp(arg, o->name, l) &&
-             (arg[l] == '\0' || (arg[l] == '=' && o->takes_value))) ||
-            (o->alias && !strcmp(arg, o->alias)))
+        if (args_option_matches(arg, o->name, o->alias, o->takes_value))
             return o;
     }
     return NULL;

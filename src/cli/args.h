@@ -44,6 +44,11 @@ struct cli_config {
  * the program should exit 0 (--help, --version), 0 otherwise. */
 int args_parse(int argc, char **argv, struct cli_config *cfg);
 
+/* Whether arg is the option name ("--name", or "--name=value" when it
+ * takes a value) or its alias ("-x"). */
+int args_option_matches(const char *arg, const char *name, const char *alias,
+                        int takes_value);
+
 /* The exit code for a library status. */
 int args_exit_code(pith_status st);
 

@@ -4,6 +4,7 @@
  * in one table; the fetch and limit options of record are handed to
  * pith's own parser (args.c) so they mean exactly what they mean to pith.
  */
+#include "args.h"
 #include "fixture.h"
 
 #include "msg.h"
@@ -174,10 +175,7 @@ find_fopt(const char *arg)
 {
     for (size_t i = 0; i < sizeof fopts / sizeof fopts[0]; i++) {
         const struct fopt *o = &fopts[i];
-        size_t l = strlen(o->name);
-        if ((!strncmp(arg, o->name, l) &&
-             (arg[l] == '\0' || (arg[l] == '=' && o->takes_value))) ||
-            (o->alias && !strcmp(arg, o->alias)))
+        if (args_option_matches(arg, o->name, o->alias, o->takes_value))
             return o;
     }
     return NULL;
