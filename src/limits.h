@@ -87,4 +87,28 @@
 #define PITH_MAX_JSONLD_SCRIPTS 64
 #define PITH_MAX_JSONLD_BYTES (4u * 1024u * 1024u)
 
+/* pith batch: wall seconds one page may take in a worker before it is
+ * killed and recorded as a timeout.  The slowest corpus page takes well
+ * under a second; ten leave room for a loaded machine and huge pages
+ * while a page that hangs costs the batch seconds, not hours. */
+#define PITH_BATCH_PAGE_SECONDS 10
+
+/* pith batch: address space of a worker (setrlimit RLIMIT_AS).  A page at
+ * the 32 MiB input cap needs a few hundred MiB (Gumbo takes about 10x the
+ * input); 1 GiB lets that through and stops a page that would take the
+ * machine's memory from the other workers.  Not applied under
+ * AddressSanitizer, which reserves terabytes of address space. */
+#define PITH_BATCH_PAGE_MEMORY (1024ull * 1024 * 1024)
+
+/* pith batch: outcomes held per worker while an earlier page is still
+ * running, so output stays in input order.  A page that hangs until its
+ * timeout lets the others run on for this many pages each; the cap bounds
+ * the supervisor's memory however long the batch is. */
+#define PITH_BATCH_WINDOW_PER_WORKER 256
+
+/* pith batch: bytes of one line of JSONL read by --stdin-jsonl beyond the
+ * page cap: JSON escapes can make the page's string up to six times the
+ * page, and the other fields need room too. */
+#define PITH_BATCH_LINE_SLACK (64u * 1024u)
+
 #endif

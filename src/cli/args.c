@@ -403,6 +403,17 @@ args_parse(int argc, char **argv, struct cli_config *cfg)
 }
 
 int
+args_option(int argc, char **argv, int *i, struct cli_config *cfg)
+{
+    const struct option *o = find_option(argv[*i]);
+    if (!o) {
+        errorf("unknown option '%s' (see pith batch --help)", argv[*i]);
+        return -1;
+    }
+    return one_option(argc, argv, i, cfg) ? -1 : 0;
+}
+
+int
 args_exit_code(pith_status st)
 {
     switch (st) {

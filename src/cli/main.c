@@ -1,12 +1,17 @@
 /* The pith command: a thin client of the library. */
 #include "args.h"
+#include "batch.h"
 #include "many.h"
 #include "msg.h"
 #include "run.h"
 
+#include <string.h>
+
 int
 main(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "batch"))
+        return batch_main(argc - 1, argv + 1);
     struct cli_config cfg;
     int rc = args_parse(argc, argv, &cfg);
     if (rc < 0)
