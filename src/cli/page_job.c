@@ -193,8 +193,10 @@ page_bytes(struct page_ctx *c, const struct job *j, const char **bytes,
     }
 }
 
-/* The test-only hooks (see the top of this file). */
-static void
+/* The test-only hooks (see the top of this file).  The hog takes memory
+ * until the worker's budget refuses it and fails the page as out of
+ * memory: 1 then, else 0. */
+static int
 test_hooks(const struct page_ctx *c, const char *bytes, size_t len)
 {
     if (c->crash_marker &&
@@ -204,14 +206,25 @@ test_hooks(const struct page_ctx *c, const char *bytes, size_t len)
         memmem(bytes, len, c->hang_marker, strlen(c->hang_marker)))
         for (;;)
             pause();
-    if (c->hog_marker &&
-        memmem(bytes, len, c->hog_marker, strlen(c->hog_marker)))
-        for (;;) {
-            char *p = malloc(16u << 20);
-            if (!p)
-                return; /* the budget said no: the page goes on */
-            memset(p, 1, 16u << 20);
-        }
+    if (!c->hog_marker ||
+        !memmem(bytes, len, c->hog_marker, strlen(c->hog_marker)))
+        return 0;
+    void **chunks = NULL;
+    size_t n = 0;
+    for (;;) {
+        void **more = realloc(chunks, (n + 1) * sizeof *chunks);
+        char *p = more ? malloc(16u << 20) : NULL;
+        if (more)
+            chunks = more;
+        if (!p)
+            break;
+        memset(p, 1, 16u << 20);
+        chunks[n++] = p;
+    }
+    while (n)
+        free(chunks[--n]);
+    free(chunks);
+    return 1;
 }
 
 /* Creates the directories of path's parent, once per directory. */
@@ -339,14 +352,18 @@ page_run(struct page_ctx *c, const struct job *j, struct outcome *o)
         fail(c, o, j->fail, "%s", j->data ? j->data : "failed");
     } else if (page_bytes(c, j, &bytes, &len, &ctype, o) == 0) {
         o->bytes_in = len;
-        test_hooks(c, bytes, len);
-        pith_status st = pith_extract_html(c->ex, bytes, len, ctype, j->url,
-                                           &res);
-        o->cls = outcome_class_of(st);
-        if (st != PITH_OK)
-            fail(c, o, o->cls, "%s", *pith_errmsg(c->ex)
-                                         ? pith_errmsg(c->ex)
-                                         : pith_strerror(st));
+        if (test_hooks(c, bytes, len)) {
+            fail(c, o, OC_MEMORY, "an allocation was refused: the "
+                 "worker's memory budget is spent (test hook)");
+        } else {
+            pith_status st = pith_extract_html(c->ex, bytes, len, ctype,
+                                               j->url, &res);
+            o->cls = outcome_class_of(st);
+            if (st != PITH_OK)
+                fail(c, o, o->cls, "%s", *pith_errmsg(c->ex)
+                                             ? pith_errmsg(c->ex)
+                                             : pith_strerror(st));
+        }
         if (res) {
             o->charset = res->charset;
             o->chars_out = count_chars(res->text, res->text_len);
