@@ -45,7 +45,8 @@ make_dirs(const char *dir)
 /* The manifest's path: --manifest; DIR/pith-manifest.jsonl with -o;
  * beside a JSONL file, named after it (out.jsonl: out.pith-manifest.jsonl)
  * so that batches writing side by side keep their own; NULL for stdout.
- * A shard's manifest names its shard, so that shards can share a DIR. */
+ * A shard's manifest in DIR names its shard, so that shards can share
+ * DIR (shards write JSONL files of their own). */
 static int
 manifest_path(const struct batch_args *a, struct strbuf *sb)
 {
@@ -63,7 +64,7 @@ manifest_path(const struct batch_args *a, struct strbuf *sb)
         if (l > 6 && !strcasecmp(a->jsonl + l - 6, ".jsonl"))
             l -= 6;
         sb_append(sb, a->jsonl, l);
-        sb_printf(sb, "%s.pith-manifest.jsonl", shard);
+        sb_puts(sb, ".pith-manifest.jsonl");
     } else
         return 0;
     return sb->failed ? -1 : 1;
