@@ -52,6 +52,21 @@ test -s "$tmp/out-0.jsonl" && test -s "$tmp/out-1.jsonl" &&
   cmp -s "$tmp/ref.sorted" "$tmp/out.sorted"
 check $? "the shards' JSONL records are one run's"
 
+# GNU parallel driving the streaming mapper, as README.md shows it.
+for d in "$ROOT"/fixtures/*/; do
+  n=$(basename "$d")
+  python3 -c 'import json, sys
+print(json.dumps({"url": "https://ex.org/" + sys.argv[1],
+                  "html": open(sys.argv[2], encoding="utf-8",
+                               errors="replace").read()}))' \
+    "$n" "$d/source.html"
+done > "$tmp/in.jsonl"
+"$PITH" batch --stdin-jsonl -q < "$tmp/in.jsonl" > "$tmp/one.jsonl"
+parallel --will-cite --pipe --block 100k -j 2 --keep-order \
+  "$PITH" batch --stdin-jsonl -q < "$tmp/in.jsonl" > "$tmp/piped.jsonl"
+test -s "$tmp/one.jsonl" && cmp -s "$tmp/one.jsonl" "$tmp/piped.jsonl"
+check $? "parallel --pipe drives the mapper: one run's records, in order"
+
 printf '<html><body><p>PITH-CRASH-HERE</p></body></html>' > "$tmp/crash.html"
 PITH_TEST_CRASH_MARKER=PITH-CRASH-HERE "$ROOT/scripts/parallel-batch" \
   --pith "$PITH" -n 2 -- "$tmp/crash.html" "$ROOT/fixtures/news-portal" \
