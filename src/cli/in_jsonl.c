@@ -64,8 +64,9 @@ static int
 take_line(struct jsonl_input *ji, char **line, size_t *len)
 {
     for (;;) {
-        char *nl = memchr(ji->buf.data + ji->scan, '\n',
-                          ji->buf.len - ji->scan);
+        char *nl = ji->buf.data ? memchr(ji->buf.data + ji->scan, '\n',
+                                         ji->buf.len - ji->scan)
+                                : NULL;
         if (!nl && ji->eof && ji->start < ji->buf.len)
             nl = ji->buf.data + ji->buf.len; /* a last line without \n */
         if (nl) {
