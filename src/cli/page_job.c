@@ -174,7 +174,8 @@ page_bytes(struct page_ctx *c, const struct job *j, const char **bytes,
         if (c->bytes.failed)
             rc = HTTP_BODY_NOMEM;
     }
-    *ctype = h.content_type[0] ? h.content_type : NULL;
+    memcpy(c->content_type, h.content_type, sizeof c->content_type);
+    *ctype = c->content_type[0] ? c->content_type : NULL;
     switch (rc) {
     case HTTP_BODY_OK: return 0;
     case HTTP_BODY_TOO_BIG:
