@@ -62,7 +62,7 @@ page_ctx_free(struct page_ctx *c)
     pith_free(c->ex);
     struct strbuf *all[] = {&c->bytes, &c->render, &c->record,
                             &c->scratch, &c->outname, &c->charset,
-                            &c->path, &c->tmp, &c->err, &c->last_dir};
+                            &c->path, &c->tmp, &c->err};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sb_free(all[i]);
 }
@@ -228,36 +228,44 @@ test_hooks(const struct page_ctx *c, const char *bytes, size_t len)
     return 1;
 }
 
-/* Creates the directories of path's parent, once per directory. */
+/* Creates directory dir (modified in place, restored) and the parents
+ * it lacks, deepest first: a tree of existing directories costs one
+ * mkdir. */
 static int
-make_parents(struct page_ctx *c, const char *path)
+make_dir(char *dir)
 {
-    const char *slash = strrchr(path, '/');
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+        return 0;
+    char *slash = strrchr(dir, '/');
+    if (errno != ENOENT || !slash || slash == dir)
+        return -1;
+    *slash = '\0';
+    int rc = make_dir(dir);
+    *slash = '/';
+    return rc || (mkdir(dir, 0777) && errno != EEXIST) ? -1 : 0;
+}
+
+/* Creates the directories of path's parent. */
+static int
+make_parents(char *path)
+{
+    char *slash = strrchr(path, '/');
     if (!slash)
         return 0;
-    size_t dl = (size_t)(slash - path);
-    if (c->last_dir.len == dl && !memcmp(c->last_dir.data, path, dl))
-        return 0;
-    char *dir = strndup(path, dl);
-    if (!dir)
-        return -1;
-    for (char *p = dir + 1; ; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char was = *p;
-        *p = '\0';
-        if (mkdir(dir, 0777) && errno != EEXIST) {
-            free(dir);
-            return -1;
-        }
-        *p = was;
-        if (!was)
-            break;
-    }
-    sb_reset(&c->last_dir);
-    sb_append(&c->last_dir, dir, dl);
-    free(dir);
-    return 0;
+    *slash = '\0';
+    int rc = make_dir(path);
+    *slash = '/';
+    return rc;
+}
+
+/* Opens a new file at path, creating its directories when missing. */
+static int
+create_file(char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0 && errno == ENOENT && make_parents(path) == 0)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    return fd;
 }
 
 /* Writes c->render to OUT/rel under a temporary name, then renames it. */
@@ -271,9 +279,9 @@ write_output(struct page_ctx *c, const char *rel)
     sb_reset(t);
     sb_append(t, p->data, (size_t)(slash + 1 - p->data));
     sb_printf(t, ".%s.tmp", slash + 1);
-    if (p->failed || t->failed || make_parents(c, p->data))
+    if (p->failed || t->failed)
         return -1;
-    int fd = open(t->data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    int fd = create_file(t->data);
     if (fd < 0)
         return -1;
     size_t off = 0;

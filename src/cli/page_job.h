@@ -25,7 +25,7 @@ struct page_ctx {
     const struct batch_conf *conf;
     pith_extractor *ex;
     struct strbuf bytes, render, record, scratch, outname, charset;
-    struct strbuf path, tmp, err, last_dir;
+    struct strbuf path, tmp, err;
     char content_type[256];  /* of a JOB_HTTP page, from its HTTP head */
     /* Test-only hooks (PITH_TEST_*_MARKER): see page_job.c. */
     const char *crash_marker, *hang_marker, *hog_marker;
