@@ -134,7 +134,8 @@ for m in man:
     src = os.path.join(tree, m["source"])
     if m["status"] != "ok":
         continue
-    raw = gzip.open(src).read() if src.endswith(".gz") else open(src, "rb").read()
+    opener = gzip.open if src.endswith(".gz") else open
+    raw = opener(src, "rb").read()
     p = subprocess.run([PITH, "-"], input=raw, capture_output=True)
     got = open(os.path.join(out1, m["output"]), "rb").read()
     same += got == p.stdout
@@ -234,7 +235,8 @@ check(p.wait() == 0 and len(answers) == 3 and
 
 # ------------------------------------------------------------ WARC
 def warc_record(wtype, block, uri=None, ctype=None, extra=""):
-    rid = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, wtype + str(uri) + str(len(block)) + extra)}"
+    key = wtype + str(uri) + str(len(block)) + extra
+    rid = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
     h = (f"WARC/1.0\r\nWARC-Type: {wtype}\r\nWARC-Record-ID: <{rid}>\r\n"
          "WARC-Date: 2024-05-01T00:00:00Z\r\n")
     if uri:

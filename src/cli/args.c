@@ -16,6 +16,7 @@
 static const char usage[] =
     "usage: pith [options] INPUT\n"
     "       pith [options] --urls FILE\n"
+    "       pith batch [options] INPUT... (many pages: pith batch --help)\n"
     "\n"
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"
@@ -59,7 +60,7 @@ static const char usage[] =
     "\n"
     "exit codes: 0 ok, 1 internal error, 2 usage, 3 input unreadable,\n"
     "4 fetch failed, 5 HTTP error status, 6 not HTML, 7 no main content,\n"
-    "8 input too large\n";
+    "8 input too large, 9 some inputs of a batch failed\n";
 
 /* ------------------------------------------------------------ values */
 
