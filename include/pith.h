@@ -320,6 +320,10 @@ typedef struct pith_many_options {
     long delay_ms;   /* least time between request starts to one host;
                         0 = none */
     int robots;      /* nonzero: fetch and obey robots.txt */
+    /* Nonzero: fetch only.  Pages are not extracted; a fetched page is
+     * reported with PITH_OK and its bytes in item->body, so a caller can
+     * extract it elsewhere (another process, a sandbox). */
+    int fetch_only;
 } pith_many_options;
 
 /* What pith_fetch_many() reports for one URL. */
@@ -334,6 +338,12 @@ typedef struct pith_item {
      * and metadata, empty text), NULL otherwise.  The callback owns it and
      * frees it with pith_result_free(). */
     pith_result *result;
+    /* With pith_many_options.fetch_only, on PITH_OK: the decoded body
+     * and its Content-Type (NULL when the server sent none), owned by
+     * the library and valid during the call only; NULL otherwise. */
+    const char *body;
+    size_t body_len;
+    const char *content_type;
 } pith_item;
 
 /* The callback of pith_fetch_many(): returns 0 to go on, nonzero to stop

@@ -36,7 +36,7 @@ struct driver {
     size_t n, reported;
     struct hosts hosts;
     int running;
-    int concurrency, per_host, robots;
+    int concurrency, per_host, robots, fetch_only;
     long delay_ms;
     char agent[64];         /* the robots.txt product token */
     int stopped;
@@ -69,9 +69,14 @@ report(struct driver *d, struct fetch_job *j)
         return;
     }
     pith_item it = {j->index, j->url, j->final_url, (int)j->http_status,
-                    j->status, NULL, NULL};
-    if (j->status == PITH_OK)
+                    j->status, NULL, NULL, NULL, 0, NULL};
+    if (j->status == PITH_OK && d->fetch_only) {
+        it.body = j->body.data ? j->body.data : "";
+        it.body_len = j->body.len;
+        it.content_type = j->content_type;
+    } else if (j->status == PITH_OK) {
         extract_page(d, j, &it.result);
+    }
     it.status = j->status;
     it.error = j->status != PITH_OK ? j->msg : NULL;
     if (d->callback(&it, d->userdata))
@@ -372,7 +377,7 @@ static pith_status
 driver_init(struct driver *d, pith_extractor *ex, size_t n,
             const pith_many_options *opt)
 {
-    pith_many_options none = {0, 0, 0, 0};
+    pith_many_options none = {0, 0, 0, 0, 0};
     if (!opt)
         opt = &none;
     memset(d, 0, sizeof *d);
@@ -387,6 +392,7 @@ driver_init(struct driver *d, pith_extractor *ex, size_t n,
         d->per_host = d->concurrency;
     d->delay_ms = opt->delay_ms > 0 ? opt->delay_ms : 0;
     d->robots = opt->robots != 0;
+    d->fetch_only = opt->fetch_only != 0;
     agent_token(ex, d->agent, sizeof d->agent);
     pith_status st = pith_global_init();
     if (st != PITH_OK)
@@ -478,7 +484,7 @@ pith_extract_url(pith_extractor *ex, const char *url, pith_result **out)
     if (!ex || !url || !out)
         return PITH_ERR_ARG;
     struct one o = {NULL, PITH_ERR_INTERNAL, 0, ""};
-    pith_many_options one_url = {1, 1, 0, 0};
+    pith_many_options one_url = {1, 1, 0, 0, 0};
     pith_status st = pith_fetch_many(ex, &url, 1, &one_url, take_one, &o);
     if (st != PITH_OK)
         return st;

@@ -100,5 +100,35 @@
  * longer list is a page stuffing keywords. */
 #define PITH_MAX_AUTHORS 16
 #define PITH_MAX_TAGS 64
+/* pith batch: wall seconds one page may take in a worker before it is
+ * killed and recorded as a timeout.  The slowest corpus page takes well
+ * under a second; ten leave room for a loaded machine and huge pages
+ * while a page that hangs costs the batch seconds, not hours. */
+#define PITH_BATCH_PAGE_SECONDS 10
+
+/* pith batch: address space of a worker (setrlimit RLIMIT_AS).  A page at
+ * the 32 MiB input cap needs a few hundred MiB (Gumbo takes about 10x the
+ * input); 1 GiB lets that through and stops a page that would take the
+ * machine's memory from the other workers.  Not applied under
+ * AddressSanitizer, which reserves terabytes of address space. */
+#define PITH_BATCH_PAGE_MEMORY (1024ull * 1024 * 1024)
+
+/* pith batch: pages a worker cleans before it is replaced by a fresh
+ * process.  A long-lived worker's heap fragments slowly (measured: a
+ * worker's peak RSS grew 8% from 500 to 50,000 corpus pages); a new
+ * process every 1,000 pages keeps a batch of any length at the memory of
+ * a short one, for the cost of a fork (well under 0.1% of the time). */
+#define PITH_BATCH_WORKER_PAGES 1000
+
+/* pith batch: outcomes held per worker while an earlier page is still
+ * running, so output stays in input order.  A page that hangs until its
+ * timeout lets the others run on for this many pages each; the cap bounds
+ * the supervisor's memory however long the batch is. */
+#define PITH_BATCH_WINDOW_PER_WORKER 256
+
+/* pith batch: bytes of one line of JSONL read by --stdin-jsonl beyond the
+ * page cap: JSON escapes can make the page's string up to six times the
+ * page, and the other fields need room too. */
+#define PITH_BATCH_LINE_SLACK (64u * 1024u)
 
 #endif

@@ -17,6 +17,7 @@ static const char usage[] =
     "usage: pith [options] INPUT\n"
     "       pith [options] --urls FILE\n"
     "       pith fixture record|check|review|update ...  (pith fixture -h)\n"
+    "       pith batch [options] INPUT... (many pages: pith batch --help)\n"
     "\n"
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"
@@ -66,7 +67,7 @@ static const char usage[] =
     "\n"
     "exit codes: 0 ok, 1 internal error, 2 usage, 3 input unreadable,\n"
     "4 fetch failed, 5 HTTP error status, 6 not HTML, 7 no main content,\n"
-    "8 input too large\n";
+    "8 input too large, 9 some inputs of a batch failed\n";
 
 /* ------------------------------------------------------------ values */
 
@@ -461,6 +462,17 @@ args_parse(int argc, char **argv, struct cli_config *cfg)
         return -1;
     }
     return 0;
+}
+
+int
+args_option(int argc, char **argv, int *i, struct cli_config *cfg)
+{
+    const struct option *o = find_option(argv[*i]);
+    if (!o) {
+        errorf("unknown option '%s' (see pith batch --help)", argv[*i]);
+        return -1;
+    }
+    return one_option(argc, argv, i, cfg) ? -1 : 0;
 }
 
 int

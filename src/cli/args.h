@@ -19,7 +19,8 @@ enum exit_code {
     EXIT_HTTP = 5,       /* the server answered 4xx or 5xx */
     EXIT_NOT_HTML = 6,   /* not an HTML page */
     EXIT_NO_CONTENT = 7, /* no main content found */
-    EXIT_TOO_BIG = 8     /* input over the byte limit */
+    EXIT_TOO_BIG = 8,    /* input over the byte limit */
+    EXIT_SOME_FAILED = 9 /* pith batch: some inputs failed */
 };
 
 enum explain_mode { EXPLAIN_NONE, EXPLAIN_JSON, EXPLAIN_HTML };
@@ -48,6 +49,10 @@ int args_parse(int argc, char **argv, struct cli_config *cfg);
  * takes a value) or its alias ("-x"). */
 int args_option_matches(const char *arg, const char *name, const char *alias,
                         int takes_value);
+/* Applies argv[*i], one option of pith's table (and its value, moving
+ * *i past it), for subcommands that share pith's options.  Returns 0, or
+ * -1 after printing a usage error. */
+int args_option(int argc, char **argv, int *i, struct cli_config *cfg);
 
 /* The exit code for a library status. */
 int args_exit_code(pith_status st);

@@ -1,6 +1,7 @@
 /* The pith command: a thin client of the library. */
 #include "args.h"
 #include "fixture.h"
+#include "batch.h"
 #include "many.h"
 #include "msg.h"
 #include "run.h"
@@ -13,6 +14,8 @@ main(int argc, char **argv)
     /* Sub-commands have command lines of their own. */
     if (argc > 1 && !strcmp(argv[1], "fixture"))
         return fixture_main(argc - 1, argv + 1);
+    if (argc > 1 && !strcmp(argv[1], "batch"))
+        return batch_main(argc - 1, argv + 1);
     struct cli_config cfg;
     int rc = args_parse(argc, argv, &cfg);
     if (rc < 0)
