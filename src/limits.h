@@ -113,13 +113,6 @@
  * AddressSanitizer, which reserves terabytes of address space. */
 #define PITH_BATCH_PAGE_MEMORY (1024ull * 1024 * 1024)
 
-/* pith batch: pages a worker cleans before it is replaced by a fresh
- * process.  A long-lived worker's heap fragments slowly (measured: a
- * worker's peak RSS grew 8% from 500 to 50,000 corpus pages); a new
- * process every 1,000 pages keeps a batch of any length at the memory of
- * a short one, for the cost of a fork (well under 0.1% of the time). */
-#define PITH_BATCH_WORKER_PAGES 1000
-
 /* pith batch: outcomes held per worker while an earlier page is still
  * running, so output stays in input order.  A page that hangs until its
  * timeout lets the others run on for this many pages each; the cap bounds

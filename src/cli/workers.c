@@ -12,7 +12,6 @@
 #include "workers.h"
 
 #include "frame.h"
-#include "limits.h"
 #include "record.h"
 
 #include <errno.h>
@@ -170,7 +169,6 @@ spawn(struct pool *p, int i)
     p->w[i].pid = pid;
     p->w[i].to = jobs[1];
     p->w[i].from = outs[0];
-    p->w[i].pages = 0;
     return 0;
 }
 
@@ -286,10 +284,6 @@ read_outcome(struct pool *p, int i, pool_fn fn, void *ud)
     }
     fn(&o, p->w[i].source, ud);
     finish_job(p, i);
-    if (++p->w[i].pages >= PITH_BATCH_WORKER_PAGES) {
-        close_fd(&p->w[i].to); /* it reads EOF and leaves */
-        reap(p, i, 0);
-    }
 }
 
 /* Kills the workers whose page is past its time budget. */

@@ -4,9 +4,7 @@
  * another (frame.h).  A worker that dies on a page (a crash, its memory
  * budget) or runs past the page's time budget (and is killed) is
  * reported as that page's outcome and replaced by a new process on the
- * next job, so one bad page costs the batch one page.  A worker is also
- * replaced after PITH_BATCH_WORKER_PAGES pages, so its memory stays that
- * of a short batch.
+ * next job, so one bad page costs the batch one page.
  */
 #ifndef PITH_CLI_WORKERS_H
 #define PITH_CLI_WORKERS_H
@@ -22,7 +20,6 @@ struct worker {
     uint64_t seq;       /* the running job's */
     char *source, *url; /* the running job's, for a failure's record */
     long long started;  /* monotonic ms */
-    unsigned pages;     /* pages this process has cleaned */
 };
 
 struct pool {
