@@ -12,10 +12,15 @@
 
 struct arena;
 
-/* Parses utf8[0..len) into a tree allocated from a; NULL on OOM. */
-GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len);
+/* Parses utf8[0..len) into a tree allocated from a.  NULL when out of
+ * memory, or with *failed set when Gumbo failed one of its assertions on
+ * the page (see dom.c; the arena then holds what it had allocated). */
+GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len,
+                       int *failed);
 
-/* The value of attribute name of element node, or NULL. */
+/* The value of attribute name of element node, or NULL.  The pre-pass
+ * (prepass.c, attr_kept) removes the attributes no stage reads: a stage
+ * that starts reading another one must add it there. */
 const char *dom_attr(const GumboNode *node, const char *name);
 
 /* The element's tag name, lowercase, also for unknown tags: written into

@@ -130,7 +130,11 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
                         &pg->utf8, &pg->utf8_len))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory decoding the page");
-    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len);
+    int failed;
+    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len, &failed);
+    if (!pg->doc && failed)
+        return extractor_fail(ex, PITH_ERR_INTERNAL,
+                              "the HTML parser failed on this page");
     if (!pg->doc)
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory parsing the page");

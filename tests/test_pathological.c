@@ -123,6 +123,18 @@ main(void)
         rnd[i] = (char)(x >> 16);
     }
     run("random bytes", rnd, sizeof rnd, 0);
+
+    /* Gumbo 0.10.1 fails an assertion on this page: the library reports
+     * it, the process goes on. */
+    static const char gumbo_asserts[] =
+        "<table><svg><foreignObject><![CDATA[<]]>i";
+    pith_extractor *ex = pith_new(NULL);
+    pith_result *res = NULL;
+    EQ_INT(pith_extract_html(ex, gumbo_asserts, sizeof gumbo_asserts - 1,
+                             NULL, NULL, &res),
+           PITH_ERR_INTERNAL, "a failed Gumbo assertion is a status");
+    OK(res == NULL, "no result after a parser failure");
+    pith_free(ex);
     run("empty input", "", 0, 0);
     run("only white space", "   \n\t  ", 7, 0);
     return test_done();
