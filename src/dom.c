@@ -122,6 +122,21 @@ dom_tag_name(const GumboNode *node, char *out, size_t cap)
     return out;
 }
 
+int
+dom_unread(const GumboNode *node)
+{
+    if (node->type != GUMBO_NODE_ELEMENT)
+        return 0;
+    switch (node->v.element.tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 const GumboNode *
 dom_next(const GumboNode *root, const GumboNode *node, int skip_children)
 {

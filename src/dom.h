@@ -31,6 +31,13 @@ const char *dom_tag_name(const GumboNode *node, char *out, size_t cap);
  * subtree in document order without recursion; NULL when none. */
 const GumboNode *dom_find(const GumboNode *root, GumboTag tag);
 
+/* Nonzero for an element whose content no stage reads as text: script,
+ * style, svg, math, textarea, iframe, noembed, noframes.  The pre-pass
+ * empties them (JSON-LD scripts excepted), so a walker that reads text or
+ * counts nodes must not go inside, or it would see a different page with
+ * the pre-pass than without. */
+int dom_unread(const GumboNode *node);
+
 /* Next node in document order after node, staying inside root; when
  * skip_children is set, node's children are not entered.  NULL at the end. */
 const GumboNode *dom_next(const GumboNode *root, const GumboNode *node,

@@ -384,7 +384,7 @@ author_link(const GumboNode *n)
 static const char *
 byline_text(struct arena *a, const GumboNode *n)
 {
-    for (const GumboNode *d = n; d; d = dom_next(n, d, 0)) {
+    for (const GumboNode *d = n; d; d = dom_next(n, d, dom_unread(d))) {
         const char *ip = d->type == GUMBO_NODE_ELEMENT
                              ? dom_attr(d, "itemprop") : NULL;
         if (d != n && ip && strstr(ip, "name"))

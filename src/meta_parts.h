@@ -24,6 +24,12 @@ const char *meta_clean_str(struct arena *a, const char *s); /* s may be NULL */
  * as above; NULL when empty. */
 const char *meta_node_text(struct arena *a, const GumboNode *root);
 
+/* Appends text to b with each run of ASCII white space as one space (and
+ * none when b already ends with one): what meta_clean() keeps, so that
+ * byte budgets do not depend on a page's indentation. */
+struct buf;
+void meta_put_text(struct buf *b, const char *text);
+
 /* The text of a subtree as meta_node_text() gives it, but NULL when it
  * is over max_bytes or spread over more than max_nodes nodes: tests of
  * "is this a short line" stay linear however the page nests. */
