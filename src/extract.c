@@ -13,6 +13,7 @@
 #include "dom.h"
 #include "limits.h"
 #include "meta.h"
+#include "prepass.h"
 #include "score.h"
 #include "verdict.h"
 
@@ -130,6 +131,10 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
                         &pg->utf8, &pg->utf8_len))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory decoding the page");
+    if (!ex->opt.no_prepass &&
+        prepass_replace(&pg->utf8, &pg->utf8_len, &pg->prepass))
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory reading the page");
     int failed;
     pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len, &failed);
     if (!pg->doc && failed)

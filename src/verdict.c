@@ -110,6 +110,8 @@ tree_signals(const struct page *pg, struct signals *s)
                                         "___gatsby", "svelte", "main-app",
                                         NULL};
     const GumboNode *top = pg->doc ? pg->doc->root : NULL;
+    /* Script text the pre-pass removed before parsing, counted here. */
+    s->script_bytes += pg->prepass.script_bytes;
     for (const GumboNode *n = top; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
