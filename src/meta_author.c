@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "dom.h"
 #include "limits.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -309,10 +310,7 @@ meta_visible(const GumboNode *n)
 static int
 matches_any(const char *s, const char *const *words)
 {
-    for (int i = 0; words[i]; i++)
-        if (strcasestr(s, words[i]))
-            return 1;
-    return 0;
+    return words_any(s, words, 1);
 }
 
 /* Readability's unlikelyCandidates and okMaybeItsACandidate patterns and
