@@ -413,8 +413,7 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely)
             const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
             const char *modal = dom_attr(n, "aria-modal");
             const char *role = dom_attr(n, "role");
-            snprintf(match, sizeof match, "%s %s", cls ? cls : "",
-                     id ? id : "");
+            meta_class_id(match, sizeof match, cls, id);
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                 t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                 !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&

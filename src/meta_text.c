@@ -206,8 +206,7 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
         if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
             const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-            snprintf(match, sizeof match, "%s %s", cls ? cls : "",
-                     id ? id : "");
+            meta_class_id(match, sizeof match, cls, id);
             skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                    t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                    t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||

@@ -249,3 +249,18 @@ strlist_add(struct arena *a, struct strlist *l, const char *s)
     l->items[l->n++] = s;
     return 0;
 }
+
+void
+meta_class_id(char *out, size_t cap, const char *cls, const char *id)
+{
+    size_t n = 0;
+    const char *parts[3] = {cls ? cls : "", " ", id ? id : ""};
+    for (int k = 0; k < 3 && n + 1 < cap; k++) {
+        size_t l = strlen(parts[k]);
+        if (l > cap - 1 - n)
+            l = cap - 1 - n;
+        memcpy(out + n, parts[k], l);
+        n += l;
+    }
+    out[n] = '\0';
+}
