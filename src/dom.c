@@ -87,9 +87,13 @@ dom_attr(const GumboNode *node, const char *name)
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
         return NULL;
     const GumboVector *attrs = &node->v.element.attributes;
+    /* Most names differ in their first letter: that test saves the call
+     * (this runs for every attribute of every element, many times). */
+    unsigned char first = (unsigned char)name[0] | 0x20;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *at = attrs->data[i];
-        if (strcasecmp(at->name, name) == 0)
+        if (((unsigned char)at->name[0] | 0x20) == first &&
+            strcasecmp(at->name, name) == 0)
             return at->value;
     }
     return NULL;
