@@ -526,12 +526,13 @@ markup(struct pass *ps, const char *lt)
             emit(ps, lt, 2); /* "</" at the end is text */
             ps->p = end;
         } else if (q[1] == '>') {
-            /* "</>" is ignored; it stays where it keeps a '<' apart. */
+            /* "</>" is ignored, but it stays: it may keep a '<' before it
+             * apart from a letter after it, and Gumbo takes the source
+             * text of the next tag (the name of an unknown element) to
+             * start at it, so that tag is written whole. */
             ps->p = q + 2;
-            if (!ps->strip)
-                emit(ps, lt, 3), ps->whole_next = 1;
-            else
-                keep_apart(ps);
+            emit(ps, lt, 3);
+            ps->whole_next = 1;
         } else if (!lex_alpha((unsigned char)q[1])) {
             comment(ps, lt, lex_gt_end(q, end));
         } else {
