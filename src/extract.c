@@ -110,11 +110,16 @@ binary_kind(const char *bytes, size_t len)
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                      (u[0] == 0xFE && u[1] == 0xFF)))
         return NULL;
-    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0;
+    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0, odd_nul = 0;
     for (size_t i = 0; i < n; i++) {
         nul += u[i] == 0;
+        odd_nul += u[i] == 0 && (i & 1);
         ctl += u[i] < 9 || (u[i] > 13 && u[i] < 32);
     }
+    /* UTF-16 without a byte order mark: its NULs fall on one parity. */
+    if (n >= 16 && nul * 4 > n && (odd_nul == nul || odd_nul == 0) &&
+        ctl == nul)
+        return NULL;
     if (n && (nul * 8 > n || ctl * 4 > n))
         return "binary data";
     return NULL;

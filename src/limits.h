@@ -33,6 +33,20 @@
  * The pre-pass drops the attributes after this many. */
 #define PITH_MAX_ATTRIBUTES 256
 
+/* Elements of one page.  Gumbo keeps about 100 bytes per element and
+ * checks no allocation, so a 32 MiB page of <br> (8 million elements)
+ * would take 800 MB and crash when memory runs out.  The largest of 617
+ * real pages has 10 112 elements.  Beyond this many start tags the
+ * pre-pass drops tags (and the content of scripts and styles), keeping
+ * the text in the last element open; the walker's element table stops
+ * there too (what is deeper in the tree is left out). */
+#define PITH_MAX_ELEMENTS 500000
+
+/* Text blocks the walker keeps for one page; the blocks after them are
+ * left out.  Blocks come from elements and <br>s, so a page at
+ * PITH_MAX_ELEMENTS has at most about this many. */
+#define PITH_MAX_BLOCKS 1000000
+
 /* Characters of one block kept for output.  A 50 MB paragraph is not an
  * article; the cap keeps output and normalization bounded. */
 #define PITH_MAX_BLOCK_BYTES (4u * 1024u * 1024u)

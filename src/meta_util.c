@@ -139,7 +139,9 @@ meta_clean_str(struct arena *a, const char *s)
 void
 meta_put_text(struct buf *b, const char *text)
 {
-    for (const char *s = text; *s; ) {
+    /* Up to the buffer's maximum: a 30 MB text node is not read whole
+     * for a 200-byte budget. */
+    for (const char *s = text; *s && !buf_failed(b) && b->len < b->max; ) {
         if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
             *s == '\f') {
             while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||

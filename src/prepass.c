@@ -35,11 +35,12 @@ struct pass {
     char *out, *o;
     int strip;          /* 0: copy everything as it is (but flatten) */
     int whole_next;     /* write the next start tag as it is */
+    size_t elements;    /* start tags written */
     int restart;        /* a <frameset>: run again without removing */
     int pre;            /* open <pre> and <listing> */
     int in_select;
     struct prepass_stats *st;
-    uint32_t h_div, h_address, h_option; /* hashes of these names */
+    uint32_t h_div, h_address, h_option, h_ruby, h_table; /* their hashes */
     /* The model of the stack of open elements, up to the cap. */
     int depth;
     uint32_t hash[PITH_MAX_PARSE_DEPTH];
@@ -117,7 +118,10 @@ model_close_for(struct pass *ps, const struct tag *t)
             i = top;
         break;
     case G_RUBY:
-        /* Implied end tags: rb, rp, rt, rtc, p, li, dd, dt, option. */
+        /* Implied end tags (rb, rp, rt, rtc, p, li, dd, dt, option), and
+         * only when a <ruby> is in scope: <rt><rt> nests without one. */
+        if (model_find(ps, ps->h_ruby, 0, F_SCOPE) < 0)
+            break;
         while (top >= 0 && (ps->group[top] == G_RUBY ||
                             ps->group[top] == G_P || ps->group[top] == G_LI ||
                             ps->group[top] == G_DDDT ||
@@ -167,6 +171,9 @@ model_start(struct pass *ps, const struct tag *t, int kind)
     if (t->info->group == G_FORM &&
         model_find(ps, t->hash, 0, 0) >= 0)
         return 0; /* a nested form is ignored */
+    if (kind == K_TABLE && t->info->group != G_NONE &&
+        model_find(ps, ps->h_table, 0, 0) < 0)
+        return 0; /* a cell, row or section outside a table is ignored */
     model_close_for(ps, t);
     switch (kind) {
     case K_SCRIPT: case K_RAWTEXT: case K_XMP: case K_TITLE: case K_TEXTAREA:
@@ -360,6 +367,36 @@ select_kind(struct pass *ps, int kind)
     }
 }
 
+/* A start tag after PITH_MAX_ELEMENTS elements: it goes, and so does the
+ * content of a script, style, title and the like (which would otherwise
+ * become text); the text around stays, in the last element open. */
+static void
+over_cap(struct pass *ps, const struct tag *t, int kind)
+{
+    keep_apart(ps);
+    ps->st->flattened++;
+    ps->p = t->after;
+    const char *close = NULL;
+    switch (kind) {
+    case K_SCRIPT:
+        close = lex_script_end(ps->p, ps->end);
+        break;
+    case K_RAWTEXT: case K_TEXTAREA: case K_XMP: case K_TITLE:
+        close = lex_raw_end(ps->p, ps->end, t->lname, t->name_len);
+        break;
+    case K_PLAINTEXT:
+        close = ps->end;
+        break;
+    default:
+        return;
+    }
+    struct tag end;
+    if (close == ps->end || lex_tag(close, ps->end, 1, &end, NULL))
+        ps->p = ps->end;
+    else
+        ps->p = end.after;
+}
+
 static void
 start_tag(struct pass *ps, const char *lt, int whole)
 {
@@ -370,6 +407,10 @@ start_tag(struct pass *ps, const char *lt, int whole)
         return;
     }
     int kind = t.info->kind;
+    if (ps->elements >= PITH_MAX_ELEMENTS) {
+        over_cap(ps, &t, kind);
+        return;
+    }
     if (ps->in_select) {
         kind = select_kind(ps, kind);
     } else if (kind == K_FRAMESET && ps->strip) {
@@ -388,6 +429,7 @@ start_tag(struct pass *ps, const char *lt, int whole)
     else
         ps->o = lex_emit_whole(ps->o, lt, &t);
     ps->p = t.after;
+    ps->elements++;
     switch (kind) {
     case K_SCRIPT: {
         const char *close = lex_script_end(ps->p, ps->end);
@@ -446,6 +488,10 @@ end_tag(struct pass *ps, const char *lt)
         return;
     }
     ps->p = t.after;
+    if (ps->elements >= PITH_MAX_ELEMENTS) {
+        keep_apart(ps);
+        return;
+    }
     int kind = t.info->kind;
     /* </pre> closes a <pre> in scope, not a <listing>; else it is
      * ignored.  White space stays kept while the model is unsure. */
@@ -473,7 +519,9 @@ end_tag(struct pass *ps, const char *lt)
 static void
 comment(struct pass *ps, const char *lt, const char *after)
 {
-    if (ps->strip) {
+    if (ps->elements >= PITH_MAX_ELEMENTS) {
+        keep_apart(ps); /* no more nodes for Gumbo */
+    } else if (ps->strip) {
         if (after < ps->end)
             emit(ps, "<!>", 3);
     } else {
@@ -585,6 +633,8 @@ prepass_html(const char *html, size_t len, char **out, size_t *out_len,
         ps->h_div = hash_of("div");
         ps->h_address = hash_of("address");
         ps->h_option = hash_of("option");
+        ps->h_ruby = hash_of("ruby");
+        ps->h_table = hash_of("table");
         st->verbatim = !strip;
         run(ps);
         if (!ps->restart)
