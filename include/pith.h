@@ -115,6 +115,9 @@ typedef struct pith_options {
     int no_tables;           /* nonzero: leave data-table rows out */
     int comments;            /* nonzero: collect the comment section into
                                 pith_result.comments */
+    int no_prepass;          /* nonzero: give the parser the page as it is,
+                                without removing what extraction never
+                                reads first (for comparisons; slower) */
 } pith_options;
 
 /* The kind of a text block of the result. */

@@ -369,6 +369,11 @@ flush(struct walker *w)
         settle_spans(w, 0, 0);
         goto reset;
     }
+    if (w->n_blocks >= PITH_MAX_BLOCKS) { /* full: dropped like empty */
+        t->len = w->cur_start;
+        settle_spans(w, 0, 0);
+        goto reset;
+    }
     if (w->n_blocks == w->cap_blocks &&
         grow((void **)&w->blocks, &w->cap_blocks, sizeof *w->blocks)) {
         w->oom = 1;
@@ -565,6 +570,8 @@ is_fine_print(const GumboNode *n)
 static int
 new_elem(struct walker *w, GumboNode *n)
 {
+    if (w->n_elems >= PITH_MAX_ELEMENTS)
+        return -1; /* the table is full: skipped, the walk goes on */
     if (w->n_elems == w->cap_elems &&
         grow((void **)&w->elems, &w->cap_elems, sizeof *w->elems)) {
         w->oom = 1;

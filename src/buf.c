@@ -69,7 +69,7 @@ buf_append(struct buf *b, const void *data, size_t len)
 }
 
 int
-buf_putc(struct buf *b, char c)
+buf_putc_slow(struct buf *b, char c)
 {
     return buf_append(b, &c, 1);
 }

@@ -22,7 +22,19 @@ void buf_free(struct buf *b);
 void buf_reset(struct buf *b); /* len = 0, keeps the memory */
 int buf_reserve(struct buf *b, size_t extra);
 int buf_append(struct buf *b, const void *data, size_t len);
-int buf_putc(struct buf *b, char c);
+int buf_putc_slow(struct buf *b, char c);
+/* One byte: text is gathered a byte at a time, so the common case (room
+ * left, below the maximum) is inline. */
+static inline int
+buf_putc(struct buf *b, char c)
+{
+    if (!b->failed && b->len + 1 < b->cap && b->len < b->max) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return 0;
+    }
+    return buf_putc_slow(b, c);
+}
 int buf_puts(struct buf *b, const char *s);
 /* Appends the UTF-8 encoding of code point cp (U+FFFD if invalid). */
 int buf_put_utf8(struct buf *b, unsigned cp);

@@ -424,6 +424,20 @@ charset_decide(const char *bytes, size_t len, const char *content_type,
         out->source = src;
         return;
     }
+    /* UTF-16 without a BOM or a label: the ASCII of its markup puts a
+     * NUL in every other byte, all on one parity (NULs are valid UTF-8,
+     * and the detector does not tell UTF-16). */
+    size_t n = len < 1024 ? len : 1024, nul = 0, odd = 0;
+    for (size_t i = 0; i < n; i++) {
+        nul += u[i] == 0;
+        odd += u[i] == 0 && (i & 1);
+    }
+    if (n >= 16 && nul * 4 > n && (odd == nul || odd == 0)) {
+        snprintf(out->name, sizeof out->name, "%s",
+                 odd ? "utf-16le" : "utf-16be");
+        out->source = CHARSET_FROM_DETECTOR;
+        return;
+    }
     if (valid) {
         snprintf(out->name, sizeof out->name, "utf-8");
         if (have && strcmp(declared, "utf-8") == 0)

@@ -12,10 +12,15 @@
 
 struct arena;
 
-/* Parses utf8[0..len) into a tree allocated from a; NULL on OOM. */
-GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len);
+/* Parses utf8[0..len) into a tree allocated from a.  NULL when out of
+ * memory, or with *failed set when Gumbo failed one of its assertions on
+ * the page (see dom.c; the arena then holds what it had allocated). */
+GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len,
+                       int *failed);
 
-/* The value of attribute name of element node, or NULL. */
+/* The value of attribute name of element node, or NULL.  The pre-pass
+ * (prepass.c, attr_kept) removes the attributes no stage reads: a stage
+ * that starts reading another one must add it there. */
 const char *dom_attr(const GumboNode *node, const char *name);
 
 /* The element's tag name, lowercase, also for unknown tags: written into
@@ -25,6 +30,13 @@ const char *dom_tag_name(const GumboNode *node, char *out, size_t cap);
 /* The first element child of parent with the given tag, searching the whole
  * subtree in document order without recursion; NULL when none. */
 const GumboNode *dom_find(const GumboNode *root, GumboTag tag);
+
+/* Nonzero for an element whose content no stage reads as text: script,
+ * style, svg, math, textarea, iframe, noembed, noframes.  The pre-pass
+ * empties them (JSON-LD scripts excepted), so a walker that reads text or
+ * counts nodes must not go inside, or it would see a different page with
+ * the pre-pass than without. */
+int dom_unread(const GumboNode *node);
 
 /* Next node in document order after node, staying inside root; when
  * skip_children is set, node's children are not entered.  NULL at the end. */

@@ -13,6 +13,7 @@
 #include "dom.h"
 #include "limits.h"
 #include "meta.h"
+#include "prepass.h"
 #include "score.h"
 #include "verdict.h"
 
@@ -109,11 +110,16 @@ binary_kind(const char *bytes, size_t len)
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                      (u[0] == 0xFE && u[1] == 0xFF)))
         return NULL;
-    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0;
+    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0, odd_nul = 0;
     for (size_t i = 0; i < n; i++) {
         nul += u[i] == 0;
+        odd_nul += u[i] == 0 && (i & 1);
         ctl += u[i] < 9 || (u[i] > 13 && u[i] < 32);
     }
+    /* UTF-16 without a byte order mark: its NULs fall on one parity. */
+    if (n >= 16 && nul * 4 > n && (odd_nul == nul || odd_nul == 0) &&
+        ctl == nul)
+        return NULL;
     if (n && (nul * 8 > n || ctl * 4 > n))
         return "binary data";
     return NULL;
@@ -130,7 +136,15 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
                         &pg->utf8, &pg->utf8_len))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory decoding the page");
-    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len);
+    if (!ex->opt.no_prepass &&
+        prepass_replace(&pg->utf8, &pg->utf8_len, &pg->prepass))
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory reading the page");
+    int failed;
+    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len, &failed);
+    if (!pg->doc && failed)
+        return extractor_fail(ex, PITH_ERR_INTERNAL,
+                              "the HTML parser failed on this page");
     if (!pg->doc)
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory parsing the page");

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "dom.h"
 #include "limits.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -309,10 +310,7 @@ meta_visible(const GumboNode *n)
 static int
 matches_any(const char *s, const char *const *words)
 {
-    for (int i = 0; words[i]; i++)
-        if (strcasestr(s, words[i]))
-            return 1;
-    return 0;
+    return words_any(s, words, 1);
 }
 
 /* Readability's unlikelyCandidates and okMaybeItsACandidate patterns and
@@ -384,7 +382,7 @@ author_link(const GumboNode *n)
 static const char *
 byline_text(struct arena *a, const GumboNode *n)
 {
-    for (const GumboNode *d = n; d; d = dom_next(n, d, 0)) {
+    for (const GumboNode *d = n; d; d = dom_next(n, d, dom_unread(d))) {
         const char *ip = d->type == GUMBO_NODE_ELEMENT
                              ? dom_attr(d, "itemprop") : NULL;
         if (d != n && ip && strstr(ip, "name"))
@@ -415,8 +413,7 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely)
             const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
             const char *modal = dom_attr(n, "aria-modal");
             const char *role = dom_attr(n, "role");
-            snprintf(match, sizeof match, "%s %s", cls ? cls : "",
-                     id ? id : "");
+            meta_class_id(match, sizeof match, cls, id);
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                 t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                 !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&

@@ -24,6 +24,13 @@ const char *meta_clean_str(struct arena *a, const char *s); /* s may be NULL */
  * as above; NULL when empty. */
 const char *meta_node_text(struct arena *a, const GumboNode *root);
 
+/* Appends text to b with each run of ASCII white space as one space (and
+ * none when b already ends with one): what meta_clean() keeps, so that
+ * byte budgets do not depend on a page's indentation.  It stops when b
+ * reaches its maximum. */
+struct buf;
+void meta_put_text(struct buf *b, const char *text);
+
 /* The text of a subtree as meta_node_text() gives it, but NULL when it
  * is over max_bytes or spread over more than max_nodes nodes: tests of
  * "is this a short line" stay linear however the page nests. */
@@ -98,6 +105,9 @@ const char *meta_byline_find(struct arena *a, const GumboNode *root);
  * class and id joined by a space. */
 int meta_visible(const GumboNode *n);
 int meta_unlikely(const GumboNode *n, const char *match);
+/* Writes "class id" (either may be NULL) into out[cap], cut to fit, as
+ * snprintf("%s %s") would, at a fraction of its cost per element. */
+void meta_class_id(char *out, size_t cap, const char *cls, const char *id);
 
 /* What the page's visible text says about its author and date, for pages
  * that mark neither: a short line starting with "By", holding a label

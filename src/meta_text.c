@@ -8,6 +8,7 @@
 #include "meta_parts.h"
 
 #include "arena.h"
+#include "buf.h"
 #include "dom.h"
 
 #include <stdio.h>
@@ -165,18 +166,19 @@ worth_reading(const GumboNode *n, int copyright)
     char raw[LINE_MAX_BYTES + 1];
     size_t len = 0;
     int nodes = 0;
-    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
+    struct buf b;
+    buf_init(&b, LINE_MAX_BYTES * 4 + 64);
+    for (const GumboNode *d = n; d && b.len < LINE_MAX_BYTES &&
                                  nodes++ < LINE_MAX_NODES;
-         d = dom_next(n, d, 0)) {
-        if (d->type != GUMBO_NODE_TEXT)
-            continue;
-        size_t l = strlen(d->v.text.text);
-        if (l > LINE_MAX_BYTES - len)
-            l = LINE_MAX_BYTES - len;
-        memcpy(raw + len, d->v.text.text, l);
-        len += l;
+         d = dom_next(n, d, dom_unread(d))) {
+        if (d->type == GUMBO_NODE_TEXT)
+            meta_put_text(&b, d->v.text.text);
     }
+    len = b.len < LINE_MAX_BYTES ? b.len : LINE_MAX_BYTES;
+    if (len)
+        memcpy(raw, b.data, len);
     raw[len] = '\0';
+    buf_free(&b);
     if (copyright)
         return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
     if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
@@ -204,8 +206,7 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
         if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
             const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-            snprintf(match, sizeof match, "%s %s", cls ? cls : "",
-                     id ? id : "");
+            meta_class_id(match, sizeof match, cls, id);
             skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                    t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                    t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||

@@ -78,10 +78,10 @@ heading_matches(const GumboNode *root, const char *title)
         int nodes = 0;
         for (const GumboNode *t = n; t && b.len <= tl * 2 + 32 &&
                                      nodes++ < HEADING_MAX_NODES;
-             t = dom_next(n, t, 0))
+             t = dom_next(n, t, dom_unread(t)))
             if (t->type == GUMBO_NODE_TEXT ||
                 t->type == GUMBO_NODE_WHITESPACE)
-                buf_puts(&b, t->v.text.text);
+                meta_put_text(&b, t->v.text.text);
         const char *s = b.data ? b.data : "";
         size_t len = b.len;
         while (len && strchr(" \t\n\r\f", s[len - 1]))

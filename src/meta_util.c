@@ -136,6 +136,29 @@ meta_clean_str(struct arena *a, const char *s)
     return s ? meta_clean(a, s, strlen(s)) : NULL;
 }
 
+void
+meta_put_text(struct buf *b, const char *text)
+{
+    /* Up to the buffer's maximum: a 30 MB text node is not read whole
+     * for a 200-byte budget. */
+    for (const char *s = text; *s && !buf_failed(b) && b->len < b->max; ) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+            *s == '\f') {
+            while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+                   *s == '\f')
+                s++;
+            if (!b->len || b->data[b->len - 1] != ' ')
+                buf_putc(b, ' ');
+            continue;
+        }
+        const char *run = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
+               *s != '\f')
+            s++;
+        buf_append(b, run, (size_t)(s - run));
+    }
+}
+
 const char *
 meta_node_text(struct arena *a, const GumboNode *root)
 {
@@ -145,13 +168,12 @@ meta_node_text(struct arena *a, const GumboNode *root)
         int skip = 0;
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
             n->type == GUMBO_NODE_WHITESPACE) {
-            buf_puts(&b, n->v.text.text);
+            meta_put_text(&b, n->v.text.text);
         } else if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
-            skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-                   t == GUMBO_TAG_NOSCRIPT;
+            skip = t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
             if (t == GUMBO_TAG_BR)
-                buf_putc(&b, ' ');
+                meta_put_text(&b, " ");
         }
         n = dom_next(root, n, skip);
     }
@@ -175,14 +197,13 @@ meta_text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
         }
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
             n->type == GUMBO_NODE_CDATA) {
-            buf_puts(&b, n->v.text.text);
+            meta_put_text(&b, n->v.text.text);
             too_long = b.len > max_bytes || buf_failed(&b);
         } else if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
-            skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-                   t == GUMBO_TAG_NOSCRIPT;
+            skip = t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
             if (t == GUMBO_TAG_BR)
-                buf_putc(&b, ' ');
+                meta_put_text(&b, " ");
         }
         n = dom_next(root, n, skip);
     }
@@ -229,4 +250,19 @@ strlist_add(struct arena *a, struct strlist *l, const char *s)
     }
     l->items[l->n++] = s;
     return 0;
+}
+
+void
+meta_class_id(char *out, size_t cap, const char *cls, const char *id)
+{
+    size_t n = 0;
+    const char *parts[3] = {cls ? cls : "", " ", id ? id : ""};
+    for (int k = 0; k < 3 && n + 1 < cap; k++) {
+        size_t l = strlen(parts[k]);
+        if (l > cap - 1 - n)
+            l = cap - 1 - n;
+        memcpy(out + n, parts[k], l);
+        n += l;
+    }
+    out[n] = '\0';
 }

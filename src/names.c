@@ -8,6 +8,7 @@
 
 #include "blocks.h"
 #include "dom.h"
+#include "words.h"
 
 #include <gumbo.h>
 #include <stdint.h>
@@ -103,10 +104,7 @@ static const char *const byline_names[] = {
 static int
 matches_any(const char *s, const char *const *words)
 {
-    for (; *words; words++)
-        if (strstr(s, *words))
-            return 1;
-    return 0;
+    return words_any(s, words, 0);
 }
 
 /* Like matches_any, but a word must start a name or follow a separator
@@ -114,7 +112,11 @@ matches_any(const char *s, const char *const *words)
 static int
 starts_any(const char *s, const char *const *words)
 {
+    struct word_pairs scratch;
+    const struct word_pairs *pairs = words_pairs(s, 0, &scratch);
     for (; *words; words++) {
+        if (!words_may_hold(pairs, *words))
+            continue;
         size_t l = strlen(*words);
         for (const char *p = s; (p = strstr(p, *words)) != NULL; p += l) {
             char before = p == s ? ' ' : p[-1];
@@ -279,6 +281,60 @@ flags_from_role(const char *role, struct elem *e)
         e->flags |= EF_DIALOG;
 }
 
+static void classify_names(const char *cls, const char *id,
+                           struct elem *e);
+
+/* Pages repeat a few class and id pairs on most of their elements, and
+ * what they say depends on them alone: the last results are kept per
+ * thread, by the hash of the pair, and checked in full before use.
+ * Longer pairs are worked out each time. */
+#define NAME_MEMO_SLOTS 256
+#define NAME_MEMO_KEY 96
+
+struct name_memo {
+    uint32_t hash, flags;
+    uint16_t cls_len, id_len;
+    int16_t weight;
+    char key[NAME_MEMO_KEY];
+};
+
+static _Thread_local struct name_memo name_memo[NAME_MEMO_SLOTS];
+
+static void
+classify_remembered(const char *cls, const char *id, struct elem *e)
+{
+    size_t cl = strlen(cls), il = strlen(id);
+    struct elem found;
+    memset(&found, 0, sizeof found);
+    if (cl + il > NAME_MEMO_KEY) {
+        classify_names(cls, id, &found);
+    } else {
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < cl; k++)
+            h = (h ^ (unsigned char)cls[k]) * 16777619u;
+        h = (h ^ 0xFFu) * 16777619u;
+        for (size_t k = 0; k < il; k++)
+            h = (h ^ (unsigned char)id[k]) * 16777619u;
+        struct name_memo *m = &name_memo[h % NAME_MEMO_SLOTS];
+        if (m->hash == h && m->cls_len == cl && m->id_len == il &&
+            !memcmp(m->key, cls, cl) && !memcmp(m->key + cl, id, il)) {
+            found.flags = m->flags;
+            found.class_weight = m->weight;
+        } else {
+            classify_names(cls, id, &found);
+            m->hash = h;
+            m->cls_len = (uint16_t)cl;
+            m->id_len = (uint16_t)il;
+            memcpy(m->key, cls, cl);
+            memcpy(m->key + cl, id, il);
+            m->flags = found.flags;
+            m->weight = found.class_weight;
+        }
+    }
+    e->flags |= found.flags;
+    e->class_weight = found.class_weight;
+}
+
 void
 names_classify(const GumboNode *n, struct elem *e)
 {
@@ -300,6 +356,15 @@ names_classify(const GumboNode *n, struct elem *e)
     }
     if (!cls && !id)
         return;
+    classify_remembered(cls ? cls : "", id ? id : "", e);
+}
+
+/* What an element's class and id say, from them alone.  It writes only
+ * e->flags (bits it adds) and e->class_weight: classify_remembered()
+ * keeps those two. */
+static void
+classify_names(const char *cls, const char *id, struct elem *e)
+{
     char c[256], i[128], both[384];
     size_t cp = 0, ip = 0, bp = 0;
     c[0] = i[0] = both[0] = '\0';

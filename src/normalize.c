@@ -110,12 +110,55 @@ fold(const unsigned char *s, size_t len, int verbatim, struct buf *tmp,
             m->pos[i] = tmp->len;
 }
 
-static int
-is_ascii(const char *s, size_t len)
+/* Code points that NFC never changes, never moves, and never joins with
+ * a neighbour: not decomposable into something else, combining class 0,
+ * and no second half of a composition (test_normalize.c checks every one
+ * against utf8proc).  Latin up to U+02FF, Cyrillic, general punctuation
+ * and symbols, kana, CJK ideographs, Hangul syllables and full-width
+ * forms: the text of most pages. */
+int
+normalize_stable_cp(long cp)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
+    if (cp < 0x300)
+        return 1;
+    if (cp < 0x2000)
+        return (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x4FF);
+    if (cp < 0x3000)
+        return cp >= 0x2002 && cp <= 0x2BFF && !(cp >= 0x20D0 && cp <= 0x20FF) &&
+               cp != 0x2126 && cp != 0x212A && cp != 0x212B && cp != 0x2329 &&
+               cp != 0x232A && cp != 0x2ADC;
+    return (cp <= 0x3098 && !(cp >= 0x302A && cp <= 0x302F)) ||
+           (cp >= 0x309B && cp <= 0x30FF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* The valid UTF-8 of s[0..len) is already NFC: it holds only stable code
+ * points, so utf8proc need not see it. */
+static int
+nfc_already(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned c = *p;
+        long cp;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c < 0xE0 && end - p >= 2) {
+            cp = (long)(c & 0x1F) << 6 | (p[1] & 0x3F);
+            p += 2;
+        } else if (c < 0xF0 && end - p >= 3) {
+            cp = (long)(c & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 |
+                 (p[2] & 0x3F);
+            p += 3;
+        } else {
             return 0;
+        }
+        if (!normalize_stable_cp(cp))
+            return 0;
+    }
     return 1;
 }
 
@@ -174,7 +217,7 @@ normalize_append_mapped(const char *s, size_t len, int verbatim,
         buf_free(&tmp);
         return 0;
     }
-    if (is_ascii(tmp.data, tmp.len))
+    if (nfc_already(tmp.data, tmp.len))
         buf_append(out, tmp.data, tmp.len);
     else
         compose(&tmp, out, pos, n, mapped);

@@ -27,4 +27,8 @@ long normalize_append_mapped(const char *s, size_t len, int verbatim,
                              struct buf *out, size_t *pos, size_t n,
                              int *mapped);
 
+/* Nonzero for a code point that NFC leaves as it is whatever surrounds
+ * it; text made only of such code points skips composition. */
+int normalize_stable_cp(long cp);
+
 #endif

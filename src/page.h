@@ -9,6 +9,7 @@
 #include "charset.h"
 #include "meta.h"
 #include "pith.h"
+#include "prepass.h"
 #include "score.h"
 
 #include <gumbo.h>
@@ -25,6 +26,8 @@ struct page {
     struct meta meta;
     struct score_result sc;
     int rescued;         /* the text is JSON-LD's articleBody */
+    struct prepass_stats prepass; /* what the pre-pass removed; zero
+                                     without it */
 };
 
 /* Checks the byte cap and that the input is HTML (unless forced). */

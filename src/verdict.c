@@ -97,7 +97,7 @@ textless(const GumboNode *root)
 {
     int nodes = 0;
     for (const GumboNode *n = root; n && nodes < 4096;
-         n = dom_next(root, n, 0), nodes++)
+         n = dom_next(root, n, dom_unread(n)), nodes++)
         if (n->type == GUMBO_NODE_TEXT)
             return 0;
     return 1;
@@ -110,6 +110,8 @@ tree_signals(const struct page *pg, struct signals *s)
                                         "___gatsby", "svelte", "main-app",
                                         NULL};
     const GumboNode *top = pg->doc ? pg->doc->root : NULL;
+    /* Script text the pre-pass removed before parsing, counted here. */
+    s->script_bytes += pg->prepass.script_bytes;
     for (const GumboNode *n = top; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
@@ -136,6 +138,7 @@ tree_signals(const struct page *pg, struct signals *s)
                 for (int i = 0; id && roots[i] && !s->empty_root; i++)
                     if (!strcmp(id, roots[i]) && textless(n))
                         s->empty_root = 1;
+                skip = dom_unread(n);
             }
         }
         n = dom_next(top, n, skip);

@@ -59,6 +59,12 @@ static void
 test_decide(void)
 {
     struct charset_decision d;
+    static const char le[] = "<\0p\0>\0h\0i\0 \0t\0h\0e\0r\0e\0<\0/\0p\0>\0";
+    charset_decide(le, sizeof le - 1, NULL, &d);
+    EQ_STR(d.name, "utf-16le", "UTF-16LE without a BOM");
+    EQ_STR(charset_source_name(d.source), "detected", "source detected");
+    charset_decide(le + 1, sizeof le - 2, NULL, &d);
+    EQ_STR(d.name, "utf-16be", "UTF-16BE without a BOM");
     charset_decide("\xEF\xBB\xBFhi", 5, "text/html; charset=windows-1252", &d);
     EQ_STR(d.name, "utf-8", "BOM beats header");
     EQ_STR(charset_source_name(d.source), "bom", "source bom");

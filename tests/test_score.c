@@ -17,7 +17,8 @@ kept(const char *html, const char *title)
 {
     struct arena a;
     arena_init(&a);
-    GumboOutput *doc = dom_parse(&a, html, strlen(html));
+    int failed;
+    GumboOutput *doc = dom_parse(&a, html, strlen(html), &failed);
     const GumboNode *body = dom_find(doc->root, GUMBO_TAG_BODY);
     struct blocks bs;
     struct score_result sc;
