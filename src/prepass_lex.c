@@ -454,15 +454,23 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
             continue;
         }
         /* A repeated name (Gumbo keeps the first, and with max_errors = 0
-         * glues a repeated name without a value onto the next name) or
-         * a NUL in a name (Gumbo drops a leading one) keeps the tag whole:
+         * glues a repeated name without a value onto the next name), or a
+         * name with a byte outside printable ASCII (a NUL Gumbo drops, a
+         * control character it reads as U+FFFD), keeps the tag whole:
          * Gumbo then reads exactly what it would have. */
         uint32_t ah = 2166136261u;
         for (const char *c = a.name; c < a.name_end; c++) {
-            ah = (ah ^ lex_lower((unsigned char)*c)) * 16777619u;
-            if (!*c)
-                t->nul_name = t->odd = 1;
+            unsigned char b = (unsigned char)*c;
+            ah = (ah ^ lex_lower(b)) * 16777619u;
+            if (!b)
+                t->nul_name = 1;
+            /* Gumbo reads control characters (and some others beyond
+             * ASCII) as U+FFFD: such a name may repeat another. */
+            if (b < 0x21 || b > 0x7E)
+                t->odd = 1;
         }
+        if (t->nul_name)
+            t->odd = 1;
         for (int i = 0; i < n_attrs; i++)
             if (seen[i] == ah)
                 t->odd = 1;
@@ -678,7 +686,9 @@ lex_foreign_end(const char *p, const char *end, uint32_t outer,
             if (end - q < 2)
                 return end;
             if (q[1] == '>') {
-                p = q + 2;
+                /* "</>" corrupts the source text Gumbo matches the next
+                 * foreign element's end tag against. */
+                return NULL;
             } else if (!lex_alpha((unsigned char)q[1])) {
                 p = lex_gt_end(q, end);
             } else {

@@ -97,6 +97,8 @@ static const struct snippet snippets[] = {
     {"</> keeps a < apart", "<</>t <</>/a>", "<</>t <</>/a>"},
     {"</> before an unknown tag", "<</><r/a data-x=1>", "<</><r/a data-x=1>"},
     {"</> first", "</><r/a data-x=1>", "</><r/a data-x=1>"},
+    {"</> before an end tag", "<r-x>a</></r-x data-y>b<p>c",
+     "<r-x>a</></r-x data-y>b<p>c"},
     {"CDATA outside SVG is a bogus comment", "<![CDATA[a>b]]>",
      "<!>b]]>"},
     {"doctype is kept",
