@@ -11,6 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WS_ALL (LC_WS | LC_TAG_END | LC_NAME_END | LC_VALUE_END)
+const unsigned char lex_class[256] = {
+    [' '] = WS_ALL, ['\t'] = WS_ALL, ['\n'] = WS_ALL, ['\r'] = WS_ALL,
+    ['\f'] = WS_ALL, ['/'] = LC_TAG_END | LC_NAME_END,
+    ['>'] = LC_TAG_END | LC_NAME_END | LC_VALUE_END, ['='] = LC_NAME_END,
+};
+
 /* Nesting inside one SVG or MathML island that the pass follows before
  * it gives up removing the island (real icons nest a few levels). */
 #define FOREIGN_MAX_DEPTH 256
@@ -165,7 +172,11 @@ static const char *const integration_table[] = {
 static int
 cmp_info(const void *key, const void *elem)
 {
-    return strcmp(key, ((const struct tag_info *)elem)->name);
+    const char *k = key, *name = ((const struct tag_info *)elem)->name;
+    /* The first letters decide most comparisons of a lookup. */
+    if (*k != *name)
+        return (unsigned char)*k - (unsigned char)*name;
+    return strcmp(k, name);
 }
 
 static int
@@ -310,8 +321,7 @@ read_attr(const char *s, const char *end, struct attr *a)
 {
     /* The first character belongs to the name whatever it is ('=' too). */
     a->name = s++;
-    while (s < end && !lex_ws((unsigned char)*s) && *s != '/' && *s != '=' &&
-           *s != '>')
+    while (s < end && !(lex_class[(unsigned char)*s] & LC_NAME_END))
         s++;
     a->name_end = s;
     a->value = a->value_end = NULL;
@@ -345,7 +355,7 @@ read_attr(const char *s, const char *end, struct attr *a)
         return 0;
     }
     a->value = t;
-    while (t < end && !lex_ws((unsigned char)*t) && *t != '>')
+    while (t < end && !(lex_class[(unsigned char)*t] & LC_VALUE_END))
         t++;
     if (t >= end)
         return -1;
@@ -380,7 +390,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
 {
     const char *s = lt + 1 + end_tag;
     t->name = s;
-    while (s < end && !lex_ws((unsigned char)*s) && *s != '/' && *s != '>')
+    while (s < end && !(lex_class[(unsigned char)*s] & LC_TAG_END))
         s++;
     if (s >= end)
         return -1;
