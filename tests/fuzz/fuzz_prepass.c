@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct charset_decision cs = {"utf-8", CHARSET_FROM_DEFAULT, 0};
+    struct charset_decision cs = {.name = "utf-8",
+                                  .source = CHARSET_FROM_DEFAULT};
     char *utf8, *lean;
     size_t utf8_len, lean_len;
     if (charset_to_utf8((const char *)data, size, &cs, (size_t)1 << 28, &utf8,
