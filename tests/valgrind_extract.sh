@@ -1,10 +1,10 @@
 #!/bin/sh
 # Extraction under valgrind's memcheck: every page of fixtures/ and, when
 # ../shared/corpus is beside the checkout, every Nth page of it (N from
-# PITH_VALGRIND_EVERY, default 4: 155 of 617 pages, about two minutes on
-# two cores; 1 checks all of them in about seven).  Each page goes through
-# every output format and both --explain forms (pith_bench every), in two
-# processes at once.  Any memory error or leak fails (valgrind exits 99).
+# PITH_VALGRIND_EVERY, default 1: all 617, 90 s on two cores, which CI can
+# afford; 4 takes a quarter).  Each page goes through every output format
+# and both --explain forms (pith_bench every), in two processes at once.
+# Any memory error or leak fails (valgrind exits 99).
 #
 # Usage: valgrind_extract.sh PATH/TO/pith_bench SOURCE_DIR [sanitized]
 # Exits 77 (skipped, with a message) when valgrind is missing or the build
@@ -12,7 +12,7 @@
 set -u
 BENCH=$1
 SRC=$2
-EVERY=${PITH_VALGRIND_EVERY:-4}
+EVERY=${PITH_VALGRIND_EVERY:-1}
 
 if [ "${3:-}" = sanitized ]; then
     echo "valgrind_extract: skipped: built with sanitizers"
