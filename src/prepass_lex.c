@@ -706,7 +706,8 @@ lex_foreign_end(const char *p, const char *end, uint32_t outer,
                     return end;
                 /* Gumbo 0.10.1 leaves <svg> and <math> open at "</svg >"
                  * or "</svg x>": only a bare end tag counts here. */
-                if (t.hash != stack[n - 1] || t.after != t.name + t.name_len + 1)
+                if (t.hash != stack[n - 1] ||
+                    t.after != t.name + t.name_len + 1)
                     return NULL;
                 if (--n == 0) {
                     *close = lt;

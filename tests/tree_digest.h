@@ -228,7 +228,8 @@ tree_digest(const char *html, size_t len)
     struct digest_buf b = {0}, t = {0};
     const GumboNode *doc = out->document;
     char q[64];
-    snprintf(q, sizeof q, "quirks=%d\n", (int)doc->v.document.doc_type_quirks_mode);
+    snprintf(q, sizeof q, "quirks=%d\n",
+             (int)doc->v.document.doc_type_quirks_mode);
     digest_puts(&b, q);
     /* Iterative walk: enter, children, leave. */
     const GumboNode *n = doc;
