@@ -22,6 +22,7 @@ arena_init(struct arena *a)
 {
     a->head = NULL;
     a->used = 0;
+    a->next = a->end = NULL;
 }
 
 void
@@ -37,12 +38,16 @@ arena_free(struct arena *a)
 }
 
 void *
-arena_alloc(struct arena *a, size_t size)
+arena_alloc_slow(struct arena *a, size_t size)
 {
+    if (size > SIZE_MAX - 15u)
+        return NULL;
     size = (size + 15u) & ~(size_t)15u;
     if (size == 0)
         size = 16;
     struct arena_chunk *c = a->head;
+    if (c)
+        c->pos = (size_t)(a->next - c->mem); /* arena_alloc() moved on */
     if (!c || c->size - c->pos < size) {
         size_t want = c ? c->size * 2 : CHUNK_MIN;
         if (want > CHUNK_MAX)
@@ -61,15 +66,19 @@ arena_alloc(struct arena *a, size_t size)
         if (c && want == size && c->size - c->pos > 1024) {
             n->next = c->next;
             c->next = n;
-        } else {
-            n->next = c;
-            a->head = n;
+            n->pos = size;
+            a->used += size;
+            return n->mem; /* the head keeps its room */
         }
+        n->next = c;
+        a->head = n;
         c = n;
     }
     void *p = c->mem + c->pos;
     c->pos += size;
     a->used += size;
+    a->next = c->mem + c->pos;
+    a->end = c->mem + c->size;
     return p;
 }
 

@@ -440,11 +440,12 @@ charset_decide(const char *bytes, size_t len, const char *content_type,
     }
     if (valid) {
         snprintf(out->name, sizeof out->name, "utf-8");
+        out->valid_utf8 = 1;
         if (have && strcmp(declared, "utf-8") == 0)
             out->source = src;
         else if (have && !non_ascii)
             snprintf(out->name, sizeof out->name, "%s", declared),
-                out->source = src;
+                out->source = src, out->valid_utf8 = 0;
         else
             out->source = non_ascii ? CHARSET_FROM_DETECTOR
                                     : CHARSET_FROM_DEFAULT;

@@ -26,6 +26,8 @@ struct charset_decision {
     char name[32];               /* WHATWG name, e.g. "windows-1252" */
     enum charset_source source;
     size_t bom_len;              /* bytes of BOM to skip */
+    int valid_utf8;              /* "utf-8", and the bytes are valid as
+                                    they are: decoding would copy them */
 };
 
 const char *charset_source_name(enum charset_source s);

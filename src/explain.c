@@ -11,6 +11,7 @@
 #include "limits.h"
 #include "page.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,10 +46,39 @@ simple_names(struct buf *b, char prefix, const char *value)
     }
 }
 
+/* Where the last element at each level of a selector was among its
+ * parent's children: blocks come in document order, so the next
+ * position at a level counts on from there, and a page of 100 000
+ * sibling paragraphs is not counted over for each. */
+struct nth_cache {
+    const GumboNode *parent;
+    unsigned index, pos;
+};
+
+/* e's position among its parent's element children, from 1. */
+static unsigned
+nth_child(const GumboNode *e, struct nth_cache *c)
+{
+    const GumboNode *parent = e->parent;
+    const GumboVector *kids = &parent->v.element.children;
+    unsigned from = 0, pos = 0;
+    if (c->parent == parent && c->index <= e->index_within_parent) {
+        from = c->index + 1;
+        pos = c->pos;
+    }
+    for (unsigned k = from; k <= e->index_within_parent && k < kids->length;
+         k++)
+        pos += ((const GumboNode *)kids->data[k])->type == GUMBO_NODE_ELEMENT;
+    c->parent = parent;
+    c->index = e->index_within_parent;
+    c->pos = pos;
+    return pos;
+}
+
 /* A CSS selector that finds node again: tags and nth-child positions
- * from <html> down. */
+ * from <html> down.  cache has PITH_MAX_DEPTH entries. */
 static void
-selector(struct buf *b, const GumboNode *node)
+selector(struct buf *b, const GumboNode *node, struct nth_cache *cache)
 {
     const GumboNode *chain[PITH_MAX_DEPTH];
     int n = 0;
@@ -66,12 +96,7 @@ selector(struct buf *b, const GumboNode *node)
         if (parent && parent->type == GUMBO_NODE_ELEMENT &&
             e->v.element.tag != GUMBO_TAG_BODY &&
             e->v.element.tag != GUMBO_TAG_HEAD) {
-            unsigned pos = 0;
-            const GumboVector *kids = &parent->v.element.children;
-            for (unsigned k = 0; k <= e->index_within_parent &&
-                                 k < kids->length; k++)
-                pos += ((const GumboNode *)kids->data[k])->type ==
-                       GUMBO_NODE_ELEMENT;
+            unsigned pos = nth_child(e, &cache[n - 1 - i]);
             char nth[32];
             snprintf(nth, sizeof nth, ":nth-child(%u)", pos);
             buf_puts(b, nth);
@@ -95,9 +120,15 @@ explain_json(const struct page *pg, struct buf *b)
     const struct blocks *bs = &pg->bs;
     struct buf sel;
     buf_init(&sel, 1u << 16);
+    struct nth_cache *cache = calloc(PITH_MAX_DEPTH, sizeof *cache);
+    if (!cache) {
+        buf_free(&sel);
+        b->failed = 1;
+        return;
+    }
     buf_puts(b, "{\"main\":");
     if (pg->sc.main_elem >= 0) {
-        selector(&sel, bs->elems[pg->sc.main_elem].node);
+        selector(&sel, bs->elems[pg->sc.main_elem].node, cache);
         json_out_stringn(b, sel.data, sel.len);
     } else {
         buf_puts(b, "null");
@@ -106,7 +137,7 @@ explain_json(const struct page *pg, struct buf *b)
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *bl = &bs->blocks[i];
         buf_reset(&sel);
-        selector(&sel, bs->elems[bl->elem].node);
+        selector(&sel, bs->elems[bl->elem].node, cache);
         buf_puts(b, i ? ",\n{\"path\":" : "\n{\"path\":");
         json_out_stringn(b, sel.data ? sel.data : "", sel.len);
         char num[64];
@@ -127,6 +158,7 @@ explain_json(const struct page *pg, struct buf *b)
     }
     buf_puts(b, "\n]}\n");
     buf_free(&sel);
+    free(cache);
 }
 
 /* ------------------------------------------------------------ html */
@@ -166,21 +198,41 @@ is_void(GumboTag t)
 }
 
 /* For each element that owns blocks: 1 kept, 2 dropped, 3 mixed; and the
- * reason of its first block. */
+ * reason of its first block.  by_node orders the marks by node, then by
+ * index, for lookups. */
 struct marks {
     const GumboNode **node;
     unsigned char *state;
     const char **reason;
+    int *by_node;
     int n;
 };
 
 static int
+cmp_mark(const void *a, const void *b, void *marks)
+{
+    const struct marks *m = marks;
+    int i = *(const int *)a, j = *(const int *)b;
+    uintptr_t x = (uintptr_t)m->node[i], y = (uintptr_t)m->node[j];
+    if (x != y)
+        return x < y ? -1 : 1;
+    return i - j;
+}
+
+/* The first mark of node n, or -1: a binary search, since a page has as
+ * many marks as elements. */
+static int
 mark_of(const struct marks *m, const GumboNode *n)
 {
-    for (int i = 0; i < m->n; i++) /* small n per page; fine for a tool */
-        if (m->node[i] == n)
-            return i;
-    return -1;
+    int lo = 0, hi = m->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)m->node[m->by_node[mid]] < (uintptr_t)n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n && m->node[m->by_node[lo]] == n ? m->by_node[lo] : -1;
 }
 
 static void
@@ -225,7 +277,8 @@ explain_html(const struct page *pg, struct buf *b)
     m.node = calloc((size_t)bs->n_blocks + 1, sizeof *m.node);
     m.state = calloc((size_t)bs->n_blocks + 1, 1);
     m.reason = calloc((size_t)bs->n_blocks + 1, sizeof *m.reason);
-    if (!m.node || !m.state || !m.reason)
+    m.by_node = calloc((size_t)bs->n_blocks + 1, sizeof *m.by_node);
+    if (!m.node || !m.state || !m.reason || !m.by_node)
         goto done;
     for (int i = 0; i < bs->n_blocks; i++) {
         const GumboNode *node = bs->elems[bs->blocks[i].elem].node;
@@ -237,6 +290,9 @@ explain_html(const struct page *pg, struct buf *b)
         }
         m.state[k] |= pg->sc.keep[i] ? 1 : 2;
     }
+    for (int i = 0; i < m.n; i++)
+        m.by_node[i] = i;
+    qsort_r(m.by_node, (size_t)m.n, sizeof *m.by_node, cmp_mark, &m);
     buf_puts(b, "<!DOCTYPE html>\n");
     const GumboNode *root = pg->doc->root;
     for (const GumboNode *n = root; n;) {
@@ -315,6 +371,7 @@ done:
     free(m.node);
     free(m.state);
     free(m.reason);
+    free(m.by_node);
 }
 
 pith_status

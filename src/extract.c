@@ -132,12 +132,17 @@ page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
              size_t len, const char *content_type, struct page *pg)
 {
     charset_decide(bytes, len, content_type, &pg->cs);
-    if (charset_to_utf8(bytes, len, &pg->cs, extractor_max_bytes(ex) * 4,
-                        &pg->utf8, &pg->utf8_len))
+    /* Valid UTF-8 needs no decoding: the pre-pass reads it as it came. */
+    int direct = !ex->opt.no_prepass && pg->cs.valid_utf8;
+    if (!direct && charset_to_utf8(bytes, len, &pg->cs,
+                                   extractor_max_bytes(ex) * 4, &pg->utf8,
+                                   &pg->utf8_len))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory decoding the page");
-    if (!ex->opt.no_prepass &&
-        prepass_replace(&pg->utf8, &pg->utf8_len, &pg->prepass))
+    if (direct ? prepass_html(bytes, len, &pg->utf8, &pg->utf8_len,
+                              &pg->prepass)
+               : !ex->opt.no_prepass &&
+                 prepass_replace(&pg->utf8, &pg->utf8_len, &pg->prepass))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory reading the page");
     int failed;

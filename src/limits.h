@@ -47,6 +47,12 @@
  * PITH_MAX_ELEMENTS has at most about this many. */
 #define PITH_MAX_BLOCKS 1000000
 
+/* Seconds one page may take in a batch run before it is given up, for
+ * the batch mode (not yet used here).  Every hostile page of
+ * test_pathological ends in under 2 s of CPU; five times that leaves room
+ * for slow machines while no page holds a worker for long. */
+#define PITH_BATCH_PAGE_SECONDS 10
+
 /* Characters of one block kept for output.  A 50 MB paragraph is not an
  * article; the cap keeps output and normalization bounded. */
 #define PITH_MAX_BLOCK_BYTES (4u * 1024u * 1024u)

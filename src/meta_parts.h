@@ -27,7 +27,7 @@ const char *meta_node_text(struct arena *a, const GumboNode *root);
 /* Appends text to b with each run of ASCII white space as one space (and
  * none when b already ends with one): what meta_clean() keeps, so that
  * byte budgets do not depend on a page's indentation.  It stops when b
- * reaches its maximum. */
+ * is full (b->max - 1 bytes), cutting the last run to fit. */
 struct buf;
 void meta_put_text(struct buf *b, const char *text);
 

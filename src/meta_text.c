@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "dom.h"
+#include "words.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -91,10 +92,7 @@ static int
 class_has(const GumboNode *n, const char *const *words)
 {
     const char *cls = dom_attr(n, "class");
-    for (int i = 0; cls && words[i]; i++)
-        if (strcasestr(cls, words[i]))
-            return 1;
-    return 0;
+    return cls && words_any(cls, words, 1);
 }
 
 /* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
@@ -167,7 +165,7 @@ worth_reading(const GumboNode *n, int copyright)
     size_t len = 0;
     int nodes = 0;
     struct buf b;
-    buf_init(&b, LINE_MAX_BYTES * 4 + 64);
+    buf_init(&b, LINE_MAX_BYTES + 1); /* the first LINE_MAX_BYTES */
     for (const GumboNode *d = n; d && b.len < LINE_MAX_BYTES &&
                                  nodes++ < LINE_MAX_NODES;
          d = dom_next(n, d, dom_unread(d))) {

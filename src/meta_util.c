@@ -136,26 +136,31 @@ meta_clean_str(struct arena *a, const char *s)
     return s ? meta_clean(a, s, strlen(s)) : NULL;
 }
 
+static inline int
+ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 void
 meta_put_text(struct buf *b, const char *text)
 {
-    /* Up to the buffer's maximum: a 30 MB text node is not read whole
-     * for a 200-byte budget. */
-    for (const char *s = text; *s && !buf_failed(b) && b->len < b->max; ) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-            *s == '\f') {
-            while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-                   *s == '\f')
+    /* Up to the buffer's maximum, the last run cut to fit: a 30 MB text
+     * node is not read whole for a 200-byte budget. */
+    const unsigned char *s = (const unsigned char *)text;
+    while (*s && !buf_failed(b) && b->len + 1 < b->max) {
+        if (ascii_space(*s)) {
+            while (ascii_space(*s))
                 s++;
             if (!b->len || b->data[b->len - 1] != ' ')
                 buf_putc(b, ' ');
             continue;
         }
-        const char *run = s;
-        while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
-               *s != '\f')
+        const unsigned char *run = s;
+        while (*s && !ascii_space(*s))
             s++;
-        buf_append(b, run, (size_t)(s - run));
+        size_t n = (size_t)(s - run), room = b->max - 1 - b->len;
+        buf_append(b, run, n < room ? n : room);
     }
 }
 

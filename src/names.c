@@ -112,20 +112,7 @@ matches_any(const char *s, const char *const *words)
 static int
 starts_any(const char *s, const char *const *words)
 {
-    struct word_pairs scratch;
-    const struct word_pairs *pairs = words_pairs(s, 0, &scratch);
-    for (; *words; words++) {
-        if (!words_may_hold(pairs, *words))
-            continue;
-        size_t l = strlen(*words);
-        for (const char *p = s; (p = strstr(p, *words)) != NULL; p += l) {
-            char before = p == s ? ' ' : p[-1];
-            if (before == ' ' || before == '-' || before == '_' ||
-                (*words)[0] == '-')
-                return 1;
-        }
-    }
-    return 0;
+    return words_any_start(s, words);
 }
 
 /* "hid" as a whole space-separated word. */

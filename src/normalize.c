@@ -124,7 +124,8 @@ normalize_stable_cp(long cp)
     if (cp < 0x2000)
         return (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x4FF);
     if (cp < 0x3000)
-        return cp >= 0x2002 && cp <= 0x2BFF && !(cp >= 0x20D0 && cp <= 0x20FF) &&
+        return cp >= 0x2002 && cp <= 0x2BFF &&
+               !(cp >= 0x20D0 && cp <= 0x20FF) &&
                cp != 0x2126 && cp != 0x212A && cp != 0x212B && cp != 0x2329 &&
                cp != 0x232A && cp != 0x2ADC;
     return (cp <= 0x3098 && !(cp >= 0x302A && cp <= 0x302F)) ||

@@ -407,6 +407,8 @@ start_tag(struct pass *ps, const char *lt, int whole)
         return;
     }
     int kind = t.info->kind;
+    if (t.cut)
+        ps->st->attrs_cut++;
     if (ps->elements >= PITH_MAX_ELEMENTS) {
         over_cap(ps, &t, kind);
         return;
@@ -480,7 +482,7 @@ start_tag(struct pass *ps, const char *lt, int whole)
 }
 
 static void
-end_tag(struct pass *ps, const char *lt)
+end_tag(struct pass *ps, const char *lt, int whole)
 {
     struct tag t;
     if (lex_tag(lt, ps->end, 1, &t, NULL)) {
@@ -509,7 +511,10 @@ end_tag(struct pass *ps, const char *lt)
     }
     if (closes_pre)
         ps->pre--;
-    emit_end_tag(ps, lt, &t);
+    if (whole)
+        ps->o = lex_emit_whole(ps->o, lt, &t);
+    else
+        emit_end_tag(ps, lt, &t);
 }
 
 /* A comment becomes "<!>", an empty one: Gumbo inserts the text it has
@@ -576,15 +581,15 @@ markup(struct pass *ps, const char *lt)
         } else if (q[1] == '>') {
             /* "</>" is ignored, but it stays: it may keep a '<' before it
              * apart from a letter after it, and Gumbo takes the source
-             * text of the next tag (the name of an unknown element) to
-             * start at it, so that tag is written whole. */
+             * text of the next tag (where the name of an unknown element
+             * comes from) to start at it, so that tag is written whole. */
             ps->p = q + 2;
             emit(ps, lt, 3);
             ps->whole_next = 1;
         } else if (!lex_alpha((unsigned char)q[1])) {
             comment(ps, lt, lex_gt_end(q, end));
         } else {
-            end_tag(ps, lt);
+            end_tag(ps, lt, whole);
         }
     } else if (lex_alpha((unsigned char)*q)) {
         start_tag(ps, lt, whole);

@@ -11,6 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WS_ALL (LC_WS | LC_TAG_END | LC_NAME_END | LC_VALUE_END)
+const unsigned char lex_class[256] = {
+    [' '] = WS_ALL, ['\t'] = WS_ALL, ['\n'] = WS_ALL, ['\r'] = WS_ALL,
+    ['\f'] = WS_ALL, ['/'] = LC_TAG_END | LC_NAME_END,
+    ['>'] = LC_TAG_END | LC_NAME_END | LC_VALUE_END, ['='] = LC_NAME_END,
+};
+
 /* Nesting inside one SVG or MathML island that the pass follows before
  * it gives up removing the island (real icons nest a few levels). */
 #define FOREIGN_MAX_DEPTH 256
@@ -165,7 +172,11 @@ static const char *const integration_table[] = {
 static int
 cmp_info(const void *key, const void *elem)
 {
-    return strcmp(key, ((const struct tag_info *)elem)->name);
+    const char *k = key, *name = ((const struct tag_info *)elem)->name;
+    /* The first letters decide most comparisons of a lookup. */
+    if (*k != *name)
+        return (unsigned char)*k - (unsigned char)*name;
+    return strcmp(k, name);
 }
 
 static int
@@ -310,8 +321,7 @@ read_attr(const char *s, const char *end, struct attr *a)
 {
     /* The first character belongs to the name whatever it is ('=' too). */
     a->name = s++;
-    while (s < end && !lex_ws((unsigned char)*s) && *s != '/' && *s != '=' &&
-           *s != '>')
+    while (s < end && !(lex_class[(unsigned char)*s] & LC_NAME_END))
         s++;
     a->name_end = s;
     a->value = a->value_end = NULL;
@@ -345,7 +355,7 @@ read_attr(const char *s, const char *end, struct attr *a)
         return 0;
     }
     a->value = t;
-    while (t < end && !lex_ws((unsigned char)*t) && *t != '>')
+    while (t < end && !(lex_class[(unsigned char)*t] & LC_VALUE_END))
         t++;
     if (t >= end)
         return -1;
@@ -380,7 +390,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
 {
     const char *s = lt + 1 + end_tag;
     t->name = s;
-    while (s < end && !lex_ws((unsigned char)*s) && *s != '/' && *s != '>')
+    while (s < end && !(lex_class[(unsigned char)*s] & LC_TAG_END))
         s++;
     if (s >= end)
         return -1;
@@ -454,15 +464,23 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
             continue;
         }
         /* A repeated name (Gumbo keeps the first, and with max_errors = 0
-         * glues a repeated name without a value onto the next name) or
-         * a NUL in a name (Gumbo drops a leading one) keeps the tag whole:
+         * glues a repeated name without a value onto the next name), or a
+         * name with a byte outside printable ASCII (a NUL Gumbo drops, a
+         * control character it reads as U+FFFD), keeps the tag whole:
          * Gumbo then reads exactly what it would have. */
         uint32_t ah = 2166136261u;
         for (const char *c = a.name; c < a.name_end; c++) {
-            ah = (ah ^ lex_lower((unsigned char)*c)) * 16777619u;
-            if (!*c)
-                t->nul_name = t->odd = 1;
+            unsigned char b = (unsigned char)*c;
+            ah = (ah ^ lex_lower(b)) * 16777619u;
+            if (!b)
+                t->nul_name = 1;
+            /* Gumbo reads control characters (and some others beyond
+             * ASCII) as U+FFFD: such a name may repeat another. */
+            if (b < 0x21 || b > 0x7E)
+                t->odd = 1;
         }
+        if (t->nul_name)
+            t->odd = 1;
         for (int i = 0; i < n_attrs; i++)
             if (seen[i] == ah)
                 t->odd = 1;
@@ -678,7 +696,9 @@ lex_foreign_end(const char *p, const char *end, uint32_t outer,
             if (end - q < 2)
                 return end;
             if (q[1] == '>') {
-                p = q + 2;
+                /* "</>" corrupts the source text Gumbo matches the next
+                 * foreign element's end tag against. */
+                return NULL;
             } else if (!lex_alpha((unsigned char)q[1])) {
                 p = lex_gt_end(q, end);
             } else {
@@ -686,7 +706,8 @@ lex_foreign_end(const char *p, const char *end, uint32_t outer,
                     return end;
                 /* Gumbo 0.10.1 leaves <svg> and <math> open at "</svg >"
                  * or "</svg x>": only a bare end tag counts here. */
-                if (t.hash != stack[n - 1] || t.after != t.name + t.name_len + 1)
+                if (t.hash != stack[n - 1] ||
+                    t.after != t.name + t.name_len + 1)
                     return NULL;
                 if (--n == 0) {
                     *close = lt;

@@ -12,11 +12,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Byte classes for the scanning loops, one table lookup per byte. */
+enum {
+    LC_WS = 1,        /* white space; CR too: Gumbo makes it LF first */
+    LC_TAG_END = 2,   /* ends a tag name: white space, '/', '>' */
+    LC_NAME_END = 4,  /* ends an attribute name: those and '=' */
+    LC_VALUE_END = 8  /* ends an unquoted value: white space, '>' */
+};
+extern const unsigned char lex_class[256];
+
 static inline int
 lex_ws(unsigned char c)
 {
-    /* CR counts: Gumbo turns it into LF before tokenizing. */
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    return lex_class[c] & LC_WS;
 }
 
 static inline int

@@ -8,12 +8,6 @@
  * strings are shorter; a longer one is scanned each time. */
 #define WORDS_CACHE_BYTES 512
 
-static _Thread_local struct {
-    char s[WORDS_CACHE_BYTES];
-    struct word_pairs p;
-    int valid;
-} last;
-
 static inline unsigned char
 fold_byte(unsigned char c, int fold)
 {
@@ -47,21 +41,54 @@ scan(struct word_pairs *p, const char *s, size_t len, int fold)
     }
 }
 
-const struct word_pairs *
-words_pairs(const char *s, int fold, struct word_pairs *scratch)
+/* The pairs each word of a list must find, worked out once per thread
+ * and list: the lists are static arrays, so their address names them.
+ * Each word is the bits of its first two pairs (ALWAYS for a word too
+ * short to have them). */
+#define LIST_SLOTS 64
+#define LIST_WORDS 48
+#define ALWAYS 0xFFFFFFFFu
+
+struct list_bits {
+    const char *const *list;
+    int fold, n;
+    uint32_t bits[LIST_WORDS];
+};
+
+/* What a thread keeps: the last string's pairs and the lists' bits.  One
+ * thread-local object, reached once per call (each reach of a
+ * thread-local variable in a shared library is a function call). */
+struct words_state {
+    char s[WORDS_CACHE_BYTES];
+    struct word_pairs p;
+    int valid;
+    struct list_bits lists[LIST_SLOTS];
+};
+
+static _Thread_local struct words_state state;
+
+static const struct word_pairs *
+pairs_of(struct words_state *st, const char *s, int fold,
+         struct word_pairs *scratch)
 {
     size_t len = strlen(s);
     if (len >= WORDS_CACHE_BYTES) {
         scan(scratch, s, len, fold);
         return scratch;
     }
-    if (!last.valid || last.p.len != len || last.p.fold != fold ||
-        memcmp(last.s, s, len) != 0) {
-        memcpy(last.s, s, len);
-        scan(&last.p, s, len, fold);
-        last.valid = 1;
+    if (!st->valid || st->p.len != len || st->p.fold != fold ||
+        memcmp(st->s, s, len) != 0) {
+        memcpy(st->s, s, len);
+        scan(&st->p, s, len, fold);
+        st->valid = 1;
     }
-    return &last.p;
+    return &st->p;
+}
+
+const struct word_pairs *
+words_pairs(const char *s, int fold, struct word_pairs *scratch)
+{
+    return pairs_of(&state, s, fold, scratch);
 }
 
 int
@@ -81,14 +108,97 @@ words_may_hold(const struct word_pairs *p, const char *word)
     return (int)(p->bits[second >> 6] >> (second & 63) & 1);
 }
 
+static const struct list_bits *
+list_bits(struct words_state *st, const char *const *words, int fold)
+{
+    /* Two ways per set, so that two lists that meet in a set do not
+     * throw each other out. */
+    uint64_t h = (uint64_t)(uintptr_t)words * 0x9E3779B97F4A7C15ull;
+    struct list_bits *set = &st->lists[(h >> 59) * 2], *l = set;
+    if (set[0].list == words && set[0].fold == fold)
+        return &set[0];
+    if (set[1].list == words && set[1].fold == fold)
+        return &set[1];
+    l = !set[0].list ? &set[0] : !set[1].list ? &set[1] : &set[(h >> 58) & 1];
+    int n = 0;
+    while (words[n] && n < LIST_WORDS)
+        n++;
+    if (words[n])
+        return NULL; /* too long a list: word by word */
+    for (int i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)words[i];
+        if (!w[0] || !w[1]) {
+            l->bits[i] = ALWAYS;
+            continue;
+        }
+        unsigned b = fold_byte(w[1], fold);
+        unsigned first = pair_bit(fold_byte(w[0], fold), (unsigned char)b);
+        unsigned second = w[2] ? pair_bit((unsigned char)b,
+                                          fold_byte(w[2], fold))
+                               : first;
+        l->bits[i] = first | second << 16;
+    }
+    l->list = words;
+    l->fold = fold;
+    l->n = n;
+    return l;
+}
+
+static inline int
+bits_hold(const struct word_pairs *p, uint32_t bits)
+{
+    if (bits == ALWAYS)
+        return 1;
+    unsigned first = bits & 0xFFFFu, second = bits >> 16;
+    return (p->bits[first >> 6] >> (first & 63) & 1) &&
+           (p->bits[second >> 6] >> (second & 63) & 1);
+}
+
+static inline int
+found(const char *s, const char *word, int fold)
+{
+    return fold ? strcasestr(s, word) != NULL : strstr(s, word) != NULL;
+}
+
 int
 words_any(const char *s, const char *const *words, int fold)
 {
+    struct words_state *st = &state;
     struct word_pairs scratch;
-    const struct word_pairs *p = words_pairs(s, fold, &scratch);
-    for (; *words; words++)
-        if (words_may_hold(p, *words) &&
-            (fold ? strcasestr(s, *words) : strstr(s, *words)))
+    const struct word_pairs *p = pairs_of(st, s, fold, &scratch);
+    const struct list_bits *l = list_bits(st, words, fold);
+    if (!l) {
+        for (; *words; words++)
+            if (words_may_hold(p, *words) && found(s, *words, fold))
+                return 1;
+        return 0;
+    }
+    for (int i = 0; i < l->n; i++)
+        if (bits_hold(p, l->bits[i]) && found(s, words[i], fold))
             return 1;
+    return 0;
+}
+
+int
+words_any_start(const char *s, const char *const *words)
+{
+    struct words_state *st = &state;
+    struct word_pairs scratch;
+    const struct word_pairs *p = pairs_of(st, s, 0, &scratch);
+    const struct list_bits *l = list_bits(st, words, 0);
+    for (int i = 0; words[i]; i++) {
+        if (l ? !bits_hold(p, l->bits[i]) : !words_may_hold(p, words[i]))
+            continue;
+        size_t wl = strlen(words[i]);
+        for (const char *at = s; (at = strstr(at, words[i])) != NULL;
+             at += wl ? wl : 1) {
+            char before = at == s ? ' ' : at[-1];
+            if (before == ' ' || before == '-' || before == '_' ||
+                words[i][0] == '-')
+                return 1;
+            if (!wl)
+                break;
+        }
+    }
     return 0;
 }

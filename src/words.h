@@ -32,7 +32,14 @@ const struct word_pairs *words_pairs(const char *s, int fold,
 int words_may_hold(const struct word_pairs *p, const char *word);
 
 /* Nonzero when one of words (a NULL-terminated list) occurs in s, as
- * strstr() finds it, or with fold set as strcasestr() finds it. */
+ * strstr() finds it, or with fold set as strcasestr() finds it.  words
+ * must be a list that does not change (a static array): what its words
+ * need is kept per thread by its address. */
 int words_any(const char *s, const char *const *words, int fold);
+
+/* As words_any() without fold, but a word must start s or follow a space,
+ * '-' or '_' (a word starting with '-' may be anywhere): "js-pager" holds
+ * "pager", "apageroot" does not. */
+int words_any_start(const char *s, const char *const *words);
 
 #endif

@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#define NUL_SNIPPET "<p>a\0b</p><div\0 class=x>c</div><svg\0>d"
+
 struct snippet {
     const char *name, *in, *want; /* want: NULL = only the digest */
 };
@@ -97,6 +99,8 @@ static const struct snippet snippets[] = {
     {"</> keeps a < apart", "<</>t <</>/a>", "<</>t <</>/a>"},
     {"</> before an unknown tag", "<</><r/a data-x=1>", "<</><r/a data-x=1>"},
     {"</> first", "</><r/a data-x=1>", "</><r/a data-x=1>"},
+    {"</> before an end tag", "<r-x>a</></r-x data-y>b<p>c",
+     "<r-x>a</></r-x data-y>b<p>c"},
     {"CDATA outside SVG is a bogus comment", "<![CDATA[a>b]]>",
      "<!>b]]>"},
     {"doctype is kept",
@@ -230,7 +234,7 @@ static const struct snippet snippets[] = {
     {"text in svg and a late frameset",
      "<body><svg><text>Hi</text></svg><frameset><frame></frameset>", NULL},
     {"frameset after a comment", "<!-- x --><frameset></frameset>", NULL},
-    {"NUL bytes", "<p>a\0b</p><div\0 class=x>c</div><svg\0>d", NULL},
+    {"NUL bytes", NUL_SNIPPET, NULL},
     {"head", "<html lang=en><head><meta charset=utf-8><meta property="
      "\"og:title\" content=\"T\"><link rel=canonical href=/a>"
      "<link rel=stylesheet href=b.css></head><body>x", NULL},
@@ -470,7 +474,7 @@ main(int argc, char **argv)
             /* "NUL bytes" holds NULs: its length is that of the literal. */
             size_t len = strcmp(snippets[i].name, "NUL bytes")
                              ? strlen(in)
-                             : sizeof "<p>a\0b</p><div\0 class=x>c</div><svg\0>d" - 1;
+                             : sizeof NUL_SNIPPET - 1;
             unchanged += check_snippet(&snippets[i], len, 0);
         }
         for (size_t i = 0; i < sizeof gumbo_aborts / sizeof *gumbo_aborts; i++)

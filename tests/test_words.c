@@ -15,6 +15,22 @@ loop_any(const char *s, const char *const *words, int fold)
     return 0;
 }
 
+/* names.c's starts_any() as it was. */
+static int
+loop_start(const char *s, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t l = strlen(*words);
+        for (const char *p = s; (p = strstr(p, *words)) != NULL; p += l) {
+            char before = p == s ? ' ' : p[-1];
+            if (before == ' ' || before == '-' || before == '_' ||
+                (*words)[0] == '-')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int
 main(void)
 {
@@ -31,6 +47,10 @@ main(void)
     EQ_INT(words_any("FOO bar", no_empty, 1), 1, "folded");
     EQ_INT(words_any("foo bar", no_empty, 0), 0, "case kept");
     EQ_INT(words_any("", words, 0), 1, "the empty word is everywhere");
+    static const char *const pager[] = {"pager", "-ad-", NULL};
+    EQ_INT(words_any_start("js-pager", pager), 1, "after a dash");
+    EQ_INT(words_any_start("apageroot", pager), 0, "inside a name");
+    EQ_INT(words_any_start("x-ad-y", pager), 1, "a word with a dash");
     /* Random strings over a small alphabet against the loop, both ways,
      * the same string asked twice in a row (the cache) and not. */
     static const char alphabet[] = "abcdeoxmnt-iFO ";
@@ -48,7 +68,9 @@ main(void)
         for (int fold = 0; fold < 2; fold++)
             for (int twice = 0; twice < 2; twice++)
                 same &= words_any(s, no_empty, fold) ==
-                        loop_any(s, no_empty, fold);
+                        loop_any(s, no_empty, fold) &&
+                        words_any_start(s, no_empty) ==
+                        loop_start(s, no_empty);
         if (!same)
             printf("  differs on \"%s\"\n", s);
     }

@@ -8,10 +8,14 @@
  * left out.  Two pages with the same digest extract the same; the
  * pre-pass must keep the digest of every page.
  *
- * tree_digest() returns a malloc'd string the caller frees (NULL on OOM).
+ * tree_digest() returns a malloc'd string the caller frees; NULL when out
+ * of memory or when Gumbo failed one of its assertions on the page.
  */
 #ifndef PITH_TREE_DIGEST_H
 #define PITH_TREE_DIGEST_H
+
+#include "arena.h"
+#include "dom.h"
 
 #include <gumbo.h>
 #include <stdio.h>
@@ -208,47 +212,24 @@ digest_kids(const GumboNode *n)
                                           : &n->v.element.children;
 }
 
-/* Gumbo's allocations are chained and freed at once at the end:
- * gumbo_destroy_output() recurses and deep trees overflow the stack. */
-struct digest_block {
-    struct digest_block *next;
-    _Alignas(16) unsigned char mem[];
-};
-
-static void *
-digest_alloc(void *ud, size_t size)
-{
-    struct digest_block **head = ud, *b = malloc(sizeof *b + size);
-    if (!b)
-        return NULL;
-    b->next = *head;
-    *head = b;
-    return b->mem;
-}
-
-static void
-digest_free(void *ud, void *p)
-{
-    (void)ud;
-    (void)p;
-}
-
 static char *
 tree_digest(const char *html, size_t len)
 {
-    struct digest_block *blocks = NULL;
-    GumboOptions opt = kGumboDefaultOptions;
-    opt.max_errors = 0;
-    opt.allocator = digest_alloc;
-    opt.deallocator = digest_free;
-    opt.userdata = &blocks;
-    GumboOutput *out = gumbo_parse_with_options(&opt, html, len);
-    if (!out)
+    /* dom_parse(): the tree lives in an arena (Gumbo's own destructor
+     * recurses), and a failed Gumbo assertion comes back as *failed. */
+    struct arena arena;
+    arena_init(&arena);
+    int failed;
+    GumboOutput *out = dom_parse(&arena, html, len, &failed);
+    if (!out) {
+        arena_free(&arena);
         return NULL;
+    }
     struct digest_buf b = {0}, t = {0};
     const GumboNode *doc = out->document;
     char q[64];
-    snprintf(q, sizeof q, "quirks=%d\n", (int)doc->v.document.doc_type_quirks_mode);
+    snprintf(q, sizeof q, "quirks=%d\n",
+             (int)doc->v.document.doc_type_quirks_mode);
     digest_puts(&b, q);
     /* Iterative walk: enter, children, leave. */
     const GumboNode *n = doc;
@@ -301,11 +282,7 @@ tree_digest(const char *html, size_t len)
 done:
     digest_flush_text(&b, &t, 0);
     free(t.s);
-    while (blocks) {
-        struct digest_block *next = blocks->next;
-        free(blocks);
-        blocks = next;
-    }
+    arena_free(&arena);
     if (b.oom) {
         free(b.s);
         return NULL;

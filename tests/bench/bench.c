@@ -6,7 +6,9 @@
  *
  *     MODE pages BYTES cpu_seconds peak_rss_kb max_page_ms max_page
  *
- * CPU time is the process's user+system time over the loop.
+ * CPU time is the process's user+system time over the loop.  Mode
+ * "every" renders every format and both --explain forms of each page,
+ * for checks under valgrind (tests/valgrind_extract.sh).
  */
 #include "pith.h"
 
@@ -66,11 +68,13 @@ sink(const char *data, size_t len, void *ud)
 int
 main(int argc, char **argv)
 {
-    if (argc < 3 || (strcmp(argv[1], "pith") && strcmp(argv[1], "gumbo"))) {
-        fprintf(stderr, "usage: bench pith|gumbo FILE... | -l LIST\n");
+    if (argc < 3 || (strcmp(argv[1], "pith") && strcmp(argv[1], "gumbo") &&
+                     strcmp(argv[1], "every"))) {
+        fprintf(stderr, "usage: bench pith|gumbo|every FILE... | -l LIST\n");
         return 2;
     }
     int gumbo_only = !strcmp(argv[1], "gumbo");
+    int every = !strcmp(argv[1], "every");
     char **files = argv + 2;
     int n = argc - 2;
     char *list = NULL;
@@ -115,7 +119,15 @@ main(int argc, char **argv)
             pith_extract_html(ex, html, len, NULL, NULL, &res);
             if (res)
                 pith_render(res, PITH_FORMAT_TXT, 0, sink, &out);
+            if (res && every) {
+                pith_render(res, PITH_FORMAT_JSON, 0, sink, &out);
+                pith_render(res, PITH_FORMAT_MARKDOWN, 0, sink, &out);
+            }
             pith_result_free(res);
+            if (every) {
+                pith_explain(ex, html, len, NULL, NULL, 0, sink, &out);
+                pith_explain(ex, html, len, NULL, NULL, 1, sink, &out);
+            }
         }
         free(html);
         double took = cpu_now() - p0;

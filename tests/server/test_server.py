@@ -661,6 +661,7 @@ class Handler(BaseHTTPRequestHandler):
     # ---- helpers --------------------------------------------------------
 
     def _send(self, code, body=b"", ctype="text/html; charset=utf-8", headers=()):
+        self._leave()
         self.send_response(code)
         if ctype is not None:
             self.send_header("Content-Type", ctype)
@@ -719,6 +720,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- dispatch -------------------------------------------------------
 
+    _active_host = None  # Host header of the request counted in flight
+
     def _dispatch(self):
         parts = urlsplit(self.path)
         self.path_only = parts.path
@@ -742,16 +745,25 @@ class Handler(BaseHTTPRequestHandler):
                 n = st.active_by_host.get(host, 0) + 1
                 st.active_by_host[host] = n
                 st.max_active_by_host[host] = max(st.max_active_by_host.get(host, 0), n)
+        self._active_host = host if counted else None
         try:
             self._route()
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
                 ClientGone, socket.timeout):
             self.close_connection = True
         finally:
-            if counted:
-                with st.lock:
-                    st.active_requests -= 1
-                    st.active_by_host[host] -= 1
+            self._leave()
+
+    def _leave(self):
+        # A request stops counting as in flight before its last bytes go
+        # out: once the client has them it may start its next request,
+        # which must not find this one still counted.
+        host, self._active_host = self._active_host, None
+        if host is not None:
+            st = self.server.state
+            with st.lock:
+                st.active_requests -= 1
+                st.active_by_host[host] -= 1
 
     def _route(self):
         p = self.path_only
