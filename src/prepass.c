@@ -39,6 +39,10 @@ struct pass {
     int restart;        /* a <frameset>: run again without removing */
     int pre;            /* open <pre> and <listing> */
     int in_select;
+    /* An SVG or MathML island the lexer could not follow: the model read
+     * its children as HTML, so a <select> there may be Gumbo's foreign
+     * element.  Select rules (which turn raw text into markup) are off. */
+    int foreign_unsure;
     struct prepass_stats *st;
     uint32_t h_div, h_address, h_option, h_ruby, h_table; /* their hashes */
     /* The model of the stack of open elements, up to the cap. */
@@ -460,6 +464,7 @@ start_tag(struct pass *ps, const char *lt, int whole)
             /* Parsed as HTML by the model from here, which is not what
              * Gumbo does: copy as it is. */
             stop_stripping(ps);
+            ps->foreign_unsure = 1;
             (void)model_start(ps, &t, K_OTHER);
             break;
         }
@@ -471,7 +476,7 @@ start_tag(struct pass *ps, const char *lt, int whole)
         break;
     }
     case K_SELECT:
-        ps->in_select = 1;
+        ps->in_select = !ps->foreign_unsure;
         break;
     case K_PRE:
         ps->pre++;
