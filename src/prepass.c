@@ -501,8 +501,9 @@ end_tag(struct pass *ps, const char *lt, int whole)
     }
     int kind = t.info->kind;
     /* </pre> closes a <pre> in scope, not a <listing>; else it is
-     * ignored.  White space stays kept while the model is unsure. */
-    int closes_pre = kind == K_PRE && ps->pre &&
+     * ignored, as it is inside a <select>.  White space stays kept while
+     * the model is unsure. */
+    int closes_pre = kind == K_PRE && ps->pre && !ps->in_select &&
                      model_find(ps, t.hash, 0, F_SCOPE) >= 0;
     if (model_end(ps, &t)) {
         keep_apart(ps);
