@@ -21,8 +21,8 @@ const unsigned char lex_class[256] = {
 /* Nesting inside one SVG or MathML island that the pass follows before
  * it gives up removing the island (real icons nest a few levels). */
 #define FOREIGN_MAX_DEPTH 256
-/* A data: URI longer than this becomes just "data:" (no stage reads the
- * payload; images inlined as base64 are often 100 KB). */
+/* A data: URI in a src or href longer than this becomes just "data:" (no
+ * stage reads the payload; media inlined as base64 are often 100 KB). */
 #define DATA_URI_KEEP 16
 
 /* The lowercase word w occurs in s[0..n), ignoring ASCII case. */
@@ -297,8 +297,11 @@ emit_attr(char *w, const struct attr *a, struct attr_state *as)
         return w;
     if (a->name != as->glue)
         *w++ = ' ';
+    /* Only a URL is cut: a type, class or content that happens to start
+     * with "data:" is read as it is (a script's type for "ld+json"). */
     if (!as->keep_all && !as->url_read && vl > DATA_URI_KEEP &&
-        lex_eq(a->value, "data:", 5)) {
+        lex_eq(a->value, "data:", 5) &&
+        (attr_bit(a->name, nl) & (A_SRC | A_HREF))) {
         memcpy(w, a->name, nl);
         memcpy(w + nl, "=\"data:\"", 8);
         w += nl + 8;

@@ -58,9 +58,9 @@ digest_puts(struct digest_buf *b, const char *s)
 }
 
 /* The attributes a stage reads, and how: style only for its hidden-ness,
- * long data: URIs only for being one (except where a stage reads the
- * URL: a, area, base, img, link), scripts only for their type, links and
- * metas for what meta.c reads, styles for nothing. */
+ * long data: URIs in src and href only for being one (except where a
+ * stage reads the URL: a, area, base, img, link), scripts only for their
+ * type, links and metas for what meta.c reads, styles for nothing. */
 static int
 digest_attr_read(GumboTag tag, const char *name)
 {
@@ -115,6 +115,7 @@ digest_attrs(struct digest_buf *b, const GumboElement *e)
             continue;
         }
         if (strlen(v) > 16 && !strncasecmp(v, "data:", 5) &&
+            (!strcmp(a->name, "src") || !strcmp(a->name, "href")) &&
             !digest_url_read(e->tag))
             v = "data:";
         digest_puts(b, " ");
