@@ -91,7 +91,7 @@ static const char *const related_names[] = {
 };
 static const char *const consent_names[] = {
     "cookie", "consent", "gdpr", "newsletter", "subscribe", "signup",
-    "sign-up", "onetrust", "privacy-", NULL
+    "sign-up", "onetrust", "privacy-", "cta", NULL
 };
 static const char *const byline_names[] = {
     "byline", "author", "dateline", "meta", "posted-on", "post-meta", "entry-meta",

@@ -44,10 +44,15 @@ struct signals {
     int empty_root;        /* #root, #app, #__next... holds no text */
 };
 
+/* Inside a consent box or a dialog.  The classes of <body> and <html>
+ * describe the page's state ("cookies-not-set", a theme's "h-cta"), not a
+ * box: the walk stops below them. */
 static int
 in_consent(const struct blocks *bs, int e)
 {
-    for (int depth = 0; e >= 0 && depth <= 512; depth++) {
+    for (int depth = 0; e >= 0 && e != bs->body_elem && depth <= 512 &&
+                        bs->elems[e].tag != GUMBO_TAG_HTML;
+         depth++) {
         if (bs->elems[e].flags & (EF_CONSENT | EF_DIALOG))
             return 1;
         e = bs->elems[e].parent;
