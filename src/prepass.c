@@ -214,9 +214,18 @@ model_end(struct pass *ps, const struct tag *t)
         (*c)--;
         return 1;
     }
-    int i = t->info->group == G_HEADING
-                ? model_find(ps, 0, G_HEADING, 0)
-                : model_find(ps, t->hash, 0, 0);
+    /* An end tag of the spec's "any other" kind (not special, not a
+     * formatting element) closes its element only when no special
+     * element stands above it ("<o><table></o>" leaves both open); a
+     * formatting element's only when it is in scope ("<code><table>
+     * </code>" too). */
+    const struct tag_info *in = t->info;
+    int stop = 0;
+    if (in->kind == K_OTHER && !(in->flags & F_SPECIAL))
+        stop = in->group == G_A || (in->flags & F_ALL_ATTRS) ? F_SCOPE
+                                                            : F_SPECIAL;
+    int i = in->group == G_HEADING ? model_find(ps, 0, G_HEADING, 0)
+                                   : model_find(ps, t->hash, 0, stop);
     if (i >= 0)
         ps->depth = i;
     return 0;
