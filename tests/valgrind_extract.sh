@@ -14,15 +14,8 @@ BENCH=$1
 SRC=$2
 EVERY=${PITH_VALGRIND_EVERY:-1}
 
-if [ "${3:-}" = sanitized ]; then
-    echo "valgrind_extract: skipped: built with sanitizers"
-    exit 77
-fi
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "valgrind_extract: skipped: valgrind is not installed" \
-         "(scripts/install-deps installs it)"
-    exit 77
-fi
+. "$(dirname "$0")/valgrind_skip.sh"
+valgrind_skip_unless_usable valgrind_extract "${3:-}"
 
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT INT TERM

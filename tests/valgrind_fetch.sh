@@ -14,15 +14,8 @@ PITH=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
 PYTHON=${PYTHON:-python3}
 
-if [ "${2:-}" = sanitized ]; then
-    echo "valgrind_fetch: skipped: pith is built with sanitizers"
-    exit 77
-fi
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "valgrind_fetch: skipped: valgrind is not installed" \
-         "(scripts/install-deps installs it)"
-    exit 77
-fi
+. "$(dirname "$0")/valgrind_skip.sh"
+valgrind_skip_unless_usable valgrind_fetch "${2:-}"
 
 DIR=$(mktemp -d)
 "$PYTHON" "$HERE/server/test_server.py" --port-file "$DIR/port" \
