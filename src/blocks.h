@@ -143,4 +143,45 @@ block_text(const struct blocks *bs, const struct block *b)
     return bs->text + b->text_off;
 }
 
+/* A heading of at least PROSE_HEADING_CHARS that ends a sentence, or
+ * holds one that ends before another starts, reads as prose: a deck or a
+ * paragraph set as <h2> for its size, not the title of a section or of a
+ * widget (those end without a stop, or in a colon; a stop inside
+ * "example.com" or "2. Juni" ends no sentence). */
+#define PROSE_HEADING_CHARS 80
+
+static inline int
+block_prose_heading(const struct blocks *bs, const struct block *b)
+{
+    if (b->kind != BK_HEADING || b->chars < PROSE_HEADING_CHARS ||
+        !b->stops || !b->text_len)
+        return 0;
+    const unsigned char *t = (const unsigned char *)block_text(bs, b);
+    size_t n = b->text_len;
+    /* Closing quotes and brackets may follow the stop: " ' ) ’ ” ». */
+    for (int k = 0; k < 3 && n > 1; k++) {
+        if (t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')')
+            n -= 1;
+        else if (n > 3 && t[n - 3] == 0xE2 && t[n - 2] == 0x80 &&
+                 (t[n - 1] == 0x99 || t[n - 1] == 0x9D))
+            n -= 3;
+        else if (n > 2 && t[n - 2] == 0xC2 && t[n - 1] == 0xBB)
+            n -= 2;
+        else
+            break;
+    }
+    for (size_t i = 1; i + 1 < n; i++)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
+            t[i - 1] != ' ' && (t[i - 1] < '0' || t[i - 1] > '9'))
+            return 1;
+    unsigned char c = t[n - 1];
+    return c == '.' || c == '!' || c == '?' ||
+           (n >= 3 && t[n - 3] == 0xE3 && t[n - 2] == 0x80 &&
+            c == 0x82) || /* 。 */
+           (n >= 3 && t[n - 3] == 0xEF && t[n - 2] == 0xBC &&
+            (c == 0x81 || c == 0x9F)) || /* ！ ？ */
+           (n >= 3 && t[n - 3] == 0xE2 && t[n - 2] == 0x80 &&
+            c == 0xA6); /* … */
+}
+
 #endif

@@ -211,6 +211,8 @@ is_label(const struct blocks *bs, const struct block *b)
 static int
 head_level(const struct blocks *bs, const struct block *b)
 {
+    if (block_prose_heading(bs, b))
+        return 0;
     if (b->kind == BK_HEADING)
         return b->level;
     return is_label(bs, b) ? 7 : 0;

@@ -106,10 +106,6 @@
 /* A box before the region is a standfirst when it holds at most
  * LEAD_MAX_CHARS and its links cover at most LEAD_MAX_LINK_DENSITY. */
 #define LEAD_MAX_CHARS 1500
-/* A heading of at least DECK_MIN_CHARS that holds a sentence end is an
- * article's deck (its standfirst set as a subheading), not the title of a
- * widget. */
-#define DECK_MIN_CHARS 80
 #define EDGE_FIRST_DIR -1
 #define LEAD_MAX_LINK_DENSITY 0.25f
 /* After the region only its own siblings count: what follows an article
@@ -842,7 +838,7 @@ has_subheading(const struct blocks *bs, const struct elem *box)
         if (b->level == 1)
             return 0;
         /* A deck set as <h2>: a sentence, not the title of a box. */
-        if (b->chars < DECK_MIN_CHARS || !b->stops)
+        if (!block_prose_heading(bs, b))
             sub = 1;
     }
     return sub;
