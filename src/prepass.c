@@ -283,13 +283,16 @@ emit_text(struct pass *ps, const char *s, const char *e)
     ps->o = o;
 }
 
-/* An end tag as "</name>", or as written when not stripping (unless it
- * has too many attributes: Gumbo ignores them, slowly). */
+/* An end tag as "</name>", or as written when not stripping (up to the
+ * attribute cap: Gumbo ignores them, slowly). */
 static void
 emit_end_tag(struct pass *ps, const char *lt, const struct tag *t)
 {
-    if (!ps->strip && !t->cut) {
-        emit(ps, lt, (size_t)(t->after - lt));
+    if (!ps->strip) {
+        /* Past the attribute cap the tag keeps its first attributes: an
+         * end tag with any (which an HTML end tag ignores) is no bare
+         * "</svg>" to Gumbo, which then leaves the island open. */
+        ps->o = lex_emit_whole(ps->o, lt, t);
         return;
     }
     *ps->o++ = '<';
