@@ -374,7 +374,14 @@ select_kind(struct pass *ps, int kind)
     case K_INPUT: case K_TEXTAREA:
         ps->in_select = 0;
         return kind;
-    case K_TEMPLATE: case K_TABLE:
+    case K_TEMPLATE:
+        /* Its content is parsed as in a body, not as in the select.
+         * Copying from here on, the select rules (which only ever turn
+         * raw text into markup) stay off. */
+        stop_stripping(ps);
+        ps->in_select = 0;
+        return kind;
+    case K_TABLE:
         /* Closes the select inside a table, is ignored outside one. */
         stop_stripping(ps);
         return kind;
