@@ -214,17 +214,23 @@ model_end(struct pass *ps, const struct tag *t)
         (*c)--;
         return 1;
     }
-    /* An end tag of the spec's "any other" kind (not special, not a
-     * formatting element) closes its element only when no special
-     * element stands above it ("<o><table></o>" leaves both open); a
-     * formatting element's only when it is in scope ("<code><table>
-     * </code>" too). */
+    /* Where Gumbo looks for the element an end tag closes: a special
+     * element's (</p>, </div>, </pre>, </h2>...) and a formatting
+     * element's only in scope (a <table> above hides them); one of the
+     * spec's "any other" kind no further than the nearest special
+     * element ("<o><table></o>" leaves both open).  Table parts, select
+     * and template have rules of their own and stay as they were. */
     const struct tag_info *in = t->info;
     int stop = 0;
-    if (in->kind == K_OTHER && !(in->flags & F_SPECIAL))
+    if (in->kind == K_TABLE || in->kind == K_SELECT ||
+        in->kind == K_TEMPLATE || in->kind == K_FRAMESET)
+        stop = 0;
+    else if (in->flags & F_SPECIAL)
+        stop = F_SCOPE;
+    else if (in->kind == K_OTHER)
         stop = in->group == G_A || (in->flags & F_ALL_ATTRS) ? F_SCOPE
                                                             : F_SPECIAL;
-    int i = in->group == G_HEADING ? model_find(ps, 0, G_HEADING, 0)
+    int i = in->group == G_HEADING ? model_find(ps, 0, G_HEADING, stop)
                                    : model_find(ps, t->hash, 0, stop);
     if (i >= 0)
         ps->depth = i;
