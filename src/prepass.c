@@ -388,8 +388,11 @@ select_kind(struct pass *ps, int kind)
         ps->in_select = 0;
         return kind;
     case K_TABLE:
-        /* Closes the select inside a table, is ignored outside one. */
+        /* Closes the select inside a table, is ignored outside one.
+         * Copying from here on, the select rules stay off (as for a
+         * template). */
         stop_stripping(ps);
+        ps->in_select = 0;
         return kind;
     default:
         return kind;

@@ -268,6 +268,7 @@ struct attr_state {
     int style_seen;
     const char *glue;   /* where the last kept quoted value ended */
     int unquoted_tail;  /* the last kept attribute has an unquoted value */
+    int valueless_tail; /* the last kept attribute has no value */
 };
 
 /* Writes attribute a when extraction may read it.  An attribute right
@@ -295,7 +296,11 @@ emit_attr(char *w, const struct attr *a, struct attr_state *as)
     }
     if (!keep)
         return w;
-    if (a->name != as->glue)
+    /* A name that starts with '=' (as in "prompt/=x") after a name
+     * without a value: a space would make it that name's value. */
+    if (a->name[0] == '=' && as->valueless_tail)
+        *w++ = '/';
+    else if (a->name != as->glue)
         *w++ = ' ';
     /* Only a URL is cut: a type, class or content that happens to start
      * with "data:" is read as it is (a script's type for "ld+json"). */
@@ -307,6 +312,7 @@ emit_attr(char *w, const struct attr *a, struct attr_state *as)
         w += nl + 8;
         as->glue = a->end;
         as->unquoted_tail = 0;
+        as->valueless_tail = 0;
         return w;
     }
     size_t l = (size_t)(a->end - a->name);
@@ -314,6 +320,7 @@ emit_attr(char *w, const struct attr *a, struct attr_state *as)
     w += l;
     as->glue = a->quoted ? a->end : NULL;
     as->unquoted_tail = a->value && !a->quoted;
+    as->valueless_tail = !a->value;
     return w;
 }
 
@@ -427,7 +434,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
                                 (t->info->flags & F_ALL_ATTRS),
                             policy_attrs[t->info->policy],
                             (t->info->flags & F_URL_READ) != 0,
-                            0, NULL, 0};
+                            0, NULL, 0, 0};
     if (o) {
         *o++ = '<';
         memcpy(o, t->name, t->name_len);
