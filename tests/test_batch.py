@@ -22,6 +22,8 @@ import tempfile
 import time
 import uuid
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.environ.get("PITH_CORPUS",
@@ -30,16 +32,7 @@ SANITIZED = os.environ.get("PITH_SANITIZED") == "1"
 # The page time budget of the failure cases: long enough for any real
 # page on a loaded machine, sanitizers included; the hanging page costs it.
 PAGE_TIMEOUT = "10" if SANITIZED else "3"
-passed = failed = 0
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what, flush=True)
 
 
 def pith(*args, stdin=None, env=None, timeout=600):
@@ -551,5 +544,4 @@ rc, out, _ = pith("batch", "--help")
 check(rc == 0 and b"--shard" in out, "pith batch --help")
 
 shutil.rmtree(tmp)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

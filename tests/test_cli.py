@@ -9,19 +9,12 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGE = os.path.join(ROOT, "fixtures", "wordpress-blog-post", "source.html")
-passed = failed = 0
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def pith(*args, stdin=None):
@@ -171,5 +164,4 @@ check(rc == 0 and "cordless drills" in bal and "cordless drills" not in pre,
 rc, _, err = pith("--precision", "--recall", PAGE)
 check(rc == 2 and "exclude" in err, "--precision with --recall: usage")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -15,21 +15,14 @@ import time
 import unicodedata
 import urllib.request
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "server", "test_server.py")
 UA = "pith/0.1.0 (+https://github.com/pith-extract/pith)"
-passed = failed = 0
 run_id = "%d-%d" % (os.getpid(), int(time.time()))
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def start_server():
@@ -527,5 +520,4 @@ finally:
     proc.terminate()
     proc.wait(timeout=10)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

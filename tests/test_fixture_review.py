@@ -15,23 +15,16 @@ import sys
 import tempfile
 import time
 
+from checks import check, finish
+
 PITH = os.path.abspath(sys.argv[1])
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-passed = failed = 0
 
 if not shutil.which("tmux"):
     print("skipped: tmux is not installed (Debian package tmux; "
           "scripts/install-deps installs it)")
     sys.exit(77)
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 tmp = tempfile.mkdtemp(prefix="pith-review-")
@@ -137,5 +130,4 @@ finally:
     tmux("kill-server")
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

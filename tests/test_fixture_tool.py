@@ -18,21 +18,14 @@ import tempfile
 import time
 import urllib.request
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SERVER = os.path.join(HERE, "server", "test_server.py")
 SCORER = os.path.join(os.path.dirname(ROOT), "shared", "eval", "score")
-passed = failed = 0
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def start_server(tmp):
@@ -385,5 +378,4 @@ finally:
     server.wait(timeout=10)
     shutil.rmtree(tmp, ignore_errors=True)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -21,11 +21,12 @@ import os
 import subprocess
 import sys
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.environ.get("PITH_CORPUS",
                         os.path.join(os.path.dirname(ROOT), "shared", "corpus"))
-passed = failed = 0
 
 loader = importlib.machinery.SourceFileLoader(
     "eval_metadata", os.path.join(ROOT, "scripts", "eval-metadata"))
@@ -43,14 +44,6 @@ FIELDS = {
 REASONS = {"empty", "too-short", "index", "search-results", "consent-wall",
            "javascript-shell"}
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def no_duplicates(pairs):
@@ -176,5 +169,4 @@ if os.path.exists(manifest):
 else:
     print(f"corpus part skipped: no corpus at {CORPUS}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -24,20 +24,13 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import md_to_text  # noqa: E402
 
+from checks import check, finish
+
 PITH = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.environ.get("PITH_CORPUS",
                         os.path.join(os.path.dirname(ROOT), "shared", "corpus"))
-passed = failed = 0
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def pith(*args, stdin=None):
@@ -80,8 +73,7 @@ if "--corpus" in sys.argv:
         sys.exit(77)
     docs = json.load(open(manifest))
     run_all([os.path.join(CORPUS, doc["html"]) for doc in docs], "corpus")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish()
 
 # Fixtures.
 fixtures = sorted(
@@ -149,5 +141,4 @@ with tempfile.TemporaryDirectory() as d:
     rc, nt = pith("--format", "markdown", "--no-tables", page)
     check("| Name" not in nt and "alpha" not in nt, "--no-tables")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
