@@ -7,15 +7,15 @@
 #include "internal.h"
 #include "page.h"
 
-#include "assemble.h"
-#include "blocks.h"
-#include "charset.h"
-#include "dom.h"
+#include "assemble/assemble.h"
+#include "blocks/blocks.h"
+#include "decode/charset.h"
+#include "dom/dom.h"
 #include "limits.h"
-#include "meta.h"
-#include "prepass.h"
-#include "score.h"
-#include "verdict.h"
+#include "meta/meta.h"
+#include "decode/prepass.h"
+#include "score/score.h"
+#include "verdict/verdict.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,12 +5,12 @@
 #ifndef PITH_PAGE_H
 #define PITH_PAGE_H
 
-#include "blocks.h"
-#include "charset.h"
-#include "meta.h"
+#include "blocks/blocks.h"
+#include "decode/charset.h"
+#include "meta/meta.h"
 #include "pith.h"
-#include "prepass.h"
-#include "score.h"
+#include "decode/prepass.h"
+#include "score/score.h"
 
 #include <gumbo.h>
 

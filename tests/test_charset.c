@@ -1,7 +1,7 @@
 /* Charset labels, sniffing and decoding (src/charset.c). */
 #include "harness.h"
 
-#include "charset.h"
+#include "decode/charset.h"
 
 #include <stdlib.h>
 

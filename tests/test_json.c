@@ -7,7 +7,7 @@
 #include "harness.h"
 
 #include "buf.h"
-#include "json_out.h"
+#include "render/json_out.h"
 #include "pith.h"
 
 #include <dirent.h>

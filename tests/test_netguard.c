@@ -1,7 +1,7 @@
 /* Address classes refused by deny_private (src/netguard.c). */
 #include "harness.h"
 
-#include "netguard.h"
+#include "fetch/netguard.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

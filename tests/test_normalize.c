@@ -2,7 +2,7 @@
 #include "harness.h"
 
 #include "buf.h"
-#include "normalize.h"
+#include "assemble/normalize.h"
 
 #include <stdlib.h>
 #include <utf8proc.h>

@@ -13,10 +13,10 @@
 #include "harness.h"
 #include "tree_digest.h"
 
-#include "charset.h"
+#include "decode/charset.h"
 #include "pith.h"
-#include "prepass.h"
-#include "prepass_lex.h"
+#include "decode/prepass.h"
+#include "decode/prepass_lex.h"
 
 #include <dirent.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* The meta refresh scanner (src/refresh.c) and URL helpers (src/url.c). */
 #include "harness.h"
 
-#include "refresh.h"
-#include "hosturl.h"
+#include "fetch/refresh.h"
+#include "fetch/hosturl.h"
 
 #include <stdlib.h>
 

@@ -1,7 +1,7 @@
 /* robots.txt groups, rules and Crawl-delay (src/robots.c). */
 #include "harness.h"
 
-#include "robots.h"
+#include "fetch/robots.h"
 
 static int
 allows(const char *txt, const char *agent, const char *path)

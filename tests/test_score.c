@@ -5,9 +5,9 @@
 #include "harness.h"
 
 #include "arena.h"
-#include "blocks.h"
-#include "dom.h"
-#include "score.h"
+#include "blocks/blocks.h"
+#include "dom/dom.h"
+#include "score/score.h"
 
 #include <stdlib.h>
 

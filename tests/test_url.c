@@ -5,7 +5,7 @@
 #include "harness.h"
 
 #include "arena.h"
-#include "meta_parts.h"
+#include "meta/meta_parts.h"
 #include "url.h"
 
 int

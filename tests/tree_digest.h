@@ -15,7 +15,7 @@
 #define PITH_TREE_DIGEST_H
 
 #include "arena.h"
-#include "dom.h"
+#include "dom/dom.h"
 
 #include <gumbo.h>
 #include <stdio.h>

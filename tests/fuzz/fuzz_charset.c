@@ -4,7 +4,7 @@
  * decision, the decoding and the <meta> prescan must hold up, and the
  * output must be valid UTF-8 whatever came in.
  */
-#include "charset.h"
+#include "decode/charset.h"
 
 #include <stdint.h>
 #include <stdio.h>

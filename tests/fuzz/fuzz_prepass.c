@@ -10,8 +10,8 @@
  */
 #include "../tree_digest.h"
 
-#include "charset.h"
-#include "prepass.h"
+#include "decode/charset.h"
+#include "decode/prepass.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,0 +1,450 @@
+/*
+ * Authors: splitting a byline into clean names, and finding the visible
+ * byline as Mozilla Readability does.  A name list must hold names only:
+ * "By", "Email the author", "5 minutes ago", a profile URL or a date are
+ * what bylines carry around names, and are left out here.
+ */
+#include "meta/meta_parts.h"
+
+#include "arena.h"
+#include "dom/dom.h"
+#include "limits.h"
+#include "words.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* Readability's byline length bound: longer "bylines" are paragraphs. */
+#define BYLINE_MAX_CHARS 100
+/* Bytes and nodes read of a byline candidate before it counts as too
+ * long (100 characters of UTF-8 are at most 400 bytes; icons and spans
+ * around a name take a few dozen nodes). */
+#define BYLINE_MAX_BYTES 400
+#define BYLINE_MAX_NODES 256
+/* A name of more words than this is a sentence. */
+#define NAME_MAX_WORDS 10
+/* How far up Readability looks for a <table> or <code> ancestor that
+ * protects an element from being dropped as unlikely content. */
+#define UNLIKELY_ANCESTOR_DEPTH 4
+
+/* ------------------------------------------------------------ names */
+
+/* Words that introduce names ("By Jane Doe", "Par Jean Dupont"). */
+static const char *const by_words[] = {
+    "written by", "posted by", "words by", "story by", "text by",
+    "reported by", "by", "von", "par", "por", "door", "di", "av", "af",
+    "autor", "author", "text", NULL
+};
+
+/* Phrases that are never part of a name: links and labels around
+ * bylines, relative times. */
+static const char *const not_names[] = {
+    "email", "e-mail", "follow", " ago", "minutes", "hours", "updated",
+    "published", "posted on", "read more", "comments", "subscribe",
+    "sign up", "log in", "share", "print", "view all", "more from",
+    "profile", "http:", "https:", "www.", NULL
+};
+
+static int
+word_prefix(const char *s, const char *w)
+{
+    size_t l = strlen(w);
+    return strncasecmp(s, w, l) == 0 &&
+           (s[l] == ' ' || s[l] == ':' || s[l] == '\0');
+}
+
+/* s without a leading "By" word and the punctuation after it. */
+static const char *
+skip_by(const char *s)
+{
+    for (int i = 0; by_words[i]; i++) {
+        if (word_prefix(s, by_words[i])) {
+            const char *p = s + strlen(by_words[i]);
+            while (*p == ' ' || *p == ':' || *p == '-')
+                p++;
+            return p;
+        }
+    }
+    return s;
+}
+
+static int
+looks_like_name(struct arena *a, const char *s)
+{
+    size_t len = strlen(s), digits = 0;
+    if (!len || len >= BYLINE_MAX_CHARS || s[0] == '@' ||
+        meta_word_count(s) > NAME_MAX_WORDS)
+        return 0;
+    for (int i = 0; not_names[i]; i++)
+        if (strcasestr(s, not_names[i]))
+            return 0;
+    if (strchr(s, '@'))
+        return 0; /* an address or a handle */
+    for (const char *p = s; *p; p++)
+        digits += isdigit((unsigned char)*p) != 0;
+    if (digits || meta_date_iso(a, s))
+        return 0;
+    return 1;
+}
+
+/* s with parenthesized parts that hold a URL or address taken out:
+ * "Jane Doe (https://jane.example/)". */
+static const char *
+drop_link_parens(struct arena *a, const char *s)
+{
+    const char *open = strchr(s, '(');
+    const char *close = open ? strchr(open, ')') : NULL;
+    if (!close)
+        return s;
+    size_t inner = (size_t)(close - open);
+    const char *u = memmem(open, inner, "://", 3);
+    if (!u && !memchr(open, '@', inner) && !memmem(open, inner, "www.", 4))
+        return s;
+    char *r = arena_alloc(a, strlen(s) + 1);
+    if (!r)
+        return s;
+    size_t head = (size_t)(open - s);
+    memcpy(r, s, head);
+    strcpy(r + head, close + 1);
+    return meta_clean_str(a, r);
+}
+
+/* Separators between names.  Splitting happens only when every piece has
+ * two words or more, so "Jong, Michiel de" and "Brenda Goodman, MA" stay
+ * whole while "Jane Doe and John Roe" splits. */
+static const char *const name_seps[] = {
+    ", and ", " and ", " & ", ", ", "; ", " und ", " et ", " y ", " e ",
+    " og ", " en ", " i ", NULL
+};
+
+static size_t
+sep_at(const char *s)
+{
+    for (int i = 0; name_seps[i]; i++) {
+        size_t l = strlen(name_seps[i]);
+        if (strncasecmp(s, name_seps[i], l) == 0)
+            return l;
+    }
+    /* 、 and ， separate names that have no spaces (CJK). */
+    if (!strncmp(s, "\xE3\x80\x81", 3) || !strncmp(s, "\xEF\xBC\x8C", 3))
+        return 3;
+    return 0;
+}
+
+/* Words of s[0..len). */
+static size_t
+words_in(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return n;
+}
+
+/* A name cut before a date glued to it: "Jane Doe March 5, 2024" and
+ * "Jane Doe22 Dec 2016" are Jane Doe.  Cuts at the first digit, then drops
+ * month names left at the end.  Names hold no digits. */
+static const char *
+cut_date(struct arena *a, const char *name)
+{
+    const char *d = name;
+    while (*d && !isdigit((unsigned char)*d))
+        d++;
+    if (!*d)
+        return name;
+    size_t n = (size_t)(d - name);
+    for (;;) {
+        while (n && strchr(" ,.:;-|", name[n - 1]))
+            n--;
+        size_t w = n;
+        while (w && name[w - 1] != ' ')
+            w--;
+        char word[16];
+        size_t wl = n - w;
+        if (!wl || wl >= sizeof word)
+            break;
+        memcpy(word, name + w, wl);
+        word[wl] = '\0';
+        char probe[40];
+        snprintf(probe, sizeof probe, "%s 1 2000", word);
+        /* A month name, or a short lowercase word ("on", "at", "le")
+         * that led to the date. */
+        int joiner = wl <= 3 && word[0] >= 'a' && word[0] <= 'z';
+        if (!joiner && !meta_date_iso(a, probe))
+            break;
+        n = w;
+    }
+    /* What is left of "jdoe42" is a handle's stem, not a name. */
+    return words_in(name, n) >= 2 ? meta_clean(a, name, n) : NULL;
+}
+
+static int
+add_one(struct arena *a, struct strlist *l, const char *s, size_t len)
+{
+    const char *name = meta_clean(a, s, len);
+    if (!name)
+        return 0;
+    name = skip_by(name);
+    name = cut_date(a, name);
+    if (!name)
+        return 0;
+    /* Trailing punctuation of a cut byline: "Jane Doe," "Jane Doe |". */
+    size_t n = strlen(name);
+    while (n && strchr(",;:|-", name[n - 1]))
+        n--;
+    name = meta_clean(a, name, n);
+    if (!name || !looks_like_name(a, name))
+        return 0;
+    return strlist_add(a, l, name);
+}
+
+/* Marks that part a byline into pieces whatever they hold ("Jane Doe •
+ * 8h", "Jane Doe | Staff"): each piece must pass as a name on its own. */
+static size_t
+hard_sep_at(const char *s)
+{
+    static const char *const seps[] = {" \xE2\x80\xA2 ", " | ", " \xC2\xB7 ",
+                                       "\xE2\x80\xA2", "|", NULL};
+    for (int i = 0; seps[i]; i++)
+        if (!strncmp(s, seps[i], strlen(seps[i])))
+            return strlen(seps[i]);
+    return 0;
+}
+
+
+/* Adds the names of one piece of a byline (no hard separator in it). */
+static int
+add_piece(struct arena *a, struct strlist *l, const char *s)
+{
+    s = drop_link_parens(a, skip_by(s));
+    if (!s)
+        return 0;
+    /* The pieces between separators; s stays whole unless every piece is
+     * a name of two words or more (or a CJK name, which has no spaces). */
+    const char *start[PITH_MAX_AUTHORS];
+    size_t len[PITH_MAX_AUTHORS], n = 0, prev_sl = 0;
+    int whole = 0;
+    const char *st = s;
+    for (const char *p = s; ; p++) {
+        size_t sl = *p ? sep_at(p) : 0;
+        if (*p && !sl)
+            continue;
+        if (n == PITH_MAX_AUTHORS) {
+            whole = 1;
+            break;
+        }
+        start[n] = st;
+        len[n] = (size_t)(p - st);
+        if (sl != 3 && prev_sl != 3 && words_in(st, len[n]) < 2)
+            whole = 1;
+        n++;
+        if (!*p)
+            break;
+        prev_sl = sl;
+        st = p + sl;
+        p += sl - 1;
+    }
+    if (whole || n < 2)
+        return add_one(a, l, s, strlen(s));
+    for (size_t i = 0; i < n; i++)
+        if (add_one(a, l, start[i], len[i]))
+            return -1;
+    return 0;
+}
+
+int
+meta_authors_add(struct arena *a, struct strlist *l, const char *raw)
+{
+    const char *s = raw ? meta_clean_str(a, raw) : NULL;
+    while (s && *s) {
+        const char *p = s;
+        size_t hl = 0;
+        while (*p && !(hl = hard_sep_at(p)))
+            p++;
+        const char *piece = meta_clean(a, s, (size_t)(p - s));
+        if (piece && add_piece(a, l, piece))
+            return -1;
+        s = *p ? p + hl : NULL;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ byline */
+
+static int
+style_hides(const char *style)
+{
+    if (!style)
+        return 0;
+    static const char *const props[][2] = {{"display", "none"},
+                                           {"visibility", "hidden"}};
+    for (int k = 0; k < 2; k++) {
+        size_t pl = strlen(props[k][0]);
+        for (const char *s = style; (s = strcasestr(s, props[k][0])); s += pl) {
+            const char *v = s + pl;
+            while (*v == ' ')
+                v++;
+            if (*v++ != ':')
+                continue;
+            while (*v == ' ')
+                v++;
+            if (strncasecmp(v, props[k][1], strlen(props[k][1])) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Readability's _isProbablyVisible. */
+int
+meta_visible(const GumboNode *n)
+{
+    const char *cls = dom_attr(n, "class"), *ah = dom_attr(n, "aria-hidden");
+    return !style_hides(dom_attr(n, "style")) && !dom_attr(n, "hidden") &&
+           !(ah && !strcmp(ah, "true") &&
+             !(cls && strstr(cls, "fallback-image")));
+}
+
+static int
+matches_any(const char *s, const char *const *words)
+{
+    return words_any(s, words, 1);
+}
+
+/* Readability's unlikelyCandidates and okMaybeItsACandidate patterns and
+ * unlikely roles: what it drops, with everything inside, before it looks
+ * further for a byline. */
+int
+meta_unlikely(const GumboNode *n, const char *match)
+{
+    static const char *const bad[] = {
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
+        "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+        "header", "legends", "menu", "related", "remark", "replies", "rss",
+        "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+        "supplemental", "ad-break", "agegate", "pagination", "pager",
+        "popup", "yom-remote", NULL
+    };
+    static const char *const ok[] = {
+        "and", "article", "body", "column", "content", "main", "mathjax",
+        "shadow", NULL
+    };
+    static const char *const roles[] = {
+        "menu", "menubar", "complementary", "navigation", "alert",
+        "alertdialog", "dialog", NULL
+    };
+    const char *role = dom_attr(n, "role");
+    for (int i = 0; role && roles[i]; i++)
+        if (!strcmp(role, roles[i]))
+            return 1;
+    GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A ||
+        !matches_any(match, bad) || matches_any(match, ok))
+        return 0;
+    const GumboNode *p = n->parent;
+    for (int d = 0; p && p->type == GUMBO_NODE_ELEMENT &&
+                    d < UNLIKELY_ANCESTOR_DEPTH; d++, p = p->parent)
+        if (p->v.element.tag == GUMBO_TAG_TABLE ||
+            p->v.element.tag == GUMBO_TAG_CODE)
+            return 0;
+    return 1;
+}
+
+static int
+is_byline(const GumboNode *n, const char *match)
+{
+    static const char *const words[] = {
+        "byline", "author", "dateline", "writtenby", "p-author", NULL
+    };
+    const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
+    return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
+           matches_any(match, words);
+}
+
+/* Does a link point at an author's page (rel=author, /author/...)? */
+static int
+author_link(const GumboNode *n)
+{
+    static const char *const paths[] = {"/author", "/profile", "/people/",
+                                        "/staff/", "/journalist", NULL};
+    if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag != GUMBO_TAG_A)
+        return 0;
+    const char *rel = dom_attr(n, "rel"), *href = dom_attr(n, "href");
+    return (rel && strstr(rel, "author")) || (href && matches_any(href, paths));
+}
+
+/* The byline's text: of a descendant marked itemprop=name when there is
+ * one (Readability), else of its links to author pages (what a byline
+ * says around them is a "By", a date or a job title), else of the
+ * element. */
+static const char *
+byline_text(struct arena *a, const GumboNode *n)
+{
+    for (const GumboNode *d = n; d; d = dom_next(n, d, dom_unread(d))) {
+        const char *ip = d->type == GUMBO_NODE_ELEMENT
+                             ? dom_attr(d, "itemprop") : NULL;
+        if (d != n && ip && strstr(ip, "name"))
+            return meta_node_text(a, d);
+    }
+    char names[BYLINE_MAX_CHARS * 2];
+    size_t len = 0;
+    for (const GumboNode *d = n; d; ) {
+        int link = author_link(d);
+        const char *t = link ? meta_node_text(a, d) : NULL;
+        if (t && len + strlen(t) + 6 < sizeof names) {
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+                                    len ? " and " : "", t);
+        }
+        d = dom_next(n, d, link);
+    }
+    return len ? meta_clean(a, names, len) : meta_node_text(a, n);
+}
+
+static const char *
+byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely)
+{
+    char match[512];
+    for (const GumboNode *n = root; n; ) {
+        int skip = 0;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            GumboTag t = n->v.element.tag;
+            const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
+            const char *modal = dom_attr(n, "aria-modal");
+            const char *role = dom_attr(n, "role");
+            meta_class_id(match, sizeof match, cls, id);
+            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+                t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
+                !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&
+                                !strcmp(role, "dialog"))) {
+                skip = 1;
+            } else if (is_byline(n, match)) {
+                /* Only a short subtree can be a byline: reading more of
+                 * nested candidates would be quadratic. */
+                const char *text = meta_text_capped(a, n, BYLINE_MAX_BYTES,
+                                                    BYLINE_MAX_NODES);
+                if (text)
+                    text = byline_text(a, n);
+                /* An empty or overlong one is no byline, and the walk
+                 * goes on inside it. */
+                if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS)
+                    return text;
+            }
+            if (!skip && strip_unlikely && meta_unlikely(n, match))
+                skip = 1;
+        }
+        n = dom_next(root, n, skip);
+    }
+    return NULL;
+}
+
+const char *
+meta_byline_find(struct arena *a, const GumboNode *root)
+{
+    /* Readability drops unlikely content on its first pass and keeps it on
+     * the later ones, which run when the first found too little text: a
+     * byline inside a page header is found then. */
+    const char *b = byline_walk(a, root, 1);
+    return b ? b : byline_walk(a, root, 0);
+}

@@ -1,0 +1,241 @@
+/*
+ * Bylines and dates that only the visible text gives: pages without
+ * structured data, meta tags or byline classes still write "by Jane Doe,
+ * 5 March 2024", "作者：林晓雯" or "Jane on 8 November 2022" in a short
+ * line near the top.  See meta_parts.h.  Each element's text is read only
+ * up to a few nodes and bytes, so the walk stays linear on any page.
+ */
+#include "meta/meta_parts.h"
+
+#include "arena.h"
+#include "buf.h"
+#include "dom/dom.h"
+#include "words.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* A byline or date line is short: longer text is a paragraph. */
+#define LINE_MAX_BYTES 200
+/* Nodes read for one element's text before it counts as too long. */
+#define LINE_MAX_NODES 48
+/* A line that is only a date has at most this many words
+ * ("Saturday, 12 June 2021 09:14"). */
+#define DATE_LINE_MAX_WORDS 6
+/* Words of a name before " on <date>". */
+#define NAME_MAX_WORDS 4
+
+/* Labels after which a name follows.  After the CJK ones the name ends at
+ * the next space (a CJK name has none). */
+static const struct { const char *label; int cjk; } labels[] = {
+    {"\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", 1},             /* 作者： */
+    {"\xE4\xBD\x9C\xE8\x80\x85:", 1},                         /* 作者: */
+    {"\xE8\xAE\xB0\xE8\x80\x85\xEF\xBC\x9A", 1},             /* 记者： */
+    {"\xE8\xA8\x98\xE8\x80\x85\xEF\xBC\x9A", 1},             /* 記者： */
+    {"\xE6\x96\x87\xEF\xBC\x8F", 1},                          /* 文／ */
+    {"\xE6\x96\x87/", 1},                                     /* 文/ */
+    {"Author:", 0}, {"Autor:", 0}, {"Autorin:", 0}, {"Auteur :", 0},
+    {"Auteur:", 0}, {"Written by", 0},
+};
+
+/* Words a byline line starts with, before a capitalized name. */
+static const char *const by_starts[] = {"by ", "von ", "par ", "por ",
+                                        "door ", NULL};
+
+/* Class words that mark the writer's name when no byline class does. */
+static const char *const writer_classes[] = {"writer", "reporter",
+                                             "journalist", "autor", NULL};
+
+static int
+starts_name(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* The name after a label in t, or NULL. */
+static const char *
+after_label(struct arena *a, const char *t)
+{
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        const char *p = strstr(t, labels[i].label);
+        if (!p)
+            continue;
+        p += strlen(labels[i].label);
+        while (*p == ' ')
+            p++;
+        size_t len = labels[i].cjk ? strcspn(p, " |")
+                                   : strcspn(p, "|");
+        if (labels[i].cjk) {
+            const char *ideo = strstr(p, "\xE3\x80\x80"); /* U+3000 */
+            if (ideo && (size_t)(ideo - p) < len)
+                len = (size_t)(ideo - p);
+        }
+        return len ? meta_clean(a, p, len) : NULL;
+    }
+    return NULL;
+}
+
+/* "Jane Doe on 8 November 2022": the name, or NULL. */
+static const char *
+name_on_date(struct arena *a, const char *t)
+{
+    const char *on = strstr(t, " on ");
+    if (!on || !starts_name(t) || !meta_date_iso(a, on + 4))
+        return NULL;
+    const char *name = meta_clean(a, t, (size_t)(on - t));
+    return name && meta_word_count(name) <= NAME_MAX_WORDS ? name : NULL;
+}
+
+static int
+class_has(const GumboNode *n, const char *const *words)
+{
+    const char *cls = dom_attr(n, "class");
+    return cls && words_any(cls, words, 1);
+}
+
+/* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
+static const char *
+drop_role(struct arena *a, const char *name)
+{
+    static const char *const roles[] = {"\xE8\xA8\x98\xE8\x80\x85",
+                                        "\xE8\xAE\xB0\xE8\x80\x85", NULL};
+    size_t l = strlen(name);
+    for (int i = 0; roles[i]; i++) {
+        size_t rl = strlen(roles[i]);
+        if (l > rl && !strcmp(name + l - rl, roles[i]))
+            return meta_clean(a, name, l - rl);
+    }
+    return name;
+}
+
+static void
+judge_line(struct arena *a, const GumboNode *n, const char *t,
+           struct visible_meta *out)
+{
+    if (!out->date_line && meta_word_count(t) <= DATE_LINE_MAX_WORDS)
+        out->date_line = meta_date_iso(a, t);
+    if (out->byline)
+        return;
+    const char *name = after_label(a, t);
+    for (int i = 0; !name && by_starts[i]; i++) {
+        size_t l = strlen(by_starts[i]);
+        if (!strncasecmp(t, by_starts[i], l) && starts_name(t + l))
+            name = t;
+    }
+    if (!name)
+        name = name_on_date(a, t);
+    if (!name && class_has(n, writer_classes))
+        name = drop_role(a, t);
+    if (name) {
+        out->byline = name;
+        out->byline_date = meta_date_iso(a, t);
+    }
+}
+
+/* The holder's name in a copyright line, or NULL. */
+static const char *
+copyright_holder(struct arena *a, const char *t)
+{
+    const char *p = strstr(t, "\xC2\xA9");
+    if (p)
+        p += 2;
+    else if ((p = strcasestr(t, "copyright")))
+        p += 9;
+    else
+        return NULL;
+    while (*p == ' ' || *p == '-' || *p == ',' || (*p >= '0' && *p <= '9') ||
+           !strncmp(p, "\xE2\x80\x93", 3))
+        p += strncmp(p, "\xE2\x80\x93", 3) ? 1 : 3;
+    size_t len = strcspn(p, ".,|;(");
+    const char *all = strstr(p, " All ");
+    if (all && (size_t)(all - p) < len)
+        len = (size_t)(all - p);
+    return len ? meta_clean(a, p, len) : NULL;
+}
+
+/* A cheap look at an element's first text before reading it properly:
+ * could it be a byline or date line (a digit, a "by", a label, a writer
+ * class), or a copyright line? */
+static int
+worth_reading(const GumboNode *n, int copyright)
+{
+    char raw[LINE_MAX_BYTES + 1];
+    size_t len = 0;
+    int nodes = 0;
+    struct buf b;
+    buf_init(&b, LINE_MAX_BYTES + 1); /* the first LINE_MAX_BYTES */
+    for (const GumboNode *d = n; d && b.len < LINE_MAX_BYTES &&
+                                 nodes++ < LINE_MAX_NODES;
+         d = dom_next(n, d, dom_unread(d))) {
+        if (d->type == GUMBO_NODE_TEXT)
+            meta_put_text(&b, d->v.text.text);
+    }
+    len = b.len < LINE_MAX_BYTES ? b.len : LINE_MAX_BYTES;
+    if (len)
+        memcpy(raw, b.data, len);
+    raw[len] = '\0';
+    buf_free(&b);
+    if (copyright)
+        return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
+    if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
+        strstr(raw, " on "))
+        return 1;
+    const char *p = raw;
+    while (*p == ' ' || *p == '\n' || *p == '\t')
+        p++;
+    for (int i = 0; by_starts[i]; i++)
+        if (!strncasecmp(p, by_starts[i], strlen(by_starts[i])))
+            return 1;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strstr(raw, labels[i].label))
+            return 1;
+    return 0;
+}
+
+static void
+walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
+     int copyright)
+{
+    char match[512];
+    for (const GumboNode *n = root; n; ) {
+        int skip = 0;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            GumboTag t = n->v.element.tag;
+            const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
+            meta_class_id(match, sizeof match, cls, id);
+            skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+                   t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
+                   t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||
+                   t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
+                   !meta_visible(n) ||
+                   (!copyright && meta_unlikely(n, match));
+            const char *text = skip || t == GUMBO_TAG_HTML ||
+                               t == GUMBO_TAG_BODY ||
+                               !worth_reading(n, copyright)
+                ? NULL : meta_text_capped(a, n, LINE_MAX_BYTES,
+                                          LINE_MAX_NODES);
+            if (text && copyright) {
+                out->copyright = copyright_holder(a, text);
+                if (out->copyright)
+                    return;
+            } else if (text) {
+                judge_line(a, n, text, out);
+            }
+        }
+        n = dom_next(root, n, skip);
+    }
+}
+
+void
+meta_visible_scan(struct arena *a, const GumboNode *root,
+                  struct visible_meta *out)
+{
+    memset(out, 0, sizeof *out);
+    walk(a, root, out, 0);
+    /* The copyright holder is for pages with no byline or one of a single
+     * word ("Ines on 8 November 2022" over "© 2022 Ines Carvalho-Brandt"). */
+    if (!out->byline || meta_word_count(out->byline) == 1)
+        walk(a, root, out, 1);
+}

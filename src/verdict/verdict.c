@@ -1,0 +1,256 @@
+/*
+ * The no-article verdict; see verdict.h.  Each reason is a shape that the
+ * kept text and the page around it have, measured on the block table and
+ * one walk over the tree for what blocks do not record (scripts,
+ * <noscript>, empty application roots).  The tests are built so that a
+ * short real page (a note of three words) stays an article: only the
+ * user's --min-chars makes length alone a reason.
+ */
+#include "verdict/verdict.h"
+
+#include "blocks/blocks.h"
+#include "dom/dom.h"
+#include "page.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* A paragraph this long (unlinked characters) is prose, not a teaser
+ * (Readability's readerable test starts counting at 140). */
+#define PROSE_PARAGRAPH_CHARS 140
+/* Linked headings that make a page without prose an index of teasers. */
+#define INDEX_MIN_LINKED_HEADINGS 3
+/* A consent wall's notice is short; more kept text than this is an
+ * article with a banner on top. */
+#define CONSENT_MAX_CHARS 1500
+/* A JavaScript shell shows at most a "Loading..." or "enable JavaScript"
+ * line; the whole body of a real article is longer. */
+#define JS_SHELL_MAX_CHARS 200
+/* Inline script that makes a near-empty page a script's page: bundles
+ * are tens of kilobytes, analytics snippets one or two.  Script alone is
+ * no proof (a short note can carry a big bundle), so the page must then
+ * show no more than a "Loading..." line. */
+#define JS_SHELL_SCRIPT_BYTES 20000
+#define JS_SHELL_LOADING_CHARS 40
+
+struct signals {
+    size_t body_chars;     /* characters of every block of the page */
+    size_t kept_chars;     /* of the kept blocks */
+    size_t consent_kept;   /* of kept blocks inside consent or dialogs, or
+                              speaking of cookies */
+    size_t consent_all;    /* of all blocks inside consent or dialogs */
+    size_t script_bytes;   /* inline script */
+    int noscript_js;       /* a <noscript> asks for JavaScript */
+    int empty_root;        /* #root, #app, #__next... holds no text */
+};
+
+/* Inside a consent box or a dialog.  The classes of <body> and <html>
+ * describe the page's state ("cookies-not-set", a theme's "h-cta"), not a
+ * box: the walk stops below them. */
+static int
+in_consent(const struct blocks *bs, int e)
+{
+    for (int depth = 0; e >= 0 && e != bs->body_elem && depth <= 512 &&
+                        bs->elems[e].tag != GUMBO_TAG_HTML;
+         depth++) {
+        if (bs->elems[e].flags & (EF_CONSENT | EF_DIALOG))
+            return 1;
+        e = bs->elems[e].parent;
+    }
+    return 0;
+}
+
+/* A notice about cookies asks for agreement; a recipe for cookies does
+ * not. */
+static int
+speaks_of_consent(const char *t)
+{
+    static const char *const asks[] = {
+        "accept", "consent", "privacy", "agree", "akzept", "zustimm",
+        "datenschutz", "einwillig", "accepter", "aceptar", "consenti",
+        "toestemming", NULL
+    };
+    if (!strcasestr(t, "cookie"))
+        return 0;
+    for (int i = 0; asks[i]; i++)
+        if (strcasestr(t, asks[i]))
+            return 1;
+    return 0;
+}
+
+static void
+block_signals(const struct page *pg, struct signals *s)
+{
+    const struct blocks *bs = &pg->bs;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        int consent = in_consent(bs, b->elem);
+        s->body_chars += b->chars;
+        if (consent)
+            s->consent_all += b->chars;
+        if (!pg->sc.keep[i])
+            continue;
+        s->kept_chars += b->chars;
+        if (consent || speaks_of_consent(block_text(bs, b)))
+            s->consent_kept += b->chars;
+    }
+}
+
+/* Does this element have no text in it (an application's mount point)? */
+static int
+textless(const GumboNode *root)
+{
+    int nodes = 0;
+    for (const GumboNode *n = root; n && nodes < 4096;
+         n = dom_next(root, n, dom_unread(n)), nodes++)
+        if (n->type == GUMBO_NODE_TEXT)
+            return 0;
+    return 1;
+}
+
+static void
+tree_signals(const struct page *pg, struct signals *s)
+{
+    static const char *const roots[] = {"root", "app", "__next", "__nuxt",
+                                        "___gatsby", "svelte", "main-app",
+                                        NULL};
+    const GumboNode *top = pg->doc ? pg->doc->root : NULL;
+    /* Script text the pre-pass removed before parsing, counted here. */
+    s->script_bytes += pg->prepass.script_bytes;
+    for (const GumboNode *n = top; n; ) {
+        int skip = 0;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            GumboTag t = n->v.element.tag;
+            const GumboVector *kids = &n->v.element.children;
+            const char *type = dom_attr(n, "type");
+            int js = !type || !*type || strcasestr(type, "javascript") ||
+                     !strcasecmp(type, "module");
+            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE) {
+                if (t == GUMBO_TAG_SCRIPT && js && kids->length == 1 &&
+                    ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)
+                    s->script_bytes += strlen(((const GumboNode *)
+                                               kids->data[0])->v.text.text);
+                skip = 1;
+            } else if (t == GUMBO_TAG_NOSCRIPT) {
+                for (const GumboNode *d = n; d && !s->noscript_js;
+                     d = dom_next(n, d, 0))
+                    if (d->type == GUMBO_NODE_TEXT &&
+                        strcasestr(d->v.text.text, "javascript"))
+                        s->noscript_js = 1;
+                skip = 1;
+            } else {
+                const char *id = dom_attr(n, "id");
+                for (int i = 0; id && roots[i] && !s->empty_root; i++)
+                    if (!strcmp(id, roots[i]) && textless(n))
+                        s->empty_root = 1;
+                skip = dom_unread(n);
+            }
+        }
+        n = dom_next(top, n, skip);
+    }
+}
+
+/* A page of teasers: linked headlines and short blurbs, and no paragraph
+ * of prose among what was kept. */
+static int
+is_index(const struct page *pg)
+{
+    const struct blocks *bs = &pg->bs;
+    int linked_headings = 0;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (!pg->sc.selected[i])
+            continue;
+        if (pg->sc.keep[i] &&
+            b->chars - b->link_chars >= PROSE_PARAGRAPH_CHARS)
+            return 0;
+        if (b->kind == BK_HEADING && b->link_chars * 2 > b->chars)
+            linked_headings++;
+    }
+    return linked_headings >= INDEX_MIN_LINKED_HEADINGS;
+}
+
+/* Does the address or the title say this is a search? */
+static int
+is_search(const struct page *pg)
+{
+    static const char *const params[] = {"?q=", "&q=", "?s=", "&s=",
+                                         "query=", "search=", "keyword=",
+                                         "/search", NULL};
+    static const char *const words[] = {
+        "search", "suche", "recherche", "buscar", "búsqueda", "ricerca",
+        "zoeken", "\xE6\xA4\x9C\xE7\xB4\xA2", "\xE6\x90\x9C\xE7\xB4\xA2",
+        NULL
+    };
+    for (int i = 0; pg->url && params[i]; i++)
+        if (strcasestr(pg->url, params[i]))
+            return 1;
+    for (int i = 0; pg->meta.doc_title && words[i]; i++)
+        if (strcasestr(pg->meta.doc_title, words[i]))
+            return 1;
+    return 0;
+}
+
+static int
+js_shell(const struct signals *s)
+{
+    if (s->kept_chars >= JS_SHELL_MAX_CHARS ||
+        s->body_chars >= JS_SHELL_MAX_CHARS)
+        return 0;
+    return s->noscript_js || s->empty_root ||
+           (s->script_bytes >= JS_SHELL_SCRIPT_BYTES &&
+            s->kept_chars < JS_SHELL_LOADING_CHARS);
+}
+
+enum verdict
+verdict_judge(const struct page *pg, size_t text_chars, size_t min_chars,
+              int jsonld_body)
+{
+    if (jsonld_body && text_chars)
+        return text_chars < min_chars ? VERDICT_TOO_SHORT : VERDICT_ARTICLE;
+    struct signals s;
+    memset(&s, 0, sizeof s);
+    block_signals(pg, &s);
+    tree_signals(pg, &s);
+    if (js_shell(&s))
+        return VERDICT_JS_SHELL;
+    if (text_chars == 0)
+        return s.consent_all * 2 > s.body_chars ? VERDICT_CONSENT
+                                                 : VERDICT_EMPTY;
+    if (s.kept_chars < CONSENT_MAX_CHARS && s.consent_kept * 2 > s.kept_chars)
+        return VERDICT_CONSENT;
+    if (is_index(pg))
+        return is_search(pg) ? VERDICT_SEARCH : VERDICT_INDEX;
+    if (text_chars < min_chars)
+        return VERDICT_TOO_SHORT;
+    return VERDICT_ARTICLE;
+}
+
+const char *
+verdict_reason(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_EMPTY: return "empty";
+    case VERDICT_TOO_SHORT: return "too-short";
+    case VERDICT_INDEX: return "index";
+    case VERDICT_SEARCH: return "search-results";
+    case VERDICT_CONSENT: return "consent-wall";
+    case VERDICT_JS_SHELL: return "javascript-shell";
+    default: return NULL;
+    }
+}
+
+const char *
+verdict_message(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_EMPTY: return "the page holds no text";
+    case VERDICT_TOO_SHORT: return "less text than --min-chars";
+    case VERDICT_INDEX: return "the page is an index of links";
+    case VERDICT_SEARCH: return "the page is an index of search results";
+    case VERDICT_CONSENT: return "all it shows is a consent wall";
+    case VERDICT_JS_SHELL:
+        return "a JavaScript shell, the text is built by scripts";
+    default: return "";
+    }
+}
