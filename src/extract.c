@@ -1,19 +1,28 @@
 /*
- * The pipeline, and the only file that calls the stages in order:
- * bytes -> charset -> UTF-8 -> Gumbo tree -> blocks + metadata -> scored
- * blocks -> normalized text -> result.  Everything a page allocates lives
- * in one arena that the result owns; the tree is dropped with it.
+ * The pipeline, and the only file that calls the extraction stages in
+ * order, each on what the ones before it recorded:
+ *
+ *   bytes -> decode (charset, UTF-8, pre-pass) -> dom (Gumbo tree)
+ *         -> blocks, signals and meta (the tree read once, then freed)
+ *         -> score (the passes) -> refine (single blocks, the pass chosen)
+ *         -> assemble (normalized text) -> verdict -> the result
+ *
+ * and render (output.c, explain.c) writes the result out.  What a page
+ * keeps lives in one arena that the result owns; the tree has its own,
+ * dropped as soon as blocks and metadata are read.
  */
 #include "internal.h"
-#include "page.h"
 
 #include "assemble/assemble.h"
 #include "blocks/blocks.h"
-#include "decode/charset.h"
+#include "blocks/signals.h"
+#include "buf.h"
+#include "decode/decode.h"
 #include "dom/dom.h"
 #include "limits.h"
 #include "meta/meta.h"
-#include "decode/prepass.h"
+#include "refine/refine.h"
+#include "render/explain.h"
 #include "score/score.h"
 #include "verdict/verdict.h"
 
@@ -26,56 +35,16 @@
  * hold no article are told apart by their shape (is_index), not by a
  * length that would also refuse short notes. */
 #define DEFAULT_MIN_CHARS 1
-/* ------------------------------------------------------------ handle */
 
-pith_extractor *
-pith_new(const pith_options *opt)
-{
-    pith_extractor *ex = calloc(1, sizeof *ex);
-    if (!ex)
-        return NULL;
-    if (opt)
-        ex->opt = *opt;
-    return ex;
-}
-
-pith_status
-extractor_fail(pith_extractor *ex, pith_status status, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ex->errmsg, sizeof ex->errmsg, fmt, ap);
-    va_end(ap);
-    return status;
-}
-
-size_t
-extractor_max_bytes(const pith_extractor *ex)
-{
-    return ex->opt.max_bytes ? ex->opt.max_bytes : PITH_DEFAULT_MAX_BYTES;
-}
-
-const char *
-pith_errmsg(const pith_extractor *ex)
-{
-    return ex ? ex->errmsg : "";
-}
-
-int
-pith_http_status(const pith_extractor *ex)
-{
-    return ex ? ex->http_status : 0;
-}
-
-void
-pith_result_free(pith_result *res)
-{
-    if (!res)
-        return;
-    struct result *r = (struct result *)res;
-    struct arena a = r->arena;
-    arena_free(&a); /* r itself lives in its arena */
-}
+/* One page's outputs of every stage up to the chosen blocks. */
+struct page {
+    const char *url;          /* the page's address, or NULL */
+    struct decoded dec;       /* the text the parser read */
+    struct blocks bs;
+    struct page_signals signals;
+    struct meta meta;
+    struct score_result sc;
+};
 
 /* ------------------------------------------------------------ sniffing */
 
@@ -125,50 +94,10 @@ binary_kind(const char *bytes, size_t len)
     return NULL;
 }
 
-/* ------------------------------------------------------------ pipeline */
-
-pith_status
-page_analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
-             size_t len, const char *content_type, struct page *pg)
-{
-    charset_decide(bytes, len, content_type, &pg->cs);
-    /* Valid UTF-8 needs no decoding: the pre-pass reads it as it came. */
-    int direct = !ex->opt.no_prepass && pg->cs.valid_utf8;
-    if (!direct && charset_to_utf8(bytes, len, &pg->cs,
-                                   extractor_max_bytes(ex) * 4, &pg->utf8,
-                                   &pg->utf8_len))
-        return extractor_fail(ex, PITH_ERR_NOMEM,
-                              "out of memory decoding the page");
-    if (direct ? prepass_html(bytes, len, &pg->utf8, &pg->utf8_len,
-                              &pg->prepass)
-               : !ex->opt.no_prepass &&
-                 prepass_replace(&pg->utf8, &pg->utf8_len, &pg->prepass))
-        return extractor_fail(ex, PITH_ERR_NOMEM,
-                              "out of memory reading the page");
-    int failed;
-    pg->doc = dom_parse(arena, pg->utf8, pg->utf8_len, &failed);
-    if (!pg->doc && failed)
-        return extractor_fail(ex, PITH_ERR_INTERNAL,
-                              "the HTML parser failed on this page");
-    if (!pg->doc)
-        return extractor_fail(ex, PITH_ERR_NOMEM,
-                              "out of memory parsing the page");
-    GumboNode *body = (GumboNode *)dom_find(pg->doc->root, GUMBO_TAG_BODY);
-    if (blocks_build(arena, body ? body : pg->doc->root, &pg->bs) ||
-        meta_read(arena, pg->doc, pg->url, &pg->meta) ||
-        score_blocks(arena, &pg->bs, pg->meta.title,
-                     ex->opt.mode == PITH_MODE_PRECISION ? SCORE_PRECISION
-                     : ex->opt.mode == PITH_MODE_RECALL  ? SCORE_RECALL
-                                                         : SCORE_BALANCED,
-                     &pg->sc))
-        return extractor_fail(ex, PITH_ERR_NOMEM,
-                              "out of memory extracting the page");
-    return PITH_OK;
-}
-
-pith_status
-page_check_input(pith_extractor *ex, const char *bytes, size_t len,
-                 const char *content_type)
+/* Checks the byte cap and that the input is HTML (unless forced). */
+static pith_status
+check_input(pith_extractor *ex, const char *bytes, size_t len,
+            const char *content_type)
 {
     if (len > extractor_max_bytes(ex))
         return extractor_fail(ex, PITH_ERR_TOO_BIG,
@@ -185,6 +114,88 @@ page_check_input(pith_extractor *ex, const char *bytes, size_t len,
                               kind);
     return PITH_OK;
 }
+
+/* ------------------------------------------------------------ stages */
+
+/* The tree's stages: the tree is parsed into its own arena, read into
+ * blocks, signals and metadata (allocated from arena), and freed. */
+static pith_status
+read_tree(pith_extractor *ex, struct arena *arena, int want_paths,
+          struct page *pg)
+{
+    struct arena tree;
+    arena_init(&tree);
+    int failed;
+    GumboOutput *doc = dom_parse(&tree, pg->dec.utf8, pg->dec.utf8_len,
+                                 &failed);
+    pith_status st = PITH_OK;
+    if (!doc && failed) {
+        st = extractor_fail(ex, PITH_ERR_INTERNAL,
+                            "the HTML parser failed on this page");
+    } else if (!doc) {
+        st = extractor_fail(ex, PITH_ERR_NOMEM,
+                            "out of memory parsing the page");
+    } else {
+        GumboNode *body = (GumboNode *)dom_find(doc->root, GUMBO_TAG_BODY);
+        signals_read(doc, &pg->signals);
+        if (blocks_build(arena, body ? body : doc->root, want_paths,
+                         &pg->bs) ||
+            meta_read(arena, doc, pg->url, &pg->meta))
+            st = extractor_fail(ex, PITH_ERR_NOMEM,
+                                "out of memory extracting the page");
+    }
+    arena_free(&tree);
+    return st;
+}
+
+/* The scorer's passes, each refined, until one holds the article. */
+static int
+choose_blocks(pith_extractor *ex, struct arena *arena, struct page *pg)
+{
+    enum score_mode mode = ex->opt.mode == PITH_MODE_PRECISION
+                               ? SCORE_PRECISION
+                           : ex->opt.mode == PITH_MODE_RECALL
+                               ? SCORE_RECALL
+                               : SCORE_BALANCED;
+    struct scorer *scorer;
+    struct refine_choice *choice;
+    if (score_begin(arena, &pg->bs, pg->meta.title, mode, &scorer) ||
+        refine_begin(arena, &pg->bs, mode, &choice))
+        return -1;
+    const struct score_pass *pass;
+    while ((pass = score_next_pass(scorer)) && !refine_pass(choice, pass))
+        ;
+    refine_result(choice, &pg->sc);
+    return 0;
+}
+
+/* Every stage up to the chosen blocks, allocating from arena. */
+static pith_status
+analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
+        size_t len, const char *content_type, int want_paths,
+        struct page *pg)
+{
+    switch (decode_page(bytes, len, content_type, ex->opt.no_prepass,
+                        extractor_max_bytes(ex) * 4, &pg->dec)) {
+    case DECODE_OK:
+        break;
+    case DECODE_NOMEM_CHARSET:
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory decoding the page");
+    case DECODE_NOMEM_PREPASS:
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory reading the page");
+    }
+    pith_status st = read_tree(ex, arena, want_paths, pg);
+    if (st != PITH_OK)
+        return st;
+    if (choose_blocks(ex, arena, pg))
+        return extractor_fail(ex, PITH_ERR_NOMEM,
+                              "out of memory extracting the page");
+    return PITH_OK;
+}
+
+/* ------------------------------------------------------------ result */
 
 static struct result *
 new_result(void)
@@ -241,6 +252,39 @@ copy_meta(struct result *r, const struct meta *m)
     p->base_url = m->base_url;
 }
 
+/* Assembles the text of pg into r and judges it. */
+static pith_status
+finish(pith_extractor *ex, struct result *r, struct page *pg)
+{
+    struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
+                                pg->meta.jsonld_body, ex->opt.no_tables};
+    int rescued = 0;
+    if (assemble_article(r, &in, &rescued) ||
+        (ex->opt.comments && assemble_comments(r, &in)))
+        return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+    copy_meta(r, &pg->meta);
+    r->pub.url = dup_or_null(r, pg->url);
+    r->pub.charset = dup_or_null(r, pg->dec.cs.name);
+    r->pub.charset_source = charset_source_name(pg->dec.cs.source);
+    r->pub.http_status = ex->http_status;
+    struct verdict_input vin = {
+        &pg->bs, &pg->sc, &pg->signals, pg->dec.prepass.script_bytes,
+        pg->url, pg->meta.doc_title, visible_chars(r->pub.text),
+        ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS,
+        rescued || pg->meta.jsonld_body
+    };
+    enum verdict v = verdict_judge(&vin);
+    if (v == VERDICT_ARTICLE)
+        return PITH_OK;
+    /* The result stays, with its metadata and without text. */
+    r->pub.reason = verdict_reason(v);
+    r->pub.text = "";
+    r->pub.text_len = 0;
+    r->pub.nblocks = 0;
+    return extractor_fail(ex, PITH_ERR_NO_CONTENT,
+                          "no main content found: %s", verdict_message(v));
+}
+
 pith_status
 pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
                   const char *content_type, const char *url,
@@ -253,7 +297,7 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     ex->errmsg[0] = '\0';
     if (!bytes)
         bytes = "";
-    pith_status st = page_check_input(ex, bytes, len, content_type);
+    pith_status st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)
         return st;
     struct result *r = new_result();
@@ -262,49 +306,50 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     struct page pg;
     memset(&pg, 0, sizeof pg);
     pg.url = url;
-    st = page_analyse(ex, &r->arena, bytes, len, content_type, &pg);
-    if (st == PITH_OK && (assemble_article(r, &pg, ex->opt.no_tables) ||
-                          (ex->opt.comments && assemble_comments(r, &pg))))
-        st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
-    free(pg.utf8);
-    if (st != PITH_OK) {
+    st = analyse(ex, &r->arena, bytes, len, content_type, 0, &pg);
+    if (st == PITH_OK)
+        st = finish(ex, r, &pg);
+    decoded_free(&pg.dec);
+    if (st != PITH_OK && st != PITH_ERR_NO_CONTENT) {
         pith_result_free(&r->pub);
         return st;
     }
-    copy_meta(r, &pg.meta);
-    r->pub.url = dup_or_null(r, url);
-    r->pub.charset = dup_or_null(r, pg.cs.name);
-    r->pub.charset_source = charset_source_name(pg.cs.source);
-    r->pub.http_status = ex->http_status;
     *out = &r->pub;
-    size_t min = ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS;
-    enum verdict v = verdict_judge(&pg, visible_chars(r->pub.text), min,
-                                   pg.rescued || pg.meta.jsonld_body);
-    if (v == VERDICT_ARTICLE)
-        return PITH_OK;
-    /* The result stays, with its metadata and without text. */
-    r->pub.reason = verdict_reason(v);
-    r->pub.text = "";
-    r->pub.text_len = 0;
-    r->pub.nblocks = 0;
-    return extractor_fail(ex, PITH_ERR_NO_CONTENT,
-                          "no main content found: %s", verdict_message(v));
+    return st;
 }
 
-const char *
-pith_strerror(pith_status s)
+pith_status
+pith_explain(pith_extractor *ex, const char *bytes, size_t len,
+             const char *content_type, const char *url, int html,
+             pith_write_fn write, void *userdata)
 {
-    switch (s) {
-    case PITH_OK: return "success";
-    case PITH_ERR_NOMEM: return "out of memory";
-    case PITH_ERR_ARG: return "invalid argument";
-    case PITH_ERR_INPUT: return "input unreadable";
-    case PITH_ERR_TOO_BIG: return "input too large";
-    case PITH_ERR_FETCH: return "fetch failed";
-    case PITH_ERR_HTTP: return "HTTP error status";
-    case PITH_ERR_NOT_HTML: return "not HTML";
-    case PITH_ERR_NO_CONTENT: return "no main content found";
-    case PITH_ERR_INTERNAL: return "internal error";
+    (void)url;
+    if (!ex || !write || (!bytes && len))
+        return PITH_ERR_ARG;
+    if (!bytes)
+        bytes = "";
+    pith_status st = check_input(ex, bytes, len, content_type);
+    if (st != PITH_OK)
+        return st;
+    struct arena arena;
+    arena_init(&arena);
+    struct page pg;
+    memset(&pg, 0, sizeof pg);
+    st = analyse(ex, &arena, bytes, len, content_type, !html, &pg);
+    if (st == PITH_OK) {
+        struct buf b;
+        buf_init(&b, (size_t)1 << 31);
+        if (html)
+            explain_html(&pg.bs, &pg.sc, pg.dec.utf8, pg.dec.utf8_len, &b);
+        else
+            explain_json(&pg.bs, &pg.sc, &b);
+        if (buf_failed(&b))
+            st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+        else if (write(b.data, b.len, userdata))
+            st = extractor_fail(ex, PITH_ERR_INPUT, "writing failed");
+        buf_free(&b);
     }
-    return "unknown status";
+    decoded_free(&pg.dec);
+    arena_free(&arena);
+    return st;
 }

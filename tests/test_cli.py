@@ -57,8 +57,14 @@ check(all(keys <= set(b) for b in e["blocks"]), "explain blocks have every key")
 check(any(b["keep"] for b in e["blocks"]) and
       any(not b["keep"] for b in e["blocks"]), "explain keeps and drops")
 rc, eh, _ = pith("--explain=html", PAGE)
-check(rc == 0 and "<html" in eh and "#c8f7c5" in eh and "<script" not in eh,
-      "explain html highlights and drops scripts")
+check(rc == 0 and "<html" in eh and "data-pith=kept" in eh and
+      "data-pith=dropped" in eh and "#c8f7c5" in eh,
+      "explain html marks kept and dropped blocks")
+# The view is inert: a policy ahead of the page forbids its scripts and
+# every load from elsewhere.
+check(eh.find("Content-Security-Policy") >= 0 and
+      eh.find("Content-Security-Policy") < eh.find("<html") and
+      "default-src 'none'" in eh, "explain html forbids scripts and loads")
 
 # Exit codes.
 rc, _, err = pith()

@@ -1,15 +1,36 @@
 /*
- * Block segmentation and scoring (src/blocks.c, src/score.c) on small
- * pages written for one signal each.
+ * Block segmentation, scoring and the choice between passes
+ * (src/blocks/, src/score/, src/refine/) on small pages written for one
+ * signal each.
  */
 #include "harness.h"
 
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "dom/dom.h"
+#include "refine/refine.h"
 #include "score/score.h"
+#include "similarity.h"
 
 #include <stdlib.h>
+
+/* Scores bs as the pipeline does: pass after pass, each refined, until
+ * one holds the article. */
+static int
+score_page(struct arena *a, const struct blocks *bs, const char *title,
+           struct score_result *sc)
+{
+    struct scorer *scorer;
+    struct refine_choice *choice;
+    if (score_begin(a, bs, title, SCORE_BALANCED, &scorer) ||
+        refine_begin(a, bs, SCORE_BALANCED, &choice))
+        return -1;
+    const struct score_pass *pass;
+    while ((pass = score_next_pass(scorer)) && !refine_pass(choice, pass))
+        ;
+    refine_result(choice, sc);
+    return 0;
+}
 
 /* The kept blocks of html, joined by '|'. */
 static char *
@@ -23,8 +44,8 @@ kept(const char *html, const char *title)
     struct blocks bs;
     struct score_result sc;
     char *out = calloc(1, 1 << 16);
-    if (blocks_build(&a, (GumboNode *)body, &bs) == 0 &&
-        score_blocks(&a, &bs, title, SCORE_BALANCED, &sc) == 0) {
+    if (blocks_build(&a, (GumboNode *)body, 0, &bs) == 0 &&
+        score_page(&a, &bs, title, &sc) == 0) {
         for (int i = 0; i < bs.n_blocks; i++) {
             if (!sc.keep[i])
                 continue;
@@ -119,16 +140,16 @@ test_br_paragraphs(void)
 static void
 test_similarity(void)
 {
-    OK(score_text_similarity("Council approves budget",
+    OK(text_similarity("Council approves budget",
                              "Council Approves Budget") > 0.99,
        "same words");
-    OK(score_text_similarity("Council approves budget | Gazette",
+    OK(text_similarity("Council approves budget | Gazette",
                              "Council approves budget") > 0.99,
        "title with site name");
-    OK(score_text_similarity("Council approves budget",
+    OK(text_similarity("Council approves budget",
                              "Weather for the weekend") < 0.1,
        "different words");
-    OK(score_text_similarity(NULL, "x") == 0, "NULL is harmless");
+    OK(text_similarity(NULL, "x") == 0, "NULL is harmless");
 }
 
 static void

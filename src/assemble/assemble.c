@@ -8,9 +8,9 @@
 #include "assemble/assemble.h"
 
 #include "internal.h"
-#include "page.h"
 
 #include "blocks/blocks.h"
+#include "refine/refine.h"
 #include "buf.h"
 #include "limits.h"
 #include "assemble/normalize.h"
@@ -77,11 +77,11 @@ out_of(const struct blocks *bs, int i)
  * element around the image that holds any text: an image between two
  * paragraphs of the article joins, one ending a sidebar does not. */
 static int
-image_target(const struct page *pg, const struct inline_span *sp)
+image_target(const struct assemble_input *in, const struct inline_span *sp)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     int b = sp->next_block, e = sp->owner;
-    if (b < 0 || b >= bs->n_blocks || !pg->sc.keep[b])
+    if (b < 0 || b >= bs->n_blocks || !in->sc->keep[b])
         return -1;
     for (int d = 0; e >= 0 && d <= PITH_MAX_DEPTH; d++) {
         const struct elem *el = &bs->elems[e];
@@ -93,9 +93,9 @@ image_target(const struct page *pg, const struct inline_span *sp)
 }
 
 static int
-index_spans(const struct page *pg, struct span_index *ix)
+index_spans(const struct assemble_input *in, struct span_index *ix)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     ix->first = calloc((size_t)bs->n_blocks + 1, sizeof *ix->first);
     ix->count = calloc((size_t)bs->n_blocks + 1, sizeof *ix->count);
     ix->image_to = calloc((size_t)bs->n_spans + 1, sizeof *ix->image_to);
@@ -104,7 +104,7 @@ index_spans(const struct page *pg, struct span_index *ix)
         return -1;
     for (int i = 0; i < bs->n_spans; i++) {
         const struct inline_span *sp = &bs->spans[i];
-        ix->image_to[i] = sp->block < 0 ? image_target(pg, sp) : -1;
+        ix->image_to[i] = sp->block < 0 ? image_target(in, sp) : -1;
         if (ix->image_to[i] >= 0)
             ix->images[ix->n_images++] = i;
         if (sp->block < 0 || sp->block >= bs->n_blocks)
@@ -159,10 +159,10 @@ is_space(char c)
 /* The raw spans of one output block: its own and the images that join
  * it.  *n is the count; the array is malloc'd (NULL when none). */
 static const struct inline_span **
-raw_spans(const struct page *pg, const struct span_index *ix, int b,
+raw_spans(const struct assemble_input *in, const struct span_index *ix, int b,
           int *img_cursor, size_t *n)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     *n = 0;
     int c = *img_cursor;
     while (c < ix->n_images && ix->image_to[ix->images[c]] < b)
@@ -228,13 +228,13 @@ make_span(struct result *r, const char *base, const struct inline_span *sp,
 
 /* Normalizes block o into text and maps its spans; fills bl's spans. */
 static long
-put_block(struct result *r, const struct page *pg,
+put_block(struct result *r, const struct assemble_input *in,
           const struct span_index *ix, int *img_cursor,
           const struct out_block *o, struct buf *text, pith_block *bl)
 {
     size_t n = 0;
     const struct inline_span **raw = o->block >= 0 && !o->verbatim
-        ? raw_spans(pg, ix, o->block, img_cursor, &n) : NULL;
+        ? raw_spans(in, ix, o->block, img_cursor, &n) : NULL;
     size_t *pos = n ? malloc(2 * n * sizeof *pos) : NULL;
     size_t *orig = n ? malloc(2 * n * sizeof *orig) : NULL;
     size_t np = 0, at = text->len;
@@ -262,7 +262,7 @@ put_block(struct result *r, const struct page *pg,
     for (size_t i = 0; spans && i < n; i++) {
         size_t s = raw[i]->block < 0 ? 0 : raw[i]->start;
         size_t e = raw[i]->block < 0 ? 0 : raw[i]->end;
-        ns += make_span(r, pg->meta.base_url, raw[i],
+        ns += make_span(r, in->base_url, raw[i],
                         pos[find(orig, np, s)], pos[find(orig, np, e)],
                         text->data + at, &spans[ns]);
     }
@@ -288,7 +288,7 @@ struct text_out {
 /* Normalizes the chosen blocks into text and a block list.  Repeated
  * paragraphs stay: a poem's refrain or a pasted quote is text too. */
 static int
-build_text(struct result *r, const struct page *pg,
+build_text(struct result *r, const struct assemble_input *in,
            const struct out_block *ob, size_t n, struct text_out *out)
 {
     struct buf text;
@@ -298,7 +298,7 @@ build_text(struct result *r, const struct page *pg,
     size_t *offs = calloc(n + 1, sizeof *offs);
     size_t count = 0;
     int img_cursor = 0;
-    if (!blocks || !offs || index_spans(pg, &ix))
+    if (!blocks || !offs || index_spans(in, &ix))
         goto oom;
     for (size_t i = 0; i < n; i++) {
         size_t start = text.len;
@@ -306,7 +306,7 @@ build_text(struct result *r, const struct page *pg,
             buf_append(&text, "\n\n", 2);
         size_t body = text.len;
         pith_block *bl = &blocks[count];
-        long got = put_block(r, pg, &ix, &img_cursor, &ob[i], &text, bl);
+        long got = put_block(r, in, &ix, &img_cursor, &ob[i], &text, bl);
         if (got < 0) {
             if (buf_failed(&text) && text.len >= text.max - 16)
                 break; /* output cap reached: keep what fits */
@@ -386,11 +386,12 @@ count_paragraph_lines(const char *s)
 }
 
 int
-assemble_article(struct result *r, struct page *pg, int no_tables)
+assemble_article(struct result *r, const struct assemble_input *in,
+                 int *rescued)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     size_t cap = (size_t)bs->n_blocks + 1;
-    const char *jb = pg->meta.jsonld_body;
+    const char *jb = in->jsonld_body;
     size_t jsonld_paras = jb ? count_paragraph_lines(jb) : 0;
     if (cap < jsonld_paras + 1)
         cap = jsonld_paras + 1;
@@ -399,15 +400,15 @@ assemble_article(struct result *r, struct page *pg, int no_tables)
         return -1;
     size_t n = 0;
     for (int i = 0; i < bs->n_blocks; i++)
-        if (pg->sc.keep[i] && !(no_tables && bs->blocks[i].kind == BK_ROW))
+        if (in->sc->keep[i] && !(in->no_tables && bs->blocks[i].kind == BK_ROW))
             ob[n++] = out_of(bs, i);
-    if (jb && pg->sc.kept_chars < JSONLD_RESCUE_CHARS &&
-        strlen(jb) > 2 * pg->sc.kept_chars + 1) {
+    if (jb && in->sc->kept_chars < JSONLD_RESCUE_CHARS &&
+        strlen(jb) > 2 * in->sc->kept_chars + 1) {
         n = split_jsonld(jb, ob, cap);
-        pg->rescued = 1;
+        *rescued = 1;
     }
     struct text_out t;
-    int rc = build_text(r, pg, ob, n, &t);
+    int rc = build_text(r, in, ob, n, &t);
     free(ob);
     if (rc)
         return -1;
@@ -434,18 +435,18 @@ in_comments(const struct blocks *bs, int i)
 }
 
 int
-assemble_comments(struct result *r, const struct page *pg)
+assemble_comments(struct result *r, const struct assemble_input *in)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     struct out_block *ob = calloc((size_t)bs->n_blocks + 1, sizeof *ob);
     if (!ob)
         return -1;
     size_t n = 0;
     for (int i = 0; i < bs->n_blocks; i++)
-        if (!pg->sc.keep[i] && in_comments(bs, i))
+        if (!in->sc->keep[i] && in_comments(bs, i))
             ob[n++] = out_of(bs, i);
     struct text_out t = {0};
-    int rc = n ? build_text(r, pg, ob, n, &t) : 0;
+    int rc = n ? build_text(r, in, ob, n, &t) : 0;
     free(ob);
     if (rc)
         return -1;

@@ -8,17 +8,29 @@
 #ifndef PITH_ASSEMBLE_H
 #define PITH_ASSEMBLE_H
 
-struct page;
+struct blocks;
 struct result;
+struct score_result;
 
-/* Fills r's blocks and text from pg (and sets pg->rescued when the text
- * is JSON-LD's).  With no_tables, data-table rows are left out.  Returns
- * 0, or -1 when out of memory. */
-int assemble_article(struct result *r, struct page *pg, int no_tables);
+/* What assembling reads: the blocks, the chosen ones, and two facts of
+ * the metadata. */
+struct assemble_input {
+    const struct blocks *bs;
+    const struct score_result *sc;
+    const char *base_url;    /* what links resolve against, or NULL */
+    const char *jsonld_body; /* JSON-LD's articleBody, or NULL */
+    int no_tables;           /* leave data-table rows out */
+};
 
-/* Fills r's comments from the blocks of pg's comment section that the
+/* Fills r's blocks and text from in, and sets *rescued when the text is
+ * JSON-LD's articleBody (the page showed little of it).  Returns 0, or
+ * -1 when out of memory. */
+int assemble_article(struct result *r, const struct assemble_input *in,
+                     int *rescued);
+
+/* Fills r's comments from the blocks of the comment section that the
  * article left out (forms excepted).  Returns 0, or -1 when out of
  * memory. */
-int assemble_comments(struct result *r, const struct page *pg);
+int assemble_comments(struct result *r, const struct assemble_input *in);
 
 #endif

@@ -15,6 +15,7 @@
 #include "dom/dom.h"
 #include "limits.h"
 #include "blocks/names.h"
+#include "blocks/paths.h"
 
 #include <gumbo.h>
 #include <stdlib.h>
@@ -102,6 +103,8 @@ struct walker {
     struct arena *arena;
     struct elem *elems;
     int n_elems, cap_elems;
+    const GumboNode **nodes; /* per element: its node, for the walk only */
+    int cap_nodes;
     struct block *blocks;
     int n_blocks, cap_blocks;
     struct buf text;    /* all blocks; the open block is its tail */
@@ -577,10 +580,19 @@ new_elem(struct walker *w, GumboNode *n)
         w->oom = 1;
         return -1;
     }
+    if (w->n_elems == w->cap_nodes &&
+        grow((void **)&w->nodes, &w->cap_nodes, sizeof *w->nodes)) {
+        w->oom = 1;
+        return -1;
+    }
     int i = w->n_elems++;
     struct elem *e = &w->elems[i];
     memset(e, 0, sizeof *e);
-    e->node = n;
+    w->nodes[i] = n;
+    /* Where the element's start tag is in the parsed text, for a view of
+     * the page as it came; an element the parser implied has none. */
+    e->src_off = (uint32_t)n->v.element.start_pos.offset;
+    e->src_len = (uint32_t)n->v.element.original_tag.length;
     e->parent = owner(w);
     e->tag = (uint16_t)n->v.element.tag;
     e->depth = (uint16_t)w->depth;
@@ -746,7 +758,7 @@ leave(struct walker *w, GumboNode *n)
     int deep = w->depth > PITH_MAX_DEPTH;
     w->depth--;
     int o = owner(w);
-    int is_owner = !deep && o >= 0 && w->elems[o].node == n;
+    int is_owner = !deep && o >= 0 && w->nodes[o] == n;
     if (!is_owner) {
         if (tag == GUMBO_TAG_A && w->in_link &&
             dom_attr(n, "href"))
@@ -875,8 +887,26 @@ done:
     free(hchars);
 }
 
+/* Span URLs and alt texts point into the tree: copied, so that the
+ * tree can go once blocks and metadata are read. */
+static int
+own_span_strings(struct arena *a, struct blocks *out)
+{
+    for (int i = 0; i < out->n_spans; i++) {
+        struct inline_span *sp = &out->spans[i];
+        if (sp->url && !(sp->url = arena_strndup(a, sp->url,
+                                                 strlen(sp->url))))
+            return -1;
+        if (sp->alt && !(sp->alt = arena_strndup(a, sp->alt,
+                                                 strlen(sp->alt))))
+            return -1;
+    }
+    return 0;
+}
+
 int
-blocks_build(struct arena *a, GumboNode *root, struct blocks *out)
+blocks_build(struct arena *a, GumboNode *root, int want_paths,
+             struct blocks *out)
 {
     struct walker *w = calloc(1, sizeof *w);
     if (!w)
@@ -919,8 +949,12 @@ blocks_build(struct arena *a, GumboNode *root, struct blocks *out)
     if (w->n_spans)
         memcpy(out->spans, w->spans, sizeof *w->spans * (size_t)w->n_spans);
     out->n_spans = w->n_spans;
+    if (own_span_strings(a, out) ||
+        (want_paths && blocks_paths(a, w->nodes, out)))
+        goto done;
     rc = 0;
 done:
+    free(w->nodes);
     free(w->spans);
     free(w->elems);
     free(w->blocks);

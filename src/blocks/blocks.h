@@ -65,7 +65,9 @@ enum block_kind {
 };
 
 struct elem {
-    struct GumboInternalNode *node; /* for explain; valid while the tree is */
+    uint32_t src_off; /* its start tag in the parsed text: offset ... */
+    uint32_t src_len; /* ... and length, 0 for an element the parser
+                         implied (a <tbody>, an unwritten <body>) */
     int parent;       /* index, -1 at the top */
     int end_elem;     /* one past the last element of the subtree */
     int first_block;  /* blocks of the subtree: [first_block, end_block) */
@@ -114,7 +116,7 @@ struct inline_span {
     uint32_t start, end;  /* in the block's text; an image has start ==
                              end */
     uint8_t kind;         /* enum inline_kind */
-    const char *url;      /* href or src as written (points into the tree) */
+    const char *url;      /* href or src as written */
     const char *alt;      /* images: alt, as written */
     int owner;            /* images outside blocks: the element around */
     int next_block;       /* ... and the first block after the image */
@@ -130,12 +132,18 @@ struct blocks {
     int body_elem;        /* index of <body>, or 0 */
     struct inline_span *spans; /* in order of their end within a block */
     int n_spans;
+    const char **paths;   /* per element, when asked for: the CSS
+                             selector steps from its parent element
+                             (exclusive) down to it, or from <html> for
+                             the top element (paths.h); else NULL */
 };
 
-/* Walks the tree below root (iteratively) into out, allocating from a.
- * Returns 0, or -1 when out of memory. */
+/* Walks the tree below root (iteratively) into out, allocating from a;
+ * with want_paths, also each element's selector steps (for explaining
+ * decisions).  Nothing in out points into the tree.  Returns 0, or -1
+ * when out of memory. */
 int blocks_build(struct arena *a, struct GumboInternalNode *root,
-                 struct blocks *out);
+                 int want_paths, struct blocks *out);
 
 static inline const char *
 block_text(const struct blocks *bs, const struct block *b)

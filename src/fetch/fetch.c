@@ -1,7 +1,6 @@
 /*
- * One URL's fetch, attempt by attempt; see fetch.h.  Also the library's
- * libcurl setup (pith_global_init) and the extractor's release, since the
- * fetching state is what an extractor holds besides its options.
+ * One URL's fetch, attempt by attempt; see fetch.h.  Also libcurl's
+ * setup and the release of the fetching state an extractor holds.
  */
 #include "fetch/fetch.h"
 
@@ -21,7 +20,7 @@
 static int global_ready;
 
 pith_status
-pith_global_init(void)
+fetch_global_init(void)
 {
     if (global_ready)
         return PITH_OK;
@@ -32,7 +31,7 @@ pith_global_init(void)
 }
 
 void
-pith_global_cleanup(void)
+fetch_global_cleanup(void)
 {
     if (global_ready)
         curl_global_cleanup();
@@ -40,14 +39,13 @@ pith_global_cleanup(void)
 }
 
 void
-pith_free(pith_extractor *ex)
+fetch_release(pith_extractor *ex)
 {
-    if (!ex)
-        return;
     curl_multi_cleanup(ex->multi);
     curl_share_cleanup(ex->share);
     curl_slist_free_all(ex->headers);
-    free(ex);
+    ex->multi = ex->share = ex->headers = NULL;
+    ex->prepared = 0;
 }
 
 long long

@@ -93,6 +93,27 @@ size_t fetch_on_header(char *data, size_t size, size_t n, void *userdata);
  * fetch_multi.c. */
 pith_status fetch_handles(pith_extractor *ex);
 
+/* What fetch_many() hands over for each URL, once, as it completes: on
+ * FETCH_DONE's PITH_OK, j's body, content_type and final_url hold the
+ * page; else status and msg say why not.  j is valid during the call.
+ * Returns 0 to go on, nonzero to stop (the URLs not yet reported are
+ * then dropped). */
+typedef int (*fetch_done_fn)(struct fetch_job *j, void *userdata);
+
+/* Fetches urls[0..n-1] on libcurl's multi interface with the politeness
+ * of opt (pith.h, pith_fetch_many; its fetch_only is not read here) and
+ * calls done once per URL.  Returns as pith_fetch_many() does. */
+pith_status fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
+                       const pith_many_options *opt, fetch_done_fn done,
+                       void *userdata);
+
+/* libcurl's process-wide setup, once; harmless to call again. */
+pith_status fetch_global_init(void);
+void fetch_global_cleanup(void);
+
+/* Releases the fetching state of ex (its handles and header list). */
+void fetch_release(pith_extractor *ex);
+
 /* Releases what j owns; j can then be dropped or initialized again. */
 void fetch_job_clear(struct fetch_job *j);
 

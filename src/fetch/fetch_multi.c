@@ -1,9 +1,11 @@
 /*
- * The transfer driver: pith_fetch_many() runs many fetch jobs (fetch.h)
- * on libcurl's multi interface in one thread, and pith_extract_url() is
- * the same driver with one URL, so a single fetch and a batch behave
- * alike.  Politeness is scheduled here, per host (hosts.h): a transfer
- * starts only when its host has fewer than per_host running, its delay
+ * The transfer driver: fetch_many() runs many fetch jobs (fetch.h) on
+ * libcurl's multi interface in one thread and hands each outcome, a page
+ * or a failure, to its caller; it never extracts.  pith_fetch_many() and
+ * pith_extract_url() are this driver with many URLs and with one, so a
+ * single fetch and a batch behave alike (urls.c).  Politeness is
+ * scheduled here, per host (hosts.h): a transfer starts only when its
+ * host has fewer than per_host running, its delay
  * has passed since the host's last start, its robots.txt is known, and
  * its retry wait is over.  CURLMOPT_MAX_HOST_CONNECTIONS backs the
  * per-host cap at the connection level.
@@ -36,50 +38,23 @@ struct driver {
     size_t n, reported;
     struct hosts hosts;
     int running;
-    int concurrency, per_host, robots, fetch_only;
+    int concurrency, per_host, robots;
     long delay_ms;
     char agent[64];         /* the robots.txt product token */
     int stopped;
-    pith_item_fn callback;
+    fetch_done_fn done;
     void *userdata;
 };
 
 /* ------------------------------------------------------------ reporting */
 
-/* Extracts a fetched page into *res; a failure's message goes to j. */
-static void
-extract_page(struct driver *d, struct fetch_job *j, pith_result **res)
-{
-    pith_extractor *ex = d->ex;
-    ex->http_status = (int)j->http_status;
-    j->status = pith_extract_html(ex, j->body.data, j->body.len,
-                                  j->content_type, j->final_url, res);
-    if (j->status != PITH_OK)
-        snprintf(j->msg, sizeof j->msg, "%s", ex->errmsg);
-}
-
-/* Hands j's outcome to the callback (once per URL) and releases j.
- * After the callback asked to stop, nothing more is extracted or said. */
+/* Hands j's outcome to the caller (once per URL) and releases j.  After
+ * the caller asked to stop, nothing more is said. */
 static void
 report(struct driver *d, struct fetch_job *j)
 {
     d->reported++;
-    if (d->stopped) {
-        fetch_job_clear(j);
-        return;
-    }
-    pith_item it = {j->index, j->url, j->final_url, (int)j->http_status,
-                    j->status, NULL, NULL, NULL, 0, NULL};
-    if (j->status == PITH_OK && d->fetch_only) {
-        it.body = j->body.data ? j->body.data : "";
-        it.body_len = j->body.len;
-        it.content_type = j->content_type;
-    } else if (j->status == PITH_OK) {
-        extract_page(d, j, &it.result);
-    }
-    it.status = j->status;
-    it.error = j->status != PITH_OK ? j->msg : NULL;
-    if (d->callback(&it, d->userdata))
+    if (!d->stopped && d->done(j, d->userdata))
         d->stopped = 1;
     fetch_job_clear(j);
 }
@@ -392,9 +367,8 @@ driver_init(struct driver *d, pith_extractor *ex, size_t n,
         d->per_host = d->concurrency;
     d->delay_ms = opt->delay_ms > 0 ? opt->delay_ms : 0;
     d->robots = opt->robots != 0;
-    d->fetch_only = opt->fetch_only != 0;
     agent_token(ex, d->agent, sizeof d->agent);
-    pith_status st = pith_global_init();
+    pith_status st = fetch_global_init();
     if (st != PITH_OK)
         return extractor_fail(ex, st, "libcurl failed to initialize");
     if ((st = fetch_prepare(ex)) != PITH_OK ||
@@ -428,20 +402,13 @@ driver_free(struct driver *d)
 }
 
 pith_status
-pith_fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
-                const pith_many_options *opt, pith_item_fn callback,
-                void *userdata)
+fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
+           const pith_many_options *opt, fetch_done_fn done, void *userdata)
 {
-    if (!ex || (!urls && n) || !callback)
-        return PITH_ERR_ARG;
-    for (size_t i = 0; i < n; i++)
-        if (!urls[i])
-            return PITH_ERR_ARG;
-    ex->errmsg[0] = '\0';
     struct driver d;
     pith_status st = driver_init(&d, ex, n, opt);
     if (st == PITH_OK) {
-        d.callback = callback;
+        d.done = done;
         d.userdata = userdata;
         for (size_t i = 0; i < n && !d.stopped; i++) {
             fetch_job_init(&d.jobs[i], urls[i], i, 0);
@@ -454,43 +421,4 @@ pith_fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
     }
     driver_free(&d);
     return st;
-}
-
-/* ------------------------------------------------------------ one URL */
-
-struct one {
-    pith_result *res;
-    pith_status status;
-    int http_status;
-    char msg[FETCH_MSG_BYTES];
-};
-
-static int
-take_one(pith_item *it, void *userdata)
-{
-    struct one *o = userdata;
-    o->res = it->result;
-    o->status = it->status;
-    o->http_status = it->http_status;
-    snprintf(o->msg, sizeof o->msg, "%s", it->error ? it->error : "");
-    return 0;
-}
-
-pith_status
-pith_extract_url(pith_extractor *ex, const char *url, pith_result **out)
-{
-    if (out)
-        *out = NULL;
-    if (!ex || !url || !out)
-        return PITH_ERR_ARG;
-    struct one o = {NULL, PITH_ERR_INTERNAL, 0, ""};
-    pith_many_options one_url = {1, 1, 0, 0, 0};
-    pith_status st = pith_fetch_many(ex, &url, 1, &one_url, take_one, &o);
-    if (st != PITH_OK)
-        return st;
-    ex->http_status = o.http_status;
-    *out = o.res;
-    if (o.status != PITH_OK)
-        extractor_fail(ex, o.status, "%s", o.msg);
-    return o.status;
 }

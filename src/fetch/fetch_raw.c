@@ -325,7 +325,7 @@ pith_fetch_raw(pith_extractor *ex, const char *url, pith_response **out)
         return PITH_ERR_ARG;
     ex->errmsg[0] = '\0';
     ex->http_status = 0;
-    pith_status st = pith_global_init();
+    pith_status st = fetch_global_init();
     if (st != PITH_OK)
         return extractor_fail(ex, st, "libcurl failed to initialize");
     if ((st = fetch_prepare(ex)) != PITH_OK ||

@@ -11,7 +11,7 @@
 
 #include "arena.h"
 #include "limits.h"
-#include "score/score.h"
+#include "similarity.h"
 
 #include <json-c/json.h>
 #include <string.h>
@@ -336,9 +336,9 @@ pick_title(json_object *art, const char *doc_title)
     const char *headline = get_str(art, "headline");
     if (name && headline && strcmp(name, headline) != 0) {
         const char *t = doc_title ? doc_title : "";
-        int name_ok = score_text_similarity(name, t) >
+        int name_ok = text_similarity(name, t) >
                       JSONLD_TITLE_SIMILARITY;
-        int head_ok = score_text_similarity(headline, t) >
+        int head_ok = text_similarity(headline, t) >
                       JSONLD_TITLE_SIMILARITY;
         return head_ok && !name_ok ? headline : name;
     }

@@ -8,13 +8,14 @@
  * when they score well.  Inside the chosen region, containers that look
  * like boilerplate by their counts (images per paragraph, list items,
  * inputs, link density) are removed, then single blocks are judged.
- * A pass that keeps under PASS_MIN_CHARS relaxes its rules and runs again.
+ * The passes run one at a time, on demand: the refine stage judges the
+ * single blocks of each and says when one kept enough (refine.h).
  */
 #include "score/score.h"
 
 #include "arena.h"
 #include "blocks/blocks.h"
-#include "score/refine.h"
+#include "similarity.h"
 
 #include <gumbo.h>
 #include <math.h>
@@ -37,9 +38,6 @@
 /* A sibling joins when its score reaches max(10, 0.2 x best). */
 #define SIBLING_MIN_SCORE 10.0f
 #define SIBLING_RATIO 0.2f
-/* A pass keeping less than this relaxes its rules and runs again
- * (Readability's charThreshold). */
-#define PASS_MIN_CHARS 500
 /* A region starting within this many blocks after the title heading is
  * the article under it. */
 #define NEAR_TITLE_BLOCKS 15
@@ -1088,79 +1086,15 @@ clean_article(struct pass *ps)
     }
 }
 
-/* ------------------------------------------------------------ title */
-
-/* Lowercased word tokens of s into out (space separated). */
-static size_t
-tokens(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    int in_word = 0;
-    for (; *s && n + 2 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
-        int word = c >= 0x80 || (c >= '0' && c <= '9') ||
-                   (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                   c == '_';
-        if (word) {
-            out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
-            in_word = 1;
-        } else if (in_word) {
-            out[n++] = ' ';
-            in_word = 0;
-        }
-    }
-    if (n && out[n - 1] == ' ')
-        n--;
-    out[n] = '\0';
-    return n;
-}
-
-static int
-has_token(const char *list, const char *tok, size_t len)
-{
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, ' ');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l == len && memcmp(p, tok, len) == 0)
-            return 1;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return 0;
-}
-
-double
-score_text_similarity(const char *a, const char *b)
-{
-    char ta[1024], tb[1024];
-    if (!a || !b)
-        return 0;
-    tokens(a, ta, sizeof ta);
-    size_t lb = tokens(b, tb, sizeof tb);
-    if (!ta[0] || !lb)
-        return 0;
-    size_t missing = 0, total = 0;
-    for (const char *p = tb; *p;) {
-        const char *e = strchr(p, ' ');
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        total += l;
-        if (!has_token(ta, p, l))
-            missing += l;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return total ? 1.0 - (double)missing / (double)total : 0;
-}
-
 /* ------------------------------------------------------------ a pass */
 
-static size_t
-finish(struct pass *ps, const char *title, struct score_result *out)
+/* The pass's verdict on each block before single blocks are judged
+ * (that is the refine stage's): kept when in the region and not removed,
+ * with the rule that decided. */
+static void
+finish(struct pass *ps, const char *title, struct score_pass *out)
 {
     const struct blocks *bs = ps->bs;
-    size_t kept = 0;
     int title_dropped = 0;
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
@@ -1185,7 +1119,7 @@ finish(struct pass *ps, const char *title, struct score_result *out)
             continue;
         }
         if (b->kind == BK_HEADING && b->level <= 2 && !title_dropped &&
-            title && score_text_similarity(title, block_text(bs, b)) >
+            title && text_similarity(title, block_text(bs, b)) >
                          TITLE_SIMILARITY) {
             title_dropped = 1;
             out->reason[i] = "repeats the title";
@@ -1195,32 +1129,11 @@ finish(struct pass *ps, const char *title, struct score_result *out)
         out->reason[i] = ps->joined[i] ? "joined the main content"
                                        : "main content";
     }
-    /* Rules for single blocks never empty the article: a region made only
-     * of what they drop (a list of links, headings) is kept whole. */
-    memcpy(out->selected, out->keep, (size_t)bs->n_blocks);
-    refine_blocks(bs, ps->mode == SCORE_PRECISION ? REFINE_STRICT
-                      : ps->mode == SCORE_RECALL ? REFINE_LINKS
-                                                 : REFINE_BALANCED,
-                  out->keep, out->reason);
-    int any = 0;
-    for (int i = 0; i < bs->n_blocks && !any; i++)
-        any = out->keep[i];
-    for (int i = 0; i < bs->n_blocks && !any; i++)
-        if (out->selected[i]) {
-            out->keep[i] = 1;
-            out->reason[i] = "main content (all of it)";
-        }
-    /* What callers see as the region: before any cleaning. */
-    memcpy(out->selected, ps->sel, (size_t)bs->n_blocks);
-    for (int i = 0; i < bs->n_blocks; i++)
-        if (out->keep[i])
-            kept += bs->blocks[i].chars;
-    return kept;
 }
 
-static int
+static void
 run_pass(struct pass *ps, const char *title, float *block_score,
-         struct score_result *out)
+         struct score_pass *out)
 {
     const struct blocks *bs = ps->bs;
     size_t ne = (size_t)bs->n_elems, nb = (size_t)bs->n_blocks;
@@ -1258,8 +1171,7 @@ run_pass(struct pass *ps, const char *title, float *block_score,
     }
     clean_article(ps);
     out->main_elem = ps->top;
-    out->kept_chars = finish(ps, title, out);
-    return 0;
+    finish(ps, title, out);
 }
 
 /* The first h1 or h2 block repeating the title, or -1. */
@@ -1271,7 +1183,7 @@ title_heading(const struct blocks *bs, const char *title)
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
         if (b->kind == BK_HEADING && b->level <= 2 &&
-            score_text_similarity(title, block_text(bs, b)) > TITLE_SIMILARITY)
+            text_similarity(title, block_text(bs, b)) > TITLE_SIMILARITY)
             return i;
     }
     return -1;
@@ -1292,80 +1204,76 @@ near_title(const struct blocks *bs, const uint8_t *selected, int title_at)
     return 0;
 }
 
+/* The passes, strictest first: each relaxes a rule of the one before,
+ * as Readability's do when a pass finds too little text. */
+static const unsigned passes[] = {
+    PASS_STRIP_UNLIKELY | PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
+    PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
+    PASS_CLEAN_CONDITIONALLY,
+    0
+};
+
+struct scorer {
+    struct pass ps;
+    const char *title;
+    int title_at;      /* the block of the title heading, or -1 */
+    size_t next;       /* the next pass to run */
+    struct score_pass out;
+};
+
 int
-score_blocks(struct arena *a, const struct blocks *bs, const char *title,
-             enum score_mode mode, struct score_result *out)
+score_begin(struct arena *a, const struct blocks *bs, const char *title,
+            enum score_mode mode, struct scorer **out)
 {
     size_t ne = (size_t)bs->n_elems + 1, nb = (size_t)bs->n_blocks + 1;
-    struct pass ps = {0};
-    ps.bs = bs;
-    ps.mode = mode;
-    ps.removed = arena_alloc(a, ne);
-    ps.gone = arena_alloc(a, ne);
-    ps.why = arena_alloc(a, ne * sizeof *ps.why);
-    ps.score = arena_alloc(a, ne * sizeof *ps.score);
-    ps.mass = arena_alloc(a, ne * sizeof *ps.mass);
-    ps.scored = arena_alloc(a, ne);
-    ps.in_article = arena_alloc(a, ne);
-    ps.sel = arena_alloc(a, nb);
-    ps.joined = arena_alloc(a, nb);
-    ps.cnt = arena_alloc(a, ne * sizeof *ps.cnt);
-    out->keep = arena_alloc(a, nb);
-    out->selected = arena_alloc(a, nb);
-    uint8_t *best_sel = arena_alloc(a, nb);
-    out->reason = arena_alloc(a, nb * sizeof *out->reason);
-    out->block_score = arena_alloc(a, nb * sizeof *out->block_score);
-    out->elem_score = ps.score;
-    uint8_t *best_keep = arena_alloc(a, nb);
-    const char **best_reason = arena_alloc(a, nb * sizeof *best_reason);
-    if (!ps.removed || !ps.gone || !ps.why || !ps.score || !ps.mass ||
-        !ps.scored ||
-        !ps.in_article || !ps.sel || !ps.joined || !ps.cnt || !out->keep ||
-        !out->reason || !out->block_score || !best_keep || !best_reason ||
-        !out->selected || !best_sel)
+    struct scorer *sc = arena_calloc(a, 1, sizeof *sc);
+    *out = sc;
+    if (!sc)
         return -1;
-    out->main_elem = -1;
-    out->kept_chars = 0;
-    if (bs->n_elems == 0)
-        return 0;
-
-    static const unsigned passes[] = {
-        PASS_STRIP_UNLIKELY | PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
-        PASS_WEIGHT_CLASSES | PASS_CLEAN_CONDITIONALLY,
-        PASS_CLEAN_CONDITIONALLY,
-        0
-    };
+    struct pass *ps = &sc->ps;
+    ps->bs = bs;
+    ps->mode = mode;
+    ps->removed = arena_alloc(a, ne);
+    ps->gone = arena_alloc(a, ne);
+    ps->why = arena_alloc(a, ne * sizeof *ps->why);
+    ps->score = arena_alloc(a, ne * sizeof *ps->score);
+    ps->mass = arena_alloc(a, ne * sizeof *ps->mass);
+    ps->scored = arena_alloc(a, ne);
+    ps->in_article = arena_alloc(a, ne);
+    ps->sel = arena_alloc(a, nb);
+    ps->joined = arena_alloc(a, nb);
+    ps->cnt = arena_alloc(a, ne * sizeof *ps->cnt);
+    sc->out.keep = arena_alloc(a, nb);
+    sc->out.reason = arena_alloc(a, nb * sizeof *sc->out.reason);
+    sc->out.block_score = arena_alloc(a, nb * sizeof *sc->out.block_score);
+    sc->out.elem_score = ps->score;
+    sc->out.region = ps->sel;
+    sc->out.main_elem = -1;
+    if (!ps->removed || !ps->gone || !ps->why || !ps->score || !ps->mass ||
+        !ps->scored || !ps->in_article || !ps->sel || !ps->joined ||
+        !ps->cnt || !sc->out.keep || !sc->out.reason ||
+        !sc->out.block_score)
+        return -1;
+    sc->title = title;
     /* Relaxed passes find more text, and sometimes the wrong text: the
-     * comments under a short article, the sidebar beside it.  A pass
-     * whose region is not where the page's title heading is loses to one
-     * whose region is. */
-    int title_at = title_heading(bs, title);
-    size_t best = 0;
-    int best_main = -1, have = 0, best_near = 0, first_near = 0;
-    for (size_t p = 0; p < sizeof passes / sizeof passes[0]; p++) {
-        ps.rules = passes[p];
-        run_pass(&ps, title, out->block_score, out);
-        int near = near_title(bs, out->selected, title_at);
-        if (p == 0)
-            first_near = near;
-        if (out->kept_chars >= PASS_MIN_CHARS && (near || !first_near))
-            return 0;
-        /* Keep the longest of the short attempts, near the title first. */
-        if (!have || near > best_near ||
-            (near == best_near && out->kept_chars > best)) {
-            have = 1;
-            best_near = near;
-            best = out->kept_chars;
-            best_main = out->main_elem;
-            memcpy(best_keep, out->keep, nb - 1);
-            memcpy(best_sel, out->selected, nb - 1);
-            memcpy(best_reason, out->reason, (nb - 1) * sizeof *best_reason);
-        }
-    }
-    memcpy(out->keep, best_keep, nb - 1);
-    memcpy(out->selected, best_sel, nb - 1);
-    memcpy(out->reason, best_reason, (nb - 1) * sizeof *best_reason);
-    out->main_elem = best_main;
-    out->kept_chars = best;
+     * comments under a short article, the sidebar beside it.  Each pass
+     * says whether its region is where the page's title heading is. */
+    sc->title_at = title_heading(bs, title);
+    /* A page without elements has no pass to run. */
+    sc->next = bs->n_elems ? 0 : sizeof passes / sizeof passes[0];
     return 0;
+}
+
+const struct score_pass *
+score_next_pass(struct scorer *sc)
+{
+    if (sc->next >= sizeof passes / sizeof passes[0])
+        return NULL;
+    struct pass *ps = &sc->ps;
+    ps->rules = passes[sc->next];
+    sc->out.index = (int)sc->next++;
+    run_pass(ps, sc->title, sc->out.block_score, &sc->out);
+    sc->out.near_title = near_title(ps->bs, ps->sel, sc->title_at);
+    sc->out.last = sc->next >= sizeof passes / sizeof passes[0];
+    return &sc->out;
 }

@@ -1,10 +1,12 @@
 /*
- * Scored blocks: which blocks of a page are its main content.
+ * Scored blocks: which region of a page is its main content.
  *
  * Arithmetic over the element and block tables of blocks.h only: no tree,
- * so tests can feed made-up tables.  The decision runs in passes that relax
- * as Readability's do when a pass finds too little text, and each block
- * ends with a keep flag and the rule that decided it.
+ * so tests can feed made-up tables.  The choice runs in passes that relax
+ * as Readability's do; each pass picks a container and its region, cleans
+ * boilerplate containers out of it, and gives every block a keep flag and
+ * the rule that decided.  Judging single blocks inside the region, and
+ * deciding whether a pass kept enough, is the next stage's (refine.h).
  */
 #ifndef PITH_SCORE_H
 #define PITH_SCORE_H
@@ -14,17 +16,7 @@
 
 struct arena;
 struct blocks;
-
-struct score_result {
-    uint8_t *keep;         /* per block: 1 when part of the article */
-    uint8_t *selected;     /* per block: in the chosen region, before
-                              anything in it was cleaned away */
-    const char **reason;   /* per block: the rule that decided */
-    float *block_score;    /* per block: its paragraph score */
-    float *elem_score;     /* per element: its candidate score, or 0 */
-    int main_elem;         /* the chosen container, -1 for none */
-    size_t kept_chars;     /* characters kept */
-};
+struct scorer;
 
 /* What to favour where a block could go either way (pith_mode). */
 enum score_mode {
@@ -34,14 +26,31 @@ enum score_mode {
     SCORE_RECALL     /* single blocks are judged by their links only */
 };
 
-/* Scores bs.  title (may be NULL) is used to drop the heading that repeats
- * it.  Everything is allocated from a.  Returns 0, or -1 when out of
- * memory. */
-int score_blocks(struct arena *a, const struct blocks *bs, const char *title,
-                 enum score_mode mode, struct score_result *out);
+/* One pass's outcome.  Its arrays belong to the scorer and are
+ * overwritten by the next pass. */
+struct score_pass {
+    int index;             /* 0 for the strictest pass */
+    int last;              /* no pass follows this one */
+    uint8_t *keep;         /* per block: in the region and not cleaned
+                              away */
+    const char **reason;   /* per block: the rule that decided */
+    const uint8_t *region; /* per block: in the chosen region, before
+                              anything in it was cleaned away */
+    float *block_score;    /* per block: its paragraph score */
+    float *elem_score;     /* per element: its candidate score, or 0 */
+    int main_elem;         /* the chosen container, -1 for none */
+    int near_title;        /* the region holds the title heading (an h1
+                              or h2 like title) or starts just after it */
+};
 
-/* Similarity of two texts in [0, 1]: the share of b's word characters
- * that are in words a also has (Readability's textSimilarity). */
-double score_text_similarity(const char *a, const char *b);
+/* Readies the passes over bs.  title (may be NULL) is used to drop the
+ * heading that repeats it and to tell which regions are near it.
+ * Everything is allocated from a.  Returns 0, or -1 when out of memory. */
+int score_begin(struct arena *a, const struct blocks *bs, const char *title,
+                enum score_mode mode, struct scorer **out);
+
+/* Runs the next pass and returns its outcome, or NULL when every pass has
+ * run (at once for a page without elements). */
+const struct score_pass *score_next_pass(struct scorer *sc);
 
 #endif

@@ -4,13 +4,17 @@
  * one walk over the tree for what blocks do not record (scripts,
  * <noscript>, empty application roots).  The tests are built so that a
  * short real page (a note of three words) stays an article: only the
- * user's --min-chars makes length alone a reason.
+ * user's --min-chars makes length alone a reason.  It reads what the
+ * earlier stages recorded (blocks, signals, scores, metadata), never the
+ * tree.
  */
 #include "verdict/verdict.h"
 
 #include "blocks/blocks.h"
-#include "dom/dom.h"
-#include "page.h"
+#include "blocks/signals.h"
+#include "refine/refine.h"
+
+#include <gumbo.h>
 
 #include <string.h>
 #include <strings.h>
@@ -79,16 +83,16 @@ speaks_of_consent(const char *t)
 }
 
 static void
-block_signals(const struct page *pg, struct signals *s)
+block_signals(const struct verdict_input *in, struct signals *s)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
         int consent = in_consent(bs, b->elem);
         s->body_chars += b->chars;
         if (consent)
             s->consent_all += b->chars;
-        if (!pg->sc.keep[i])
+        if (!in->sc->keep[i])
             continue;
         s->kept_chars += b->chars;
         if (consent || speaks_of_consent(block_text(bs, b)))
@@ -96,72 +100,18 @@ block_signals(const struct page *pg, struct signals *s)
     }
 }
 
-/* Does this element have no text in it (an application's mount point)? */
-static int
-textless(const GumboNode *root)
-{
-    int nodes = 0;
-    for (const GumboNode *n = root; n && nodes < 4096;
-         n = dom_next(root, n, dom_unread(n)), nodes++)
-        if (n->type == GUMBO_NODE_TEXT)
-            return 0;
-    return 1;
-}
-
-static void
-tree_signals(const struct page *pg, struct signals *s)
-{
-    static const char *const roots[] = {"root", "app", "__next", "__nuxt",
-                                        "___gatsby", "svelte", "main-app",
-                                        NULL};
-    const GumboNode *top = pg->doc ? pg->doc->root : NULL;
-    /* Script text the pre-pass removed before parsing, counted here. */
-    s->script_bytes += pg->prepass.script_bytes;
-    for (const GumboNode *n = top; n; ) {
-        int skip = 0;
-        if (n->type == GUMBO_NODE_ELEMENT) {
-            GumboTag t = n->v.element.tag;
-            const GumboVector *kids = &n->v.element.children;
-            const char *type = dom_attr(n, "type");
-            int js = !type || !*type || strcasestr(type, "javascript") ||
-                     !strcasecmp(type, "module");
-            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE) {
-                if (t == GUMBO_TAG_SCRIPT && js && kids->length == 1 &&
-                    ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)
-                    s->script_bytes += strlen(((const GumboNode *)
-                                               kids->data[0])->v.text.text);
-                skip = 1;
-            } else if (t == GUMBO_TAG_NOSCRIPT) {
-                for (const GumboNode *d = n; d && !s->noscript_js;
-                     d = dom_next(n, d, 0))
-                    if (d->type == GUMBO_NODE_TEXT &&
-                        strcasestr(d->v.text.text, "javascript"))
-                        s->noscript_js = 1;
-                skip = 1;
-            } else {
-                const char *id = dom_attr(n, "id");
-                for (int i = 0; id && roots[i] && !s->empty_root; i++)
-                    if (!strcmp(id, roots[i]) && textless(n))
-                        s->empty_root = 1;
-                skip = dom_unread(n);
-            }
-        }
-        n = dom_next(top, n, skip);
-    }
-}
-
 /* A page of teasers: linked headlines and short blurbs, and no paragraph
  * of prose among what was kept. */
 static int
-is_index(const struct page *pg)
+is_index(const struct verdict_input *in)
 {
-    const struct blocks *bs = &pg->bs;
+    const struct blocks *bs = in->bs;
     int linked_headings = 0;
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
-        if (!pg->sc.selected[i])
+        if (!in->sc->selected[i])
             continue;
-        if (pg->sc.keep[i] &&
+        if (in->sc->keep[i] &&
             b->chars - b->link_chars >= PROSE_PARAGRAPH_CHARS)
             return 0;
         if (b->kind == BK_HEADING && b->link_chars * 2 > b->chars)
@@ -172,7 +122,7 @@ is_index(const struct page *pg)
 
 /* Does the address or the title say this is a search? */
 static int
-is_search(const struct page *pg)
+is_search(const struct verdict_input *in)
 {
     static const char *const params[] = {"?q=", "&q=", "?s=", "&s=",
                                          "query=", "search=", "keyword=",
@@ -182,11 +132,11 @@ is_search(const struct page *pg)
         "zoeken", "\xE6\xA4\x9C\xE7\xB4\xA2", "\xE6\x90\x9C\xE7\xB4\xA2",
         NULL
     };
-    for (int i = 0; pg->url && params[i]; i++)
-        if (strcasestr(pg->url, params[i]))
+    for (int i = 0; in->url && params[i]; i++)
+        if (strcasestr(in->url, params[i]))
             return 1;
-    for (int i = 0; pg->meta.doc_title && words[i]; i++)
-        if (strcasestr(pg->meta.doc_title, words[i]))
+    for (int i = 0; in->doc_title && words[i]; i++)
+        if (strcasestr(in->doc_title, words[i]))
             return 1;
     return 0;
 }
@@ -203,15 +153,19 @@ js_shell(const struct signals *s)
 }
 
 enum verdict
-verdict_judge(const struct page *pg, size_t text_chars, size_t min_chars,
-              int jsonld_body)
+verdict_judge(const struct verdict_input *in)
 {
-    if (jsonld_body && text_chars)
+    size_t text_chars = in->text_chars, min_chars = in->min_chars;
+    if (in->jsonld_body && text_chars)
         return text_chars < min_chars ? VERDICT_TOO_SHORT : VERDICT_ARTICLE;
     struct signals s;
     memset(&s, 0, sizeof s);
-    block_signals(pg, &s);
-    tree_signals(pg, &s);
+    block_signals(in, &s);
+    /* Script text the pre-pass removed before parsing, and what the tree
+     * still held. */
+    s.script_bytes = in->prepass_script_bytes + in->page->script_bytes;
+    s.noscript_js = in->page->noscript_js;
+    s.empty_root = in->page->empty_root;
     if (js_shell(&s))
         return VERDICT_JS_SHELL;
     if (text_chars == 0)
@@ -219,8 +173,8 @@ verdict_judge(const struct page *pg, size_t text_chars, size_t min_chars,
                                                  : VERDICT_EMPTY;
     if (s.kept_chars < CONSENT_MAX_CHARS && s.consent_kept * 2 > s.kept_chars)
         return VERDICT_CONSENT;
-    if (is_index(pg))
-        return is_search(pg) ? VERDICT_SEARCH : VERDICT_INDEX;
+    if (is_index(in))
+        return is_search(in) ? VERDICT_SEARCH : VERDICT_INDEX;
     if (text_chars < min_chars)
         return VERDICT_TOO_SHORT;
     return VERDICT_ARTICLE;

@@ -3,15 +3,17 @@
  * no main content: nothing at all, less text than asked for, an index of
  * teasers, a list of search results, a consent wall with nothing behind
  * it, or the shell of a page that JavaScript would build.  The verdict
- * names which, for pith_result.reason and the error message.  Reads the
- * page (tree, blocks, scores) and never changes it.
+ * names which, for pith_result.reason and the error message.  Reads what
+ * the earlier stages recorded (blocks, signals, scores, metadata).
  */
 #ifndef PITH_VERDICT_H
 #define PITH_VERDICT_H
 
 #include <stddef.h>
 
-struct page;
+struct blocks;
+struct page_signals;
+struct score_result;
 
 enum verdict {
     VERDICT_ARTICLE = 0,
@@ -23,12 +25,21 @@ enum verdict {
     VERDICT_JS_SHELL      /* an empty page that scripts would fill */
 };
 
-/* The verdict for pg, whose output text has text_chars characters (not
- * counting white space).  jsonld_body is set when the text came from
- * JSON-LD's articleBody, which is an article whatever the page looks
- * like. */
-enum verdict verdict_judge(const struct page *pg, size_t text_chars,
-                           size_t min_chars, int jsonld_body);
+/* What the verdict reads. */
+struct verdict_input {
+    const struct blocks *bs;
+    const struct score_result *sc;
+    const struct page_signals *page; /* of the tree (signals.h) */
+    size_t prepass_script_bytes;     /* script the pre-pass removed */
+    const char *url;                 /* the page's address, or NULL */
+    const char *doc_title;           /* its <title>, or NULL */
+    size_t text_chars;   /* of the output text, not counting white space */
+    size_t min_chars;    /* less is too short */
+    int jsonld_body;     /* the text is JSON-LD's articleBody, which is an
+                            article whatever the page looks like */
+};
+
+enum verdict verdict_judge(const struct verdict_input *in);
 
 /* The reason's name in pith_result ("index", "consent-wall"...), NULL for
  * an article. */

@@ -4,7 +4,7 @@
  * kind); the few word lists (ad labels, byline openers) are short and
  * cover the languages of the web's largest publishers.
  */
-#include "score/refine.h"
+#include "refine/refine.h"
 
 #include "blocks/blocks.h"
 

@@ -1,0 +1,64 @@
+/*
+ * Signs of a script's page; see signals.h.  One walk over the tree, past
+ * what no stage reads as text.
+ */
+#include "blocks/signals.h"
+
+#include "dom/dom.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Does this element have no text in it (an application's mount point)? */
+static int
+textless(const GumboNode *root)
+{
+    int nodes = 0;
+    for (const GumboNode *n = root; n && nodes < 4096;
+         n = dom_next(root, n, dom_unread(n)), nodes++)
+        if (n->type == GUMBO_NODE_TEXT)
+            return 0;
+    return 1;
+}
+
+void
+signals_read(const GumboOutput *doc, struct page_signals *s)
+{
+    static const char *const roots[] = {"root", "app", "__next", "__nuxt",
+                                        "___gatsby", "svelte", "main-app",
+                                        NULL};
+    memset(s, 0, sizeof *s);
+    const GumboNode *top = doc ? doc->root : NULL;
+    for (const GumboNode *n = top; n; ) {
+        int skip = 0;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            GumboTag t = n->v.element.tag;
+            const GumboVector *kids = &n->v.element.children;
+            const char *type = dom_attr(n, "type");
+            int js = !type || !*type || strcasestr(type, "javascript") ||
+                     !strcasecmp(type, "module");
+            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE) {
+                if (t == GUMBO_TAG_SCRIPT && js && kids->length == 1 &&
+                    ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)
+                    s->script_bytes += strlen(((const GumboNode *)
+                                               kids->data[0])->v.text.text);
+                skip = 1;
+            } else if (t == GUMBO_TAG_NOSCRIPT) {
+                for (const GumboNode *d = n; d && !s->noscript_js;
+                     d = dom_next(n, d, 0))
+                    if (d->type == GUMBO_NODE_TEXT &&
+                        strcasestr(d->v.text.text, "javascript"))
+                        s->noscript_js = 1;
+                skip = 1;
+            } else {
+                const char *id = dom_attr(n, "id");
+                for (int i = 0; id && roots[i] && !s->empty_root; i++)
+                    if (!strcmp(id, roots[i]) && textless(n))
+                        s->empty_root = 1;
+                skip = dom_unread(n);
+            }
+        }
+        n = dom_next(top, n, skip);
+    }
+}
+

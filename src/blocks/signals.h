@@ -1,0 +1,23 @@
+/*
+ * What the verdict needs of the tree beyond the blocks: signs that the
+ * page is a shell that scripts would fill.  Read while the tree is there,
+ * so that no later stage walks it again.
+ */
+#ifndef PITH_SIGNALS_H
+#define PITH_SIGNALS_H
+
+#include <stddef.h>
+
+struct GumboInternalOutput;
+
+struct page_signals {
+    size_t script_bytes;   /* inline JavaScript left in the tree */
+    int noscript_js;       /* a <noscript> asks for JavaScript */
+    int empty_root;        /* #root, #app, #__next... holds no text */
+};
+
+/* Reads the signals of doc (may be NULL) into out. */
+void signals_read(const struct GumboInternalOutput *doc,
+                  struct page_signals *out);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * The page view of --explain=html: the page's own text, as the parser
+ * read it, with a mark in the start tag of each element that owns
+ * blocks: green for kept, red for dropped, amber for both, and the rule
+ * that decided as a tooltip.  Made from the elements' source offsets, so
+ * the tree is long gone by now.  The view is inert: a Content-Security-
+ * Policy ahead of the page forbids scripts and every load from
+ * elsewhere, so opening it runs nothing of the page and fetches nothing.
+ */
+#include "render/explain.h"
+
+#include "blocks/blocks.h"
+#include "buf.h"
+#include "refine/refine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char prologue[] =
+    "<!DOCTYPE html>\n"
+    "<meta charset=\"utf-8\">\n"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+    "'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+    "<style>\n"
+    "[data-pith=kept]{background:#c8f7c5!important;"
+    "outline:2px solid #2a2!important}\n"
+    "[data-pith=dropped]{background:#f9c6c6!important;"
+    "outline:2px solid #c22!important}\n"
+    "[data-pith=mixed]{background:#f9eec6!important;"
+    "outline:2px solid #ca2!important}\n"
+    "</style>\n";
+
+/* An element that owns blocks: where its start tag ends, and what to
+ * say. */
+struct mark {
+    size_t at;          /* the offset of the tag's closing '>' or "/>" */
+    unsigned char state; /* 1 kept, 2 dropped, 3 both */
+    const char *reason; /* of its first block */
+};
+
+static int
+cmp_mark(const void *a, const void *b)
+{
+    const struct mark *x = a, *y = b;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static void
+attr_escaped(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': buf_puts(b, "&amp;"); break;
+        case '<': buf_puts(b, "&lt;"); break;
+        case '>': buf_puts(b, "&gt;"); break;
+        case '"': buf_puts(b, "&quot;"); break;
+        default: buf_putc(b, *s);
+        }
+    }
+}
+
+/* The offset to insert attributes at in the start tag of e, or
+ * (size_t)-1 when e has no start tag of its own in src. */
+static size_t
+insert_point(const struct elem *e, const char *src, size_t len)
+{
+    size_t off = e->src_off, n = e->src_len;
+    if (n < 3 || off >= len || n > len - off || src[off] != '<' ||
+        src[off + n - 1] != '>')
+        return (size_t)-1;
+    size_t at = off + n - 1;
+    if (src[at - 1] == '/')
+        at--;
+    return at;
+}
+
+void
+explain_html(const struct blocks *bs, const struct score_result *sc,
+             const char *src, size_t len, struct buf *b)
+{
+    /* Per element: its state and the reason of its first block. */
+    unsigned char *state = calloc((size_t)bs->n_elems + 1, 1);
+    const char **reason = calloc((size_t)bs->n_elems + 1, sizeof *reason);
+    struct mark *m = calloc((size_t)bs->n_elems + 1, sizeof *m);
+    if (!state || !reason || !m) {
+        b->failed = 1;
+        goto done;
+    }
+    for (int i = 0; i < bs->n_blocks; i++) {
+        int e = bs->blocks[i].elem;
+        if (!state[e])
+            reason[e] = sc->reason[i];
+        state[e] |= sc->keep[i] ? 1 : 2;
+    }
+    size_t n = 0;
+    for (int e = 0; e < bs->n_elems; e++) {
+        size_t at = state[e] ? insert_point(&bs->elems[e], src, len)
+                             : (size_t)-1;
+        if (at != (size_t)-1)
+            m[n++] = (struct mark){at, state[e], reason[e]};
+    }
+    /* Elements the parser moved (a table's stray content) come out of
+     * source order. */
+    qsort(m, n, sizeof *m, cmp_mark);
+    static const char *const states[] = {"", "kept", "dropped", "mixed"};
+    buf_puts(b, prologue);
+    size_t from = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (m[k].at < from || (k && m[k].at == m[k - 1].at))
+            continue;
+        buf_append(b, src + from, m[k].at - from);
+        buf_puts(b, " data-pith=");
+        buf_puts(b, states[m[k].state]);
+        buf_puts(b, " title=\"pith: ");
+        attr_escaped(b, m[k].reason ? m[k].reason : "");
+        buf_putc(b, '"');
+        from = m[k].at;
+    }
+    buf_append(b, src + from, len - from);
+    buf_putc(b, '\n');
+done:
+    free(state);
+    free(reason);
+    free(m);
+}
