@@ -1,0 +1,837 @@
+/*
+ * Page metadata (src/meta/): small pages parsed with dom_parse() and read
+ * by meta_read(), with and without the page's URL.  Each source is tried
+ * alone and against the sources it outranks: JSON-LD, Open Graph, Twitter
+ * and Dublin Core meta tags, itemprop, <time>, rel=author, the visible
+ * byline; then title cleaning, dates to ISO 8601, URLs made absolute.
+ */
+#include "harness.h"
+
+#include "arena.h"
+#include "dom/dom.h"
+#include "meta/meta.h"
+
+#include <gumbo.h>
+
+struct doc {
+    struct arena a;
+    struct meta m;
+    int rc;
+};
+
+/* Reads the metadata of html, as found at url (may be NULL). */
+static const struct meta *
+read_meta(struct doc *d, const char *html, const char *url)
+{
+    arena_init(&d->a);
+    memset(&d->m, 0, sizeof d->m);
+    int failed = 0;
+    GumboOutput *out = dom_parse(&d->a, html, strlen(html), &failed);
+    d->rc = out ? meta_read(&d->a, out, url, &d->m) : -2;
+    return &d->m;
+}
+
+static void
+done(struct doc *d)
+{
+    arena_free(&d->a);
+}
+
+/* Checks a string field that must be NULL. */
+#define NONE(got, what)                                                    \
+    do {                                                                   \
+        const char *n_ = (got);                                            \
+        OK(n_ == NULL, "%s: got \"%s\", want nothing", what, n_ ? n_ : ""); \
+    } while (0)
+
+/* Checks the author list against a NULL-terminated list of names. */
+static void
+authors_are(const struct meta *m, const char *const *want, const char *what)
+{
+    size_t n = 0;
+    while (want[n])
+        n++;
+    OK(m->n_authors == n, "%s: %zu authors, want %zu (first \"%s\")", what,
+       m->n_authors, n, m->n_authors ? m->authors[0] : "");
+    for (size_t i = 0; i < n && i < m->n_authors; i++)
+        EQ_STR(m->authors[i], want[i], what);
+}
+
+static void
+tags_are(const struct meta *m, const char *const *want, const char *what)
+{
+    size_t n = 0;
+    while (want[n])
+        n++;
+    OK(m->n_tags == n, "%s: %zu tags, want %zu (first \"%s\")", what,
+       m->n_tags, n, m->n_tags ? m->tags[0] : "");
+    for (size_t i = 0; i < n && i < m->n_tags; i++)
+        EQ_STR(m->tags[i], want[i], what);
+}
+
+/* ------------------------------------------------------------ titles */
+
+/* The title meta_read() gives for a page of a <title> and a body. */
+static void
+title_is(const char *title, const char *body, const char *want)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "<html><head><title>%s</title></head>"
+             "<body>%s</body></html>", title, body);
+    struct doc d;
+    const struct meta *m = read_meta(&d, html, NULL);
+    EQ_INT(d.rc, 0, "meta_read");
+    EQ_STR(m->title, want, title);
+    done(&d);
+}
+
+static void
+test_titles(void)
+{
+    /* The site name goes at the last spaced separator. */
+    title_is("Council approves new budget for next year | The Gazette", "",
+             "Council approves new budget for next year");
+    title_is("Council approves the new budget \xE2\x80\x94 Gazette", "",
+             "Council approves the new budget");
+    /* Too little left before it: everything after the first separator. */
+    title_is("The Gazette - Council approves the new budget", "",
+             "Council approves the new budget");
+    /* A cut that leaves four words or fewer keeps the original. */
+    title_is("Home | The Gazette", "", "Home | The Gazette");
+    /* A hyphen inside a word is no separator. */
+    title_is("Long-delayed bridge repairs start again", "",
+             "Long-delayed bridge repairs start again");
+    /* "Site: Title" loses the site, unless a heading repeats it all. */
+    title_is("Gazette: Council approves the new budget today", "",
+             "Council approves the new budget today");
+    title_is("Gazette: Council approves the new budget today",
+             "<h1>Gazette: Council approves the new budget today</h1>",
+             "Gazette: Council approves the new budget today");
+    /* More than five words before the colon: no site name. */
+    title_is("Why the council of our town voted: a budget story", "",
+             "Why the council of our town voted: a budget story");
+    /* Too short: the only <h1> instead; with two <h1>s, the title. */
+    title_is("Budget", "<h1>Council approves the new budget</h1>",
+             "Council approves the new budget");
+    title_is("Budget", "<h1>Council approves the new budget</h1><h1>Also"
+             "</h1>", "Budget");
+    /* White space collapsed. */
+    title_is("  Council\n approves   the new budget  ", "",
+             "Council approves the new budget");
+
+    /* The <title> as written stays in doc_title; meta tags come before
+     * it, Dublin Core before Open Graph before Twitter. */
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<head><title>Budget | Gazette</title>"
+        "<meta name=\"twitter:title\" content=\"Twitter title\">"
+        "<meta property=\"og:title\" content=\"OG title\">"
+        "<meta name=\"DC.title\" content=\"DC title\"></head>", NULL);
+    EQ_STR(m->title, "DC title", "dc:title first");
+    EQ_STR(m->doc_title, "Budget | Gazette", "doc_title as written");
+    NONE(m->jsonld_title, "no JSON-LD title");
+    done(&d);
+    m = read_meta(&d,
+        "<head><title>Budget | Gazette</title>"
+        "<meta name=\"twitter:title\" content=\"Twitter title\">"
+        "<meta property=\"og:title\" content=\"OG  title &amp;amp; more\">"
+        "</head>", NULL);
+    EQ_STR(m->title, "OG title & more",
+           "og:title over twitter:title, entities decoded");
+    done(&d);
+    m = read_meta(&d,
+        "<head><title>Budget | Gazette</title>"
+        "<meta name=\"twitter:title\" content=\"Twitter title\"></head>",
+        NULL);
+    EQ_STR(m->title, "Twitter title", "twitter:title over <title>");
+    done(&d);
+}
+
+/* ------------------------------------------------------------ JSON-LD */
+
+static void
+test_jsonld_article(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<html><head><title>Budget passes in council | Gazette</title>"
+        "<meta property=\"og:title\" content=\"OG title\">"
+        "<meta property=\"og:site_name\" content=\"OG site\">"
+        "<meta name=\"author\" content=\"Meta Author\">"
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\","
+        " \"headline\": \"Budget  passes\", "
+        " \"author\": {\"@type\": \"Person\", \"name\": \"Jane Doe\"},"
+        " \"datePublished\": \"2024-03-05T10:00:00+01:00\","
+        " \"dateModified\": \"2024-03-06 08:30\","
+        " \"publisher\": {\"@type\": \"Organization\", \"name\": \"The "
+        "Gazette\"},"
+        " \"description\": \"What the council decided.\","
+        " \"image\": {\"@type\": \"ImageObject\", \"url\": \"/img/b.jpg\"},"
+        " \"keywords\": \"budget, council ,town\","
+        " \"inLanguage\": \"en-GB\","
+        " \"license\": \"https://creativecommons.org/licenses/by/4.0/\","
+        " \"articleBody\": \"The council approved the budget.\"}"
+        "</script></head><body><p>Text</p></body></html>",
+        "https://example.com/news/budget.html");
+    EQ_INT(d.rc, 0, "meta_read");
+    EQ_STR(m->title, "Budget passes", "JSON-LD headline over og:title");
+    EQ_STR(m->jsonld_title, "Budget passes", "jsonld_title");
+    EQ_STR(m->jsonld_body, "The council approved the budget.",
+           "articleBody");
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "author object over meta author");
+    EQ_STR(m->date_published, "2024-03-05T10:00:00+01:00",
+           "datePublished with zone");
+    EQ_STR(m->date_modified, "2024-03-06T08:30:00", "dateModified");
+    EQ_STR(m->site_name, "The Gazette", "publisher name over og:site_name");
+    EQ_STR(m->description, "What the council decided.", "description");
+    EQ_STR(m->image, "https://example.com/img/b.jpg",
+           "image object made absolute");
+    static const char *const tags[] = {"budget", "council", "town", NULL};
+    tags_are(m, tags, "keywords split at commas");
+    EQ_STR(m->lang, "en-GB", "inLanguage");
+    EQ_STR(m->license, "https://creativecommons.org/licenses/by/4.0/",
+           "license");
+    EQ_STR(m->base_url, "https://example.com/news/budget.html",
+           "base_url is the page's URL");
+    done(&d);
+}
+
+static void
+test_jsonld_authors(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"http://schema.org/\", \"@type\": \"BlogPosting\","
+        " \"name\": \"Post\", \"author\": [{\"@type\": \"Person\", \"name\":"
+        " \"Jane Doe\"}, \"By John Roe\", {\"name\": \"jane doe\"},"
+        " {\"@type\": \"Person\"}]}</script>", NULL);
+    static const char *const two[] = {"Jane Doe", "John Roe", NULL};
+    authors_are(m, two, "author array: objects and strings, no duplicates");
+    EQ_STR(m->title, "Post", "name when there is no headline");
+    done(&d);
+
+    /* No author: the creator. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Article\","
+        " \"headline\": \"H\", \"creator\": \"Ann Smith\"}</script>", NULL);
+    static const char *const ann[] = {"Ann Smith", NULL};
+    authors_are(m, ann, "creator");
+    done(&d);
+}
+
+static void
+test_jsonld_graph(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@graph\": ["
+        " {\"@type\": \"WebSite\", \"@id\": \"#site\", \"name\": \"Site\"},"
+        " {\"@type\": \"Organization\", \"@id\": \"#org\", \"name\": "
+        "\"Gazette Inc\"},"
+        " {\"@type\": \"Person\", \"@id\": \"#jane\", \"name\": \"Jane Doe\"},"
+        " {\"@type\": \"Article\", \"headline\": \"Graph headline\","
+        "  \"author\": {\"@id\": \"#jane\"}, \"publisher\": {\"@id\": "
+        "\"#org\"}, \"datePublished\": \"2024-01-02\"}]}"
+        "</script>", NULL);
+    EQ_STR(m->title, "Graph headline", "article in @graph");
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "author by @id");
+    EQ_STR(m->site_name, "Gazette Inc", "publisher by @id");
+    EQ_STR(m->date_published, "2024-01-02", "date from @graph");
+    done(&d);
+}
+
+static void
+test_jsonld_name_or_headline(void)
+{
+    /* name and headline differ: the headline when only it resembles the
+     * <title>, else the name. */
+    static const char *const script =
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Article\","
+        " \"name\": \"Gazette front page\", \"headline\": \"Budget passes "
+        "in the town council\"}</script>";
+    char html[1024];
+    snprintf(html, sizeof html, "<title>Budget passes in the town council"
+             " | Gazette</title>%s", script);
+    struct doc d;
+    const struct meta *m = read_meta(&d, html, NULL);
+    EQ_STR(m->title, "Budget passes in the town council",
+           "headline like the title");
+    done(&d);
+    snprintf(html, sizeof html, "<title>Something else entirely here"
+             "</title>%s", script);
+    m = read_meta(&d, html, NULL);
+    EQ_STR(m->title, "Gazette front page", "name otherwise");
+    done(&d);
+}
+
+static void
+test_jsonld_wide(void)
+{
+    /* Not schema.org's context: the title is not taken from it, the
+     * rest is. */
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<title>Council approves the new budget</title>"
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://example.org\", \"@type\": \"Article\","
+        " \"headline\": \"Other headline\", \"author\": \"Jane Doe\","
+        " \"datePublished\": \"2024-02-02\"}</script>", NULL);
+    EQ_STR(m->title, "Council approves the new budget",
+           "no title from a foreign context");
+    NONE(m->jsonld_title, "no jsonld_title from a foreign context");
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "authors from the wide pass");
+    EQ_STR(m->date_published, "2024-02-02", "date from the wide pass");
+    done(&d);
+
+    /* An article as the mainEntity of a page, and a type list. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"WebPage\","
+        " \"mainEntity\": {\"@type\": [\"NewsArticle\", \"Thing\"],"
+        " \"datePublished\": \"2024-02-03\", \"author\": \"Ann Smith\"}}"
+        "</script>", NULL);
+    EQ_STR(m->date_published, "2024-02-03", "mainEntity date");
+    static const char *const ann[] = {"Ann Smith", NULL};
+    authors_are(m, ann, "mainEntity author");
+    done(&d);
+
+    /* A CDATA wrapper is stripped; a second script fills what the first
+     * left empty. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\"><![CDATA[ {\"@context\": "
+        "\"https://schema.org\", \"@type\": \"Article\", \"headline\": "
+        "\"In CDATA\"} ]]></script>"
+        "<script type=\"application/ld+json\">{\"@context\": "
+        "\"https://schema.org\", \"@type\": \"Article\", \"headline\": "
+        "\"Second\", \"datePublished\": \"2024-02-04\"}</script>", NULL);
+    EQ_STR(m->title, "In CDATA", "CDATA-wrapped JSON-LD");
+    EQ_STR(m->date_published, "2024-02-04", "second script fills the date");
+    done(&d);
+
+    /* Types that are no article are not read. */
+    m = read_meta(&d,
+        "<title>Council approves the new budget</title>"
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Organization\","
+        " \"name\": \"Gazette\", \"datePublished\": \"2024-02-05\"}"
+        "</script>", NULL);
+    EQ_STR(m->title, "Council approves the new budget",
+           "an Organization gives no title");
+    NONE(m->date_published, "an Organization gives no date");
+    done(&d);
+}
+
+static void
+test_jsonld_broken(void)
+{
+    static const char *const bad[] = {
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Article\", "
+        "\"headline\": \"Broken\"",
+        "]]]",
+        "",
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Article\", "
+        "\"headline\": 42, \"author\": {\"name\": [1, 2]}, "
+        "\"datePublished\": null, \"image\": [], \"keywords\": {}}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]"
+        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "null",
+        "\"just a string\"",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char html[2048];
+        snprintf(html, sizeof html,
+                 "<title>Council approves the new budget</title>"
+                 "<meta property=\"article:published_time\" "
+                 "content=\"2024-01-09\">"
+                 "<script type=\"application/ld+json\">%s</script>", bad[i]);
+        struct doc d;
+        const struct meta *m = read_meta(&d, html, NULL);
+        EQ_INT(d.rc, 0, "meta_read on broken JSON-LD");
+        EQ_STR(m->title, "Council approves the new budget",
+               "broken JSON-LD gives way to <title>");
+        NONE(m->jsonld_title, "no jsonld_title");
+        NONE(m->jsonld_body, "no jsonld_body");
+        EQ_STR(m->date_published, "2024-01-09", "the meta tag's date");
+        EQ_INT(m->n_authors, 0, "no authors");
+        done(&d);
+    }
+}
+
+/* ------------------------------------------------------------ meta tags */
+
+static void
+test_meta_tags(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<head><meta property=\"og:site_name\" content=\"The Gazette\">"
+        "<meta property=\"og:description\" content=\"OG description\">"
+        "<meta name=\"description\" content=\"Plain description\">"
+        "<meta property=\"og:image\" content=\"/img/og.jpg\">"
+        "<meta name=\"twitter:image\" content=\"/img/tw.jpg\">"
+        "<meta property=\"og:url\" content=\"/news/budget\">"
+        "<meta property=\"article:published_time\" "
+        "content=\"2024-03-05T10:30:00Z\">"
+        "<meta property=\"article:modified_time\" "
+        "content=\"2024-03-06T10:30:00.123+0200\">"
+        "<meta property=\"article:tag\" content=\"Budget\">"
+        "<meta property=\"article:tag\" content=\"Council\">"
+        "<meta property=\"article:tag\" content=\"budget\">"
+        "<meta name=\"keywords\" content=\"ignored, words\">"
+        "<meta property=\"og:locale\" content=\"en_US\">"
+        "</head>", "https://example.com/a/b");
+    EQ_STR(m->site_name, "The Gazette", "og:site_name");
+    EQ_STR(m->description, "OG description", "og: over plain description");
+    EQ_STR(m->image, "https://example.com/img/og.jpg",
+           "og:image over twitter:image, absolute");
+    EQ_STR(m->canonical_url, "https://example.com/news/budget",
+           "og:url as canonical, absolute");
+    EQ_STR(m->date_published, "2024-03-05T10:30:00Z", "published time");
+    EQ_STR(m->date_modified, "2024-03-06T10:30:00+02:00",
+           "modified time: fraction dropped, zone with a colon");
+    static const char *const tags[] = {"Budget", "Council", NULL};
+    tags_are(m, tags, "article:tag, no duplicates, over keywords");
+    EQ_STR(m->lang, "en-US", "og:locale as a language tag");
+    done(&d);
+
+    /* Dublin Core, and names of any case with dots. */
+    m = read_meta(&d,
+        "<head><meta name=\"DC.creator\" content=\"Jane Doe\">"
+        "<meta name=\"author\" content=\"Meta Author\">"
+        "<meta name=\"DC.date.issued\" content=\"2024-03-05\">"
+        "<meta name=\"dc.language\" content=\"de\">"
+        "<meta name=\"DC.description\" content=\"DC description\">"
+        "<meta property=\"og:description\" content=\"OG description\">"
+        "<meta name=\"DC.rights\" content=\"CC BY 4.0\">"
+        "<meta name=\"keywords\" content=\"one, two; three,,\">"
+        "</head>", NULL);
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "dc:creator before author");
+    EQ_STR(m->date_published, "2024-03-05", "dc:date:issued");
+    EQ_STR(m->lang, "de", "dc:language");
+    EQ_STR(m->description, "DC description", "dc:description first");
+    EQ_STR(m->license, "CC BY 4.0", "dc:rights as written");
+    static const char *const kw[] = {"one", "two", "three", NULL};
+    tags_are(m, kw, "keywords split at , and ;");
+    NONE(m->canonical_url, "no canonical");
+    NONE(m->base_url, "no URL, no base");
+    done(&d);
+
+    /* Several author tags and a list in one. */
+    m = read_meta(&d,
+        "<meta name=\"author\" content=\"Jane Doe and John Roe\">"
+        "<meta name=\"author\" content=\"Ann Smith\">"
+        "<meta name=\"author\" content=\"jane doe\">", NULL);
+    static const char *const three[] = {"Jane Doe", "John Roe", "Ann Smith",
+                                        NULL};
+    authors_are(m, three, "every author tag, lists split");
+    done(&d);
+    /* "Doe, Jane" is one name: a piece of one word is no name. */
+    m = read_meta(&d, "<meta name=\"author\" content=\"Doe, Jane\">", NULL);
+    static const char *const doe[] = {"Doe, Jane", NULL};
+    authors_are(m, doe, "surname first stays whole");
+    done(&d);
+    /* What is no name is left out. */
+    m = read_meta(&d,
+        "<meta name=\"author\" content=\"https://example.com/jane\">"
+        "<meta name=\"author\" content=\"@janedoe\">", NULL);
+    EQ_INT(m->n_authors, 0, "URLs and handles are no names");
+    done(&d);
+    /* A property list counts its first known word; parsely tags. */
+    m = read_meta(&d,
+        "<meta property=\"og:title twitter:title\" content=\"Listed\">"
+        "<meta name=\"parsely-author\" content=\"Pat Lee\">"
+        "<meta name=\"parsely-pub-date\" content=\"2024-04-01\">", NULL);
+    EQ_STR(m->title, "Listed", "property list");
+    static const char *const pat[] = {"Pat Lee", NULL};
+    authors_are(m, pat, "parsely-author");
+    EQ_STR(m->date_published, "2024-04-01", "parsely-pub-date");
+    done(&d);
+}
+
+/* ------------------------------------------------------------ dates */
+
+/* The published date meta_read() gives for a meta tag's value. */
+static void
+date_is(const char *value, const char *want)
+{
+    char html[512];
+    snprintf(html, sizeof html, "<meta property=\"article:published_time\" "
+             "content=\"%s\">", value);
+    struct doc d;
+    const struct meta *m = read_meta(&d, html, NULL);
+    if (want)
+        EQ_STR(m->date_published, want, value);
+    else
+        NONE(m->date_published, value);
+    done(&d);
+}
+
+static void
+test_dates(void)
+{
+    date_is("2024-03-05", "2024-03-05");
+    date_is("2024-03-05 10:30:00", "2024-03-05T10:30:00");
+    date_is("2024-03-05T10:30", "2024-03-05T10:30:00");
+    date_is("2024-03-05T10:30:00-0500", "2024-03-05T10:30:00-05:00");
+    date_is("2024-03-05T10:30:00+05:30", "2024-03-05T10:30:00+05:30");
+    date_is("2024/03/05", "2024-03-05");
+    date_is("Tue, 05 Mar 2024 18:01:00 +0000", "2024-03-05T18:01:00Z");
+    date_is("March 5, 2024 at 6:01 pm", "2024-03-05T18:01:00");
+    date_is("Sept. 9, 2023", "2023-09-09");
+    date_is("5. M\xC3\xA4rz 2024", "2024-03-05");
+    date_is("5 janvier 2024", "2024-01-05");
+    date_is("05.03.2024", "2024-03-05");
+    date_is("03/05/2024", "2024-03-05");
+    date_is("13/05/2024", "2024-05-13");
+    date_is("2024\xE5\xB9\xB4" "3\xE6\x9C\x88" "5\xE6\x97\xA5",
+            "2024-03-05");
+    date_is("2024-02-29", "2024-02-29");
+    date_is("2023-02-29", NULL);
+    date_is("2024-13-01", NULL);
+    date_is("1850-01-01", NULL);
+    date_is("not a date", NULL);
+    date_is("Jane 5 2024", NULL);
+}
+
+static void
+test_date_sources(void)
+{
+    struct doc d;
+    /* itemprop on an element, by datetime or content. */
+    const struct meta *m = read_meta(&d,
+        "<body><p>x</p><time itemprop=\"datePublished\" "
+        "datetime=\"2024-03-05T08:00:00Z\">5 March</time>"
+        "<span itemprop=\"dateModified\" content=\"2024-03-07\"></span>"
+        "</body>", NULL);
+    EQ_STR(m->date_published, "2024-03-05T08:00:00Z", "itemprop datetime");
+    EQ_STR(m->date_modified, "2024-03-07", "itemprop content");
+    done(&d);
+
+    /* <time pubdate> before the first <time>. */
+    m = read_meta(&d,
+        "<body><time datetime=\"2023-01-01\">then</time>"
+        "<time pubdate datetime=\"2024-03-05\">now</time></body>", NULL);
+    EQ_STR(m->date_published, "2024-03-05", "time pubdate");
+    done(&d);
+
+    /* The first <time> with a datetime. */
+    m = read_meta(&d,
+        "<body><time>no attribute</time><time datetime=\"2024-03-06\">"
+        "a</time><time datetime=\"2024-03-07\">b</time></body>", NULL);
+    EQ_STR(m->date_published, "2024-03-06", "first time datetime");
+    done(&d);
+
+    /* A body date later than the modified date is someone else's. */
+    m = read_meta(&d,
+        "<head><meta property=\"article:modified_time\" "
+        "content=\"2024-01-01\"></head><body><time datetime=\"2024-03-05\">"
+        "x</time></body>", NULL);
+    NONE(m->date_published, "body date after the modified date");
+    EQ_STR(m->date_modified, "2024-01-01", "modified date");
+    done(&d);
+
+    /* A modified date before the published one is dropped. */
+    m = read_meta(&d,
+        "<meta property=\"article:published_time\" content=\"2024-03-05\">"
+        "<meta property=\"article:modified_time\" content=\"2024-03-01\">",
+        NULL);
+    EQ_STR(m->date_published, "2024-03-05", "published");
+    NONE(m->date_modified, "modified before published");
+    done(&d);
+
+    /* The date in the URL's path, when the page names none. */
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/2024/03/05/budget-passes");
+    EQ_STR(m->date_published, "2024-03-05", "date in the URL");
+    done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/2024-03-05-budget");
+    EQ_STR(m->date_published, "2024-03-05", "dashed date in the URL");
+    done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/2024/03/budget");
+    NONE(m->date_published, "a year and month are no date");
+    done(&d);
+
+    /* A line that is only a date. */
+    m = read_meta(&d, "<body><p>Saturday, 12 June 2021</p><p>Some text of "
+                  "the article without numbers.</p></body>", NULL);
+    EQ_STR(m->date_published, "2021-06-12", "a date line");
+    done(&d);
+}
+
+/* ------------------------------------------------------------ authors */
+
+static void
+test_bylines(void)
+{
+    struct doc d;
+    /* rel=author. */
+    const struct meta *m = read_meta(&d,
+        "<body><p>Intro</p><a rel=\"author\" href=\"/jane\">Jane Doe</a>"
+        "</body>", NULL);
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "rel=author");
+    done(&d);
+
+    /* A byline class whose links go to author pages. */
+    m = read_meta(&d,
+        "<body><div class=\"byline\">By <a href=\"/author/jane-doe\">Jane "
+        "Doe</a> and <a href=\"/author/john-roe\">John Roe</a>, Staff "
+        "Writers</div></body>", NULL);
+    static const char *const two[] = {"Jane Doe", "John Roe", NULL};
+    authors_are(m, two, "author links in a byline");
+    done(&d);
+
+    /* itemprop=author with a name inside. */
+    m = read_meta(&d,
+        "<body><div itemprop=\"author\"><span itemprop=\"name\">Jane Doe"
+        "</span> Senior Correspondent</div></body>", NULL);
+    authors_are(m, jane, "itemprop name inside itemprop author");
+    done(&d);
+
+    /* "By" and a date around the name in a byline element. */
+    m = read_meta(&d,
+        "<body><span class=\"author\">By Jane Doe March 5, 2024</span>"
+        "</body>", NULL);
+    authors_are(m, jane, "By and a date cut from the byline");
+    done(&d);
+
+    /* A hidden byline is no byline. */
+    m = read_meta(&d,
+        "<body><div class=\"byline\" style=\"display:none\">By Hidden "
+        "Person</div><div class=\"byline\">By Jane Doe</div></body>", NULL);
+    authors_are(m, jane, "hidden byline skipped");
+    done(&d);
+
+    /* Meta tags come before the visible byline. */
+    m = read_meta(&d,
+        "<head><meta name=\"author\" content=\"Ann Smith\"></head>"
+        "<body><div class=\"byline\">By Jane Doe</div></body>", NULL);
+    static const char *const ann[] = {"Ann Smith", NULL};
+    authors_are(m, ann, "meta author over the byline");
+    done(&d);
+}
+
+static void
+test_visible_text(void)
+{
+    struct doc d;
+    /* A line that starts with "By", with its date. */
+    const struct meta *m = read_meta(&d,
+        "<body><h1>Budget</h1><p>By Jane Doe, 5 March 2024</p>"
+        "<p>The council approved the budget.</p></body>", NULL);
+    static const char *const jane[] = {"Jane Doe", NULL};
+    authors_are(m, jane, "visible By line");
+    EQ_STR(m->date_published, "2024-03-05", "the By line's date");
+    done(&d);
+
+    /* "Name on date". */
+    m = read_meta(&d,
+        "<body><p>Ines Carvalho on 8 November 2022</p><p>Text.</p></body>",
+        NULL);
+    static const char *const ines[] = {"Ines Carvalho", NULL};
+    authors_are(m, ines, "name on date");
+    done(&d);
+
+    /* A label: 作者：林晓雯 */
+    m = read_meta(&d,
+        "<body><p>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A\xE6\x9E\x97\xE6\x99"
+        "\x93\xE9\x9B\xAF 2024\xE5\xB9\xB4" "3\xE6\x9C\x88"
+        "5\xE6\x97\xA5</p></body>", NULL);
+    static const char *const lin[] = {"\xE6\x9E\x97\xE6\x99\x93\xE9\x9B\xAF",
+                                      NULL};
+    authors_are(m, lin, "CJK author label");
+    done(&d);
+
+    /* With no byline, a copyright holder that is a person. */
+    m = read_meta(&d,
+        "<body><p>Post text.</p><footer>\xC2\xA9 2022 Ines Carvalho. All "
+        "rights reserved.</footer></body>", NULL);
+    authors_are(m, ines, "copyright holder who is a person");
+    done(&d);
+    m = read_meta(&d,
+        "<body><p>Post text.</p><footer>\xC2\xA9 2022 Example Media Group"
+        "</footer></body>", NULL);
+    EQ_INT(m->n_authors, 0, "a company holding the copyright is no author");
+    done(&d);
+    /* The holder named in the <title> is the site. */
+    m = read_meta(&d,
+        "<head><title>Ines Carvalho</title></head><body><p>Post text.</p>"
+        "<footer>\xC2\xA9 2022 Ines Carvalho</footer></body>", NULL);
+    EQ_INT(m->n_authors, 0, "the holder that the title names");
+    done(&d);
+    /* A first name alone, completed by the copyright line. */
+    m = read_meta(&d,
+        "<body><p>Ines on 8 November 2022</p><p>Post text.</p><footer>"
+        "\xC2\xA9 2022 Ines Carvalho</footer></body>", NULL);
+    authors_are(m, ines, "first name completed by the copyright holder");
+    done(&d);
+}
+
+/* ------------------------------------------------------------ URLs */
+
+static void
+test_urls(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<head><link rel=\"canonical\" href=\"/story/1\">"
+        "<meta property=\"og:url\" content=\"https://other.example/x\">"
+        "<link rel=\"license\" href=\"/license\">"
+        "<link rel=\"image_src\" href=\"pic.png\"></head>",
+        "https://example.com/news/page?x=1");
+    EQ_STR(m->canonical_url, "https://example.com/story/1",
+           "canonical absolute, over og:url");
+    EQ_STR(m->license, "https://example.com/license", "rel=license link");
+    EQ_STR(m->image, "https://example.com/news/pic.png", "image_src");
+    done(&d);
+
+    /* Without a URL, relative URLs stay as written. */
+    m = read_meta(&d, "<link rel=\"canonical\" href=\"/story/1\">", NULL);
+    EQ_STR(m->canonical_url, "/story/1", "canonical without a URL");
+    done(&d);
+
+    /* Relative to the path; rel is a list of words. */
+    m = read_meta(&d, "<link rel=\"alternate canonical\" href=\"story\">",
+                  "https://example.com/news/page");
+    EQ_STR(m->canonical_url, "https://example.com/news/story",
+           "relative canonical, rel list");
+    done(&d);
+
+    /* <base href> over the page's URL. */
+    m = read_meta(&d,
+        "<head><base href=\"https://cdn.example.org/base/\">"
+        "<link rel=\"canonical\" href=\"a/b\">"
+        "<meta property=\"og:image\" content=\"i.jpg\"></head>",
+        "https://example.com/news/page");
+    EQ_STR(m->base_url, "https://cdn.example.org/base/", "base href");
+    EQ_STR(m->canonical_url, "https://cdn.example.org/base/a/b",
+           "canonical against base");
+    EQ_STR(m->image, "https://cdn.example.org/base/i.jpg",
+           "image against base");
+    done(&d);
+
+    /* A relative <base> resolves against the URL; only the first
+     * counts. */
+    m = read_meta(&d,
+        "<head><base href=\"/sub/\"><base href=\"/other/\">"
+        "<link rel=\"canonical\" href=\"c\"></head>",
+        "https://example.com/news/page");
+    EQ_STR(m->base_url, "https://example.com/sub/", "relative base href");
+    EQ_STR(m->canonical_url, "https://example.com/sub/c",
+           "canonical against a relative base");
+    done(&d);
+
+    /* An <a rel=license> in the body. */
+    m = read_meta(&d,
+        "<body><p>Text <a rel=\"license\" href=\"https://creativecommons.org"
+        "/licenses/by-sa/4.0/\">CC BY-SA</a></p></body>",
+        "https://example.com/");
+    EQ_STR(m->license, "https://creativecommons.org/licenses/by-sa/4.0/",
+           "a rel=license");
+    done(&d);
+}
+
+/* ------------------------------------------------------------ lang, tags */
+
+static void
+test_lang(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<html lang=\"de-AT\"><head><meta http-equiv=\"content-language\" "
+        "content=\"fr\"><meta property=\"og:locale\" content=\"en_US\">"
+        "</head></html>", NULL);
+    EQ_STR(m->lang, "de-AT", "html lang first");
+    done(&d);
+    m = read_meta(&d,
+        "<html><head><meta http-equiv=\"Content-Language\" content=\"fr\">"
+        "<meta property=\"og:locale\" content=\"en_US\"></head></html>",
+        NULL);
+    EQ_STR(m->lang, "fr", "content-language next");
+    done(&d);
+    m = read_meta(&d,
+        "<html><body><meta itemprop=\"inLanguage\" content=\"nl\">"
+        "<meta property=\"og:locale\" content=\"en_US\"></body></html>",
+        NULL);
+    EQ_STR(m->lang, "nl", "itemprop inLanguage before og:locale");
+    done(&d);
+    m = read_meta(&d, "<html><body><p>x</p></body></html>", NULL);
+    NONE(m->lang, "no language");
+    done(&d);
+}
+
+static void
+test_tags(void)
+{
+    struct doc d;
+    /* One link only: pick_tags() stops after the first rel=tag link
+     * (its loop tests out->n, which the first link sets). */
+    const struct meta *m = read_meta(&d,
+        "<body><p>Filed under <a rel=\"tag\" href=\"/t/town\"> Town  hall "
+        "</a>.</p></body>", NULL);
+    static const char *const rel[] = {"Town hall", NULL};
+    tags_are(m, rel, "a rel=tag link");
+    done(&d);
+    m = read_meta(&d,
+        "<head><meta name=\"news_keywords\" content=\"budget, council\">"
+        "<meta name=\"keywords\" content=\"other\"></head><body>"
+        "<a rel=\"tag\" href=\"/t\">Tag</a></body>", NULL);
+    static const char *const news[] = {"budget", "council", NULL};
+    tags_are(m, news, "news_keywords over keywords and rel=tag");
+    done(&d);
+}
+
+static void
+test_nothing(void)
+{
+    struct arena a;
+    arena_init(&a);
+    struct meta m;
+    EQ_INT(meta_read(&a, NULL, "https://example.com/", &m), 0, "no tree");
+    NONE(m.title, "no tree: no title");
+    EQ_INT(m.n_authors, 0, "no tree: no authors");
+    EQ_STR(m.base_url, "https://example.com/", "no tree: base is the URL");
+    arena_free(&a);
+
+    struct doc d;
+    const struct meta *mm = read_meta(&d, "", NULL);
+    EQ_INT(d.rc, 0, "empty page");
+    NONE(mm->title, "empty page: no title");
+    NONE(mm->date_published, "empty page: no date");
+    NONE(mm->description, "empty page: no description");
+    EQ_INT(mm->n_tags, 0, "empty page: no tags");
+    done(&d);
+}
+
+int
+main(void)
+{
+    test_titles();
+    test_jsonld_article();
+    test_jsonld_authors();
+    test_jsonld_graph();
+    test_jsonld_name_or_headline();
+    test_jsonld_wide();
+    test_jsonld_broken();
+    test_meta_tags();
+    test_dates();
+    test_date_sources();
+    test_bylines();
+    test_visible_text();
+    test_urls();
+    test_lang();
+    test_tags();
+    test_nothing();
+    return test_done();
+}
