@@ -33,7 +33,7 @@ build(struct page *p, const char *html)
     if (!doc)
         return;
     const GumboNode *body = dom_find(doc->root, GUMBO_TAG_BODY);
-    p->rc = blocks_build(&p->a, (GumboNode *)(body ? body : doc->root),
+    p->rc = blocks_build(&p->a, (GumboNode *)(body ? body : doc->root), 0,
                          &p->bs);
 }
 
@@ -717,7 +717,7 @@ test_empty(void)
     struct arena a;
     arena_init(&a);
     struct blocks bs;
-    EQ_INT(blocks_build(&a, NULL, &bs), 0, "NULL root");
+    EQ_INT(blocks_build(&a, NULL, 0, &bs), 0, "NULL root");
     EQ_INT(bs.n_blocks, 0, "NULL root: no blocks");
     EQ_INT(bs.n_elems, 0, "NULL root: no elements");
     arena_free(&a);

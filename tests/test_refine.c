@@ -7,7 +7,7 @@
 #include "harness.h"
 
 #include "blocks/blocks.h"
-#include "score/refine.h"
+#include "refine/refine.h"
 
 #include <gumbo.h>
 #include <stdint.h>
