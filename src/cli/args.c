@@ -3,9 +3,9 @@
  * name; each entry names the function that applies it, so adding an
  * option is one line and one small function.
  */
-#include "args.h"
+#include "cli/args.h"
 
-#include "msg.h"
+#include "cli/msg.h"
 
 #include <errno.h>
 #include <stdint.h>
