@@ -1,11 +1,13 @@
 /*
- * The command line of pith batch.  Its own options come first, from the
- * table below; anything else is one of pith's options (args.h), so the
- * format and fetching options mean the same in both.
+ * The command line of pith batch.  Its options are in the table of
+ * options.c with pith's; its own are applied here, the rest by pith's
+ * args_apply() (args.h), so the format and fetching options mean the
+ * same in both.
  */
 #include "cli/batch/batch.h"
 
 #include "cli/msg.h"
+#include "cli/options.h"
 #include "limits.h"
 
 #include <errno.h>
@@ -14,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
+static const struct help help = {
     "usage: pith batch [options] DIR|FILE.warc[.gz]|PAGE... [-o DIR]\n"
     "       pith batch [options] --urls FILE [--jsonl OUT]\n"
     "       pith batch [options] --stdin-jsonl < in.jsonl > out.jsonl\n"
@@ -24,35 +26,16 @@ static const char usage[] =
     "(plain or gzip), a URL list, or JSONL lines {\"url\", \"html\"} on\n"
     "stdin.  Outputs: a mirrored tree of files (-o), or one JSONL record\n"
     "per input (--jsonl, stdout by default), in input order; and a\n"
-    "manifest, pith-manifest.jsonl, of every input's outcome.\n"
-    "\n"
-    "options:\n"
-    "  -o, --output DIR       write DIR/a/b.txt for a/b.html\n"
-    "  --jsonl FILE           write JSONL records to FILE (- is stdout)\n"
-    "  --urls FILE            fetch and clean the URLs of FILE\n"
-    "  --stdin-jsonl          read {\"url\", \"html\"} lines on stdin\n"
-    "  -f, --format FORMAT    txt (default), markdown or json (files)\n"
-    "  --body-only            leave the title out of txt and markdown\n"
-    "  -j, --jobs N           worker processes (default: the cores)\n"
-    "  --resume               skip inputs the manifest marks done\n"
-    "  --shard K/N            only the inputs whose name hashes to K of N\n"
-    "  --page-timeout S       seconds one page may take (default 10)\n"
-    "  --page-memory SIZE     a worker's memory, e.g. 512M (default 1G)\n"
-    "  --unordered            write outputs as they finish\n"
-    "  --manifest FILE        the manifest's path\n"
-    "  --progress, --quiet    progress line always / no progress, no\n"
-    "                         summary (default: progress on a terminal)\n"
-    "  and pith's options: --max-bytes, --min-chars, --force, the\n"
-    "  fetching options (pith --help)\n"
-    "\n"
+    "manifest, pith-manifest.jsonl, of every input's outcome.\n",
+    CMD_BATCH,
+    {{"options:", {GROUP_BATCH, GROUP_GENERAL}},
+     {"pith's options (pith --help):", {GROUP_EXTRACT}},
+     {"fetching:", {GROUP_FETCH}},
+     {"many URLs:", {GROUP_MANY}},
+     {NULL, {GROUP_NONE}}},
     "exit codes: 0 every input done (ok or no content), 9 some inputs\n"
     "failed (see the manifest), 1 internal error, 2 usage, 3 input\n"
-    "unreadable\n";
-
-struct bopt {
-    const char *name, *alias;
-    int takes_value;
-    int (*apply)(struct batch_args *a, const char *v);
+    "unreadable\n",
 };
 
 static int
@@ -175,49 +158,51 @@ set_quiet(struct batch_args *a, const char *v)
     return 0;
 }
 
-static const struct bopt bopts[] = {
-    {"--jobs", "-j", 1, set_jobs},
-    {"--jsonl", NULL, 1, set_jsonl},
-    {"--manifest", NULL, 1, set_manifest},
-    {"--output", "-o", 1, set_output},
-    {"--page-memory", NULL, 1, set_page_memory},
-    {"--page-timeout", NULL, 1, set_page_timeout},
-    {"--progress", NULL, 0, set_progress},
-    {"--quiet", "-q", 0, set_quiet},
-    {"--resume", NULL, 0, set_resume},
-    {"--shard", NULL, 1, set_shard},
-    {"--stdin-jsonl", NULL, 0, set_stdin_jsonl},
-    {"--unordered", NULL, 0, set_unordered},
+typedef int (*set_fn)(struct batch_args *a, const char *v);
+
+static const set_fn setters[] = {
+    [OPT_JOBS] = set_jobs,
+    [OPT_JSONL] = set_jsonl,
+    [OPT_MANIFEST] = set_manifest,
+    [OPT_OUTPUT] = set_output,
+    [OPT_PAGE_MEMORY] = set_page_memory,
+    [OPT_PAGE_TIMEOUT] = set_page_timeout,
+    [OPT_PROGRESS] = set_progress,
+    [OPT_QUIET] = set_quiet,
+    [OPT_RESUME] = set_resume,
+    [OPT_SHARD] = set_shard,
+    [OPT_STDIN_JSONL] = set_stdin_jsonl,
+    [OPT_UNORDERED] = set_unordered,
 };
 
-/* A batch option at argv[*i]: 1 applied, 0 not one of ours, -1 error. */
+/* Our own options here, pith's through args_apply(). */
 static int
-batch_option(int argc, char **argv, int *i, struct batch_args *a)
+apply(void *ctx, const struct opt *o, const char *value)
 {
-    const char *arg = argv[*i];
-    for (size_t k = 0; k < sizeof bopts / sizeof bopts[0]; k++) {
-        const struct bopt *o = &bopts[k];
-        size_t l = strlen(o->name);
-        const char *value = NULL;
-        if (o->alias && !strcmp(arg, o->alias))
-            ;
-        else if (!strncmp(arg, o->name, l) && arg[l] == '\0')
-            ;
-        else if (!strncmp(arg, o->name, l) && arg[l] == '=' &&
-                 o->takes_value)
-            value = arg + l + 1;
-        else
-            continue;
-        if (o->takes_value && !value) {
-            if (*i + 1 >= argc) {
-                errorf("%s needs a value", arg);
-                return -1;
-            }
-            value = argv[++*i];
-        }
-        return o->apply(a, value) ? -1 : 1;
-    }
+    struct batch_args *a = ctx;
+    if ((size_t)o->id < sizeof setters / sizeof setters[0] &&
+        setters[o->id])
+        return setters[o->id](a, value);
+    return args_apply(&a->cli, o, value);
+}
+
+static int
+operand(void *ctx, char *arg)
+{
+    struct batch_args *a = ctx;
+    a->inputs[a->ninputs++] = arg;
     return 0;
+}
+
+/* --url, which pith takes, gets the reason it is refused. */
+static void
+refuse(const struct command_line *cl, const char *arg)
+{
+    const struct opt *o = opts_find(arg, CMD_PITH);
+    if (o && o->id == OPT_URL)
+        errorf("--explain and --url are for one page, not a batch");
+    else
+        errorf("unknown option '%s' (see pith batch --help)", arg);
 }
 
 static int
@@ -232,10 +217,6 @@ check(struct batch_args *a)
     }
     if (a->out_dir && a->jsonl) {
         errorf("give -o DIR or --jsonl FILE, not both");
-        return -1;
-    }
-    if (a->cli.explain != EXPLAIN_NONE || a->cli.url) {
-        errorf("--explain and --url are for one page, not a batch");
         return -1;
     }
     if (a->resume && !a->out_dir && !a->manifest &&
@@ -259,25 +240,11 @@ batch_args_parse(int argc, char **argv, struct batch_args *a)
         errorf("out of memory");
         return -1;
     }
-    int only_inputs = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        if (!only_inputs && !strcmp(s, "--")) {
-            only_inputs = 1;
-            continue;
-        }
-        if (only_inputs || s[0] != '-' || s[1] == '\0') {
-            a->inputs[a->ninputs++] = argv[i];
-            continue;
-        }
-        if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-            fputs(usage, stdout);
-            return 1;
-        }
-        int rc = batch_option(argc, argv, &i, a);
-        if (rc < 0 || (rc == 0 && args_option(argc, argv, &i, &a->cli)))
-            return -1;
-    }
+    const struct command_line cl = {"batch", CMD_BATCH, &help, a, apply,
+                                    operand, refuse};
+    int rc = opts_parse(&cl, argc, argv, 1);
+    if (rc)
+        return rc;
     if (!a->jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         a->jobs = n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
