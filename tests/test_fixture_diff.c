@@ -1,12 +1,13 @@
 /*
- * The line diff of pith fixture (src/cli/fixture_diff.c): exact output for
- * a table of cases, then random pairs of texts whose diff, applied to the
- * old text, must give the new one with as few edits as a longest common
- * subsequence allows; past the edit cap, the diff must still apply.
+ * The line diff of pith fixture (src/cli/fixture/fixture_diff.c): exact
+ * output for a table of cases, then random pairs of texts whose diff,
+ * applied to the old text, must give the new one with as few edits as a
+ * longest common subsequence allows; past the edit cap, the diff must
+ * still apply.
  */
 #include "harness.h"
 
-#include "cli/fixture_diff.h"
+#include "cli/fixture/fixture_diff.h"
 
 #include <stdlib.h>
 

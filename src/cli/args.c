@@ -1,11 +1,13 @@
 /*
- * Command-line parsing; see args.h.  Options live in one table, sorted by
- * name; each entry names the function that applies it, so adding an
- * option is one line and one small function.
+ * The pith command's line; see args.h.  Its options are declared in the
+ * table of options.c with those of the sub-commands; here each is
+ * applied, by a small function named in appliers[] by its id, so adding
+ * an option is a line there, one here and one small function.
  */
-#include "args.h"
+#include "cli/args.h"
 
-#include "msg.h"
+#include "cli/msg.h"
+#include "cli/options.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -13,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
+static const struct help help = {
     "usage: pith [options] INPUT\n"
     "       pith [options] --urls FILE\n"
     "       pith fixture record|check|review|update ...  (pith fixture -h)\n"
@@ -22,52 +24,18 @@ static const char usage[] =
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"
     "\n"
-    "INPUT is a file, an http:// or https:// URL, or - for standard input.\n"
-    "\n"
-    "options:\n"
-    "  --body-only            leave the title line out\n"
-    "  -f, --format FORMAT    txt (default), json or markdown\n"
-    "  --links                markdown: links as [text](absolute url)\n"
-    "  --images               markdown: images as ![alt](absolute url)\n"
-    "  --no-tables            leave tables out\n"
-    "  --comments             add the comments (JSON field, after a ---\n"
-    "                         line in txt, ## Comments in markdown)\n"
-    "  --precision, --recall  keep less and surer, or more, text\n"
-    "  --url URL              the address a saved page came from\n"
-    "  --explain[=json|html]  show how the page was judged, block by block\n"
-    "  --min-chars N          less text than this is no main content\n"
-    "  --max-bytes N          refuse pages larger than N bytes (32 MiB)\n"
-    "  --force                extract even what is not served as HTML\n"
-    "  -h, --help             this help\n"
-    "  --version              the version\n"
-    "\n"
-    "fetching:\n"
-    "  --timeout S            one attempt's timeout in seconds (default 30)\n"
-    "  --connect-timeout S    connect timeout in seconds (default 10)\n"
-    "  --retries N            retries after a connection error, 408, 429\n"
-    "                         or 5xx (default 2)\n"
-    "  --retry-delay MS       wait before the first retry (default 1000,\n"
-    "                         doubled each time; Retry-After wins)\n"
-    "  --user-agent UA        User-Agent of fetches\n"
-    "  -H, --header 'N: V'    an extra request header (repeatable)\n"
-    "  --cookies FILE         send the cookies of a Netscape cookie file\n"
-    "  --deny-private         refuse loopback, private, link-local and\n"
-    "                         metadata addresses (checked after DNS)\n"
-    "  --insecure             do not verify TLS certificates\n"
-    "\n"
-    "many URLs (one JSON line per URL, in list order):\n"
-    "  --urls FILE            fetch the URLs of FILE (one a line; - is\n"
-    "                         stdin; blank lines and # comments skipped)\n"
-    "  --concurrency N        transfers at once (default 8)\n"
-    "  --per-host N           transfers at once to one host (default 2)\n"
-    "  --delay MS             least time between requests to one host\n"
-    "  --robots               obey robots.txt and its Crawl-delay\n"
-    "\n"
+    "INPUT is a file, an http:// or https:// URL, or - for standard input.\n",
+    CMD_PITH,
+    {{"options:", {GROUP_EXTRACT, GROUP_GENERAL}},
+     {"fetching:", {GROUP_FETCH}},
+     {"many URLs (one JSON line per URL, in list order):", {GROUP_MANY}},
+     {NULL, {GROUP_NONE}}},
     "Proxies come from http_proxy, https_proxy, ALL_PROXY and NO_PROXY.\n"
     "\n"
     "exit codes: 0 ok, 1 internal error, 2 usage, 3 input unreadable,\n"
     "4 fetch failed, 5 HTTP error status, 6 not HTML, 7 no main content,\n"
-    "8 input too large, 9 some inputs of a batch failed\n";
+    "8 input too large, 9 some inputs of a batch failed\n",
+};
 
 /* ------------------------------------------------------------ values */
 
@@ -110,64 +78,56 @@ parse_long(const char *s, long lo, long hi, long *out)
 
 /* ------------------------------------------------------------ options */
 
-struct option;
-typedef int (*apply_fn)(struct cli_config *cfg, const struct option *o,
+typedef int (*apply_fn)(struct cli_config *cfg, const struct opt *o,
                         const char *value);
 
-struct option {
-    const char *name;  /* "--name" */
-    const char *alias; /* "-x" or NULL */
-    int takes_value;
-    apply_fn apply;
-};
-
 static int
-bad_value(const struct option *o, const char *value, const char *what)
+bad_value(const struct opt *o, const char *value, const char *what)
 {
     errorf("%s takes %s, not '%s'", o->name, what, value);
     return -1;
 }
 
 static int
-opt_body_only(struct cli_config *cfg, const struct option *o, const char *v)
+opt_body_only(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->render_flags |= PITH_RENDER_BODY_ONLY;
     return 0;
 }
 
 static int
-opt_links(struct cli_config *cfg, const struct option *o, const char *v)
+opt_links(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->render_flags |= PITH_RENDER_LINKS;
     return 0;
 }
 
 static int
-opt_images(struct cli_config *cfg, const struct option *o, const char *v)
+opt_images(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->render_flags |= PITH_RENDER_IMAGES;
     return 0;
 }
 
 static int
-opt_no_tables(struct cli_config *cfg, const struct option *o, const char *v)
+opt_no_tables(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->opt.no_tables = 1;
     return 0;
 }
 
 static int
-opt_comments(struct cli_config *cfg, const struct option *o, const char *v)
+opt_comments(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->opt.comments = 1;
     return 0;
 }
 
 static int
-opt_mode(struct cli_config *cfg, const struct option *o, const char *v)
+opt_mode(struct cli_config *cfg, const struct opt *o, const char *v)
 {
-    pith_mode mode = o->name[2] == 'p' ? PITH_MODE_PRECISION
-                                       : PITH_MODE_RECALL;
+    pith_mode mode = o->id == OPT_PRECISION ? PITH_MODE_PRECISION
+                                              : PITH_MODE_RECALL;
     if (cfg->opt.mode && cfg->opt.mode != mode) {
         errorf("--precision and --recall exclude each other");
         return -1;
@@ -177,7 +137,7 @@ opt_mode(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_concurrency(struct cli_config *cfg, const struct option *o,
+opt_concurrency(struct cli_config *cfg, const struct opt *o,
                 const char *v)
 {
     long n;
@@ -188,14 +148,14 @@ opt_concurrency(struct cli_config *cfg, const struct option *o,
 }
 
 static int
-opt_cookies(struct cli_config *cfg, const struct option *o, const char *v)
+opt_cookies(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->opt.cookie_file = v;
     return 0;
 }
 
 static int
-opt_delay(struct cli_config *cfg, const struct option *o, const char *v)
+opt_delay(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     if (parse_long(v, 0, 3600000, &cfg->many.delay_ms))
         return bad_value(o, v, "milliseconds (0 to 3600000)");
@@ -203,7 +163,7 @@ opt_delay(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_deny_private(struct cli_config *cfg, const struct option *o,
+opt_deny_private(struct cli_config *cfg, const struct opt *o,
                  const char *v)
 {
     cfg->opt.deny_private = 1;
@@ -211,14 +171,14 @@ opt_deny_private(struct cli_config *cfg, const struct option *o,
 }
 
 static int
-opt_force(struct cli_config *cfg, const struct option *o, const char *v)
+opt_force(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->opt.force = 1;
     return 0;
 }
 
 static int
-opt_format(struct cli_config *cfg, const struct option *o, const char *v)
+opt_format(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     if (!strcmp(v, "txt") || !strcmp(v, "text"))
         cfg->format = PITH_FORMAT_TXT;
@@ -236,7 +196,7 @@ opt_format(struct cli_config *cfg, const struct option *o, const char *v)
 /* "Name: value", with a name and no line break, which would smuggle a
  * second header (or a body) into the request. */
 static int
-opt_header(struct cli_config *cfg, const struct option *o, const char *v)
+opt_header(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     const char *colon = strchr(v, ':');
     if (!colon || colon == v || strpbrk(v, "\r\n"))
@@ -251,14 +211,14 @@ opt_header(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_insecure(struct cli_config *cfg, const struct option *o, const char *v)
+opt_insecure(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->opt.insecure = 1;
     return 0;
 }
 
 static int
-opt_max_bytes(struct cli_config *cfg, const struct option *o, const char *v)
+opt_max_bytes(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     if (parse_size(v, &cfg->opt.max_bytes))
         return bad_value(o, v, "a positive whole number");
@@ -266,7 +226,7 @@ opt_max_bytes(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_min_chars(struct cli_config *cfg, const struct option *o, const char *v)
+opt_min_chars(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     if (parse_size(v, &cfg->opt.min_chars))
         return bad_value(o, v, "a positive whole number");
@@ -274,7 +234,7 @@ opt_min_chars(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_per_host(struct cli_config *cfg, const struct option *o, const char *v)
+opt_per_host(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     long n;
     if (parse_long(v, 1, 256, &n))
@@ -284,7 +244,7 @@ opt_per_host(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_retries(struct cli_config *cfg, const struct option *o, const char *v)
+opt_retries(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     long n;
     if (parse_long(v, 0, 10, &n))
@@ -294,7 +254,7 @@ opt_retries(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_retry_delay(struct cli_config *cfg, const struct option *o,
+opt_retry_delay(struct cli_config *cfg, const struct opt *o,
                 const char *v)
 {
     if (parse_long(v, 1, 60000, &cfg->opt.retry_delay_ms))
@@ -303,16 +263,16 @@ opt_retry_delay(struct cli_config *cfg, const struct option *o,
 }
 
 static int
-opt_robots(struct cli_config *cfg, const struct option *o, const char *v)
+opt_robots(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->many.robots = 1;
     return 0;
 }
 
 static int
-opt_timeout(struct cli_config *cfg, const struct option *o, const char *v)
+opt_timeout(struct cli_config *cfg, const struct opt *o, const char *v)
 {
-    int connect = o->name[2] == 'c';
+    int connect = o->id == OPT_CONNECT_TIMEOUT;
     if (parse_seconds(v, connect ? &cfg->opt.connect_timeout_ms
                                  : &cfg->opt.timeout_ms))
         return bad_value(o, v, "a number of seconds");
@@ -320,159 +280,135 @@ opt_timeout(struct cli_config *cfg, const struct option *o, const char *v)
 }
 
 static int
-opt_url(struct cli_config *cfg, const struct option *o, const char *v)
+opt_url(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->url = v;
     return 0;
 }
 
 static int
-opt_urls(struct cli_config *cfg, const struct option *o, const char *v)
+opt_urls(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     cfg->urls_file = v;
     return 0;
 }
 
 static int
-opt_user_agent(struct cli_config *cfg, const struct option *o,
+opt_user_agent(struct cli_config *cfg, const struct opt *o,
                const char *v)
 {
     cfg->opt.user_agent = v;
     return 0;
 }
 
-static const struct option options[] = {
-    {"--body-only", NULL, 0, opt_body_only},
-    {"--comments", NULL, 0, opt_comments},
-    {"--concurrency", NULL, 1, opt_concurrency},
-    {"--connect-timeout", NULL, 1, opt_timeout},
-    {"--cookies", NULL, 1, opt_cookies},
-    {"--delay", NULL, 1, opt_delay},
-    {"--deny-private", NULL, 0, opt_deny_private},
-    {"--force", NULL, 0, opt_force},
-    {"--format", "-f", 1, opt_format},
-    {"--header", "-H", 1, opt_header},
-    {"--images", NULL, 0, opt_images},
-    {"--insecure", NULL, 0, opt_insecure},
-    {"--links", NULL, 0, opt_links},
-    {"--max-bytes", NULL, 1, opt_max_bytes},
-    {"--min-chars", NULL, 1, opt_min_chars},
-    {"--no-tables", NULL, 0, opt_no_tables},
-    {"--per-host", NULL, 1, opt_per_host},
-    {"--precision", NULL, 0, opt_mode},
-    {"--recall", NULL, 0, opt_mode},
-    {"--retries", NULL, 1, opt_retries},
-    {"--retry-delay", NULL, 1, opt_retry_delay},
-    {"--robots", NULL, 0, opt_robots},
-    {"--timeout", NULL, 1, opt_timeout},
-    {"--url", NULL, 1, opt_url},
-    {"--urls", NULL, 1, opt_urls},
-    {"--user-agent", NULL, 1, opt_user_agent},
+/* --explain, --explain=json or --explain=html; any other value is
+ * refused as the unknown option it used to be. */
+static int
+opt_explain(struct cli_config *cfg, const struct opt *o, const char *v)
+{
+    if (!v || !strcmp(v, "json")) {
+        cfg->explain = EXPLAIN_JSON;
+    } else if (!strcmp(v, "html")) {
+        cfg->explain = EXPLAIN_HTML;
+    } else {
+        errorf("unknown option '--explain=%s' (see pith --help)", v);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+opt_version(struct cli_config *cfg, const struct opt *o, const char *v)
+{
+    puts("pith " PITH_VERSION);
+    return 1;
+}
+
+static const apply_fn appliers[] = {
+    [OPT_BODY_ONLY] = opt_body_only,
+    [OPT_COMMENTS] = opt_comments,
+    [OPT_CONCURRENCY] = opt_concurrency,
+    [OPT_CONNECT_TIMEOUT] = opt_timeout,
+    [OPT_COOKIES] = opt_cookies,
+    [OPT_DELAY] = opt_delay,
+    [OPT_DENY_PRIVATE] = opt_deny_private,
+    [OPT_EXPLAIN] = opt_explain,
+    [OPT_FORCE] = opt_force,
+    [OPT_FORMAT] = opt_format,
+    [OPT_HEADER] = opt_header,
+    [OPT_IMAGES] = opt_images,
+    [OPT_INSECURE] = opt_insecure,
+    [OPT_LINKS] = opt_links,
+    [OPT_MAX_BYTES] = opt_max_bytes,
+    [OPT_MIN_CHARS] = opt_min_chars,
+    [OPT_NO_TABLES] = opt_no_tables,
+    [OPT_PER_HOST] = opt_per_host,
+    [OPT_PRECISION] = opt_mode,
+    [OPT_RECALL] = opt_mode,
+    [OPT_RETRIES] = opt_retries,
+    [OPT_RETRY_DELAY] = opt_retry_delay,
+    [OPT_ROBOTS] = opt_robots,
+    [OPT_TIMEOUT] = opt_timeout,
+    [OPT_URL] = opt_url,
+    [OPT_URLS] = opt_urls,
+    [OPT_USER_AGENT] = opt_user_agent,
+    [OPT_VERSION] = opt_version,
 };
 
 int
-args_option_matches(const char *arg, const char *name, const char *alias,
-                    int takes_value)
+args_apply(struct cli_config *cfg, const struct opt *o, const char *value)
 {
-    size_t l = strlen(name);
-    return (!strncmp(arg, name, l) &&
-            (arg[l] == '\0' || (arg[l] == '=' && takes_value))) ||
-           (alias && !strcmp(arg, alias));
-}
-
-/* The table entry for arg ("--name", "--name=value" or "-x"), or NULL. */
-static const struct option *
-find_option(const char *arg)
-{
-    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
-        const struct option *o = &options[i];
-        if (args_option_matches(arg, o->name, o->alias, o->takes_value))
-            return o;
+    size_t n = sizeof appliers / sizeof appliers[0];
+    if ((size_t)o->id >= n || !appliers[o->id]) {
+        /* An option given to a command whose apply() forgot it. */
+        errorf("%s: not an option of pith", o->name);
+        return -1;
     }
-    return NULL;
+    return appliers[o->id](cfg, o, value);
 }
 
-/* Applies argv[*i], taking its value from the same or the next word. */
 static int
-one_option(int argc, char **argv, int *i, struct cli_config *cfg)
+apply(void *ctx, const struct opt *o, const char *value)
 {
-    const char *a = argv[*i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-        fputs(usage, stdout);
-        return 1;
-    }
-    if (!strcmp(a, "--version")) {
-        puts("pith " PITH_VERSION);
-        return 1;
-    }
-    if (!strcmp(a, "--explain") || !strcmp(a, "--explain=json")) {
-        cfg->explain = EXPLAIN_JSON;
-        return 0;
-    }
-    if (!strcmp(a, "--explain=html")) {
-        cfg->explain = EXPLAIN_HTML;
-        return 0;
-    }
-    const struct option *o = find_option(a);
-    if (!o) {
-        errorf("unknown option '%s' (see pith --help)", a);
+    return args_apply(ctx, o, value);
+}
+
+static int
+operand(void *ctx, char *arg)
+{
+    struct cli_config *cfg = ctx;
+    if (cfg->input) {
+        errorf("one input at a time (got '%s' and '%s')", cfg->input, arg);
         return -1;
     }
-    if (!o->takes_value)
-        return o->apply(cfg, o, NULL);
-    const char *eq = strchr(a, '=');
-    if (eq && a[1] == '-')
-        return o->apply(cfg, o, eq + 1);
-    if (*i + 1 >= argc) {
-        errorf("%s needs a value", a);
-        return -1;
-    }
-    return o->apply(cfg, o, argv[++*i]);
+    cfg->input = arg;
+    return 0;
+}
+
+static void
+refuse(const struct command_line *cl, const char *arg)
+{
+    errorf("unknown option '%s' (see pith --help)", arg);
 }
 
 int
 args_parse(int argc, char **argv, struct cli_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
-    int only_inputs = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!only_inputs && !strcmp(a, "--")) {
-            only_inputs = 1;
-            continue;
-        }
-        if (!only_inputs && a[0] == '-' && a[1] != '\0') {
-            int rc = one_option(argc, argv, &i, cfg);
-            if (rc)
-                return rc;
-            continue;
-        }
-        if (cfg->input) {
-            errorf("one input at a time (got '%s' and '%s')", cfg->input, a);
-            return -1;
-        }
-        cfg->input = a;
-    }
+    const struct command_line cl = {"pith", CMD_PITH, &help, cfg, apply,
+                                    operand, refuse};
+    int rc = opts_parse(&cl, argc, argv, 1);
+    if (rc)
+        return rc;
     if (cfg->urls_file && (cfg->input || cfg->explain != EXPLAIN_NONE)) {
         errorf("--urls reads its URLs from a file: no INPUT or --explain");
         return -1;
     }
     if (!cfg->input && !cfg->urls_file) {
-        fputs(usage, stderr);
+        opts_help(&help, stderr);
         return -1;
     }
     return 0;
-}
-
-int
-args_option(int argc, char **argv, int *i, struct cli_config *cfg)
-{
-    const struct option *o = find_option(argv[*i]);
-    if (!o) {
-        errorf("unknown option '%s' (see pith batch --help)", argv[*i]);
-        return -1;
-    }
-    return one_option(argc, argv, i, cfg) ? -1 : 0;
 }
 
 int

@@ -45,14 +45,12 @@ struct cli_config {
  * the program should exit 0 (--help, --version), 0 otherwise. */
 int args_parse(int argc, char **argv, struct cli_config *cfg);
 
-/* Whether arg is the option name ("--name", or "--name=value" when it
- * takes a value) or its alias ("-x"). */
-int args_option_matches(const char *arg, const char *name, const char *alias,
-                        int takes_value);
-/* Applies argv[*i], one option of pith's table (and its value, moving
- * *i past it), for subcommands that share pith's options.  Returns 0, or
- * -1 after printing a usage error. */
-int args_option(int argc, char **argv, int *i, struct cli_config *cfg);
+struct opt;
+/* Applies o, one of pith's options (options.h), with its value (NULL
+ * when it takes none), for the sub-commands that share them.  Returns 0,
+ * 1 after --version, or -1 after printing a usage error. */
+int args_apply(struct cli_config *cfg, const struct opt *o,
+               const char *value);
 
 /* The exit code for a library status. */
 int args_exit_code(pith_status st);

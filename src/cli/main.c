@@ -1,10 +1,10 @@
 /* The pith command: a thin client of the library. */
-#include "args.h"
-#include "fixture.h"
-#include "batch.h"
-#include "many.h"
-#include "msg.h"
-#include "run.h"
+#include "cli/args.h"
+#include "cli/batch/batch.h"
+#include "cli/fixture/fixture.h"
+#include "cli/many.h"
+#include "cli/msg.h"
+#include "cli/run.h"
 
 #include <string.h>
 

@@ -4,9 +4,9 @@
  * in completion order, so a line waits here until every line before it
  * has been printed; memory holds only lines that are waiting.
  */
-#include "many.h"
+#include "cli/many.h"
 
-#include "msg.h"
+#include "cli/msg.h"
 
 #include <errno.h>
 #include <stdio.h>

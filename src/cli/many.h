@@ -2,7 +2,7 @@
 #ifndef PITH_CLI_MANY_H
 #define PITH_CLI_MANY_H
 
-#include "args.h"
+#include "cli/args.h"
 
 /* Fetches every URL of cfg->urls_file and prints one JSON line per URL
  * in the file's order.  Returns 0 when every URL gave text, otherwise the

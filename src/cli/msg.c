@@ -1,5 +1,5 @@
 /* Messages to the user; see msg.h. */
-#include "msg.h"
+#include "cli/msg.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,9 +2,9 @@
  * One input (file, URL or stdin) through the library, rendered to stdout.
  * Every failure becomes one line on stderr and the exit code of args.h.
  */
-#include "run.h"
+#include "cli/run.h"
 
-#include "msg.h"
+#include "cli/msg.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #ifndef PITH_CLI_RUN_H
 #define PITH_CLI_RUN_H
 
-#include "args.h"
+#include "cli/args.h"
 
 int run_one(const struct cli_config *cfg);
 

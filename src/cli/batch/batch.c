@@ -1,0 +1,211 @@
+/*
+ * pith batch: sets a batch up from its command line (the inputs, the
+ * output files, the manifest, --resume) and runs it (batch_run.c).
+ */
+#include "cli/batch/batch.h"
+
+#include "cli/batch/manifest.h"
+#include "cli/batch/strbuf.h"
+#include "cli/msg.h"
+#include "limits.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Creates dir and its parents. */
+static int
+make_dirs(const char *dir)
+{
+    char *d = strdup(dir);
+    if (!d)
+        return -1;
+    for (char *p = d + 1;; p++) {
+        if (*p != '/' && *p)
+            continue;
+        char was = *p;
+        *p = '\0';
+        if (mkdir(d, 0777) && errno != EEXIST) {
+            free(d);
+            return -1;
+        }
+        *p = was;
+        if (!was)
+            break;
+    }
+    free(d);
+    return 0;
+}
+
+/* The manifest's path: --manifest; DIR/pith-manifest.jsonl with -o;
+ * beside a JSONL file, named after it (out.jsonl: out.pith-manifest.jsonl)
+ * so that batches writing side by side keep their own; NULL for stdout.
+ * A shard's manifest in DIR names its shard, so that shards can share
+ * DIR (shards write JSONL files of their own). */
+static int
+manifest_path(const struct batch_args *a, struct strbuf *sb)
+{
+    char shard[48] = "";
+    if (a->shard.n)
+        snprintf(shard, sizeof shard, ".%llu-of-%llu",
+                 (unsigned long long)a->shard.k,
+                 (unsigned long long)a->shard.n);
+    if (a->manifest)
+        sb_puts(sb, a->manifest);
+    else if (a->out_dir)
+        sb_printf(sb, "%s/pith-manifest%s.jsonl", a->out_dir, shard);
+    else if (a->jsonl && strcmp(a->jsonl, "-")) {
+        size_t l = strlen(a->jsonl);
+        if (l > 6 && !strcasecmp(a->jsonl + l - 6, ".jsonl"))
+            l -= 6;
+        sb_append(sb, a->jsonl, l);
+        sb_puts(sb, ".pith-manifest.jsonl");
+    } else
+        return 0;
+    return sb->failed ? -1 : 1;
+}
+
+static int
+is_warc(const char *path)
+{
+    size_t l = strlen(path);
+    if (l > 3 && !strcasecmp(path + l - 3, ".gz"))
+        l -= 3;
+    return l > 5 && !strncasecmp(path + l - 5, ".warc", 5);
+}
+
+/* The inputs of the command line as one input; NULL after a message. */
+static struct input *
+open_inputs(const struct batch_args *a, const struct filter *f,
+            size_t max_bytes)
+{
+    if (a->cli.urls_file)
+        return input_fetch(a->cli.urls_file, f, &a->cli.opt, &a->cli.many);
+    if (a->stdin_jsonl)
+        return input_jsonl(STDIN_FILENO, f,
+                           max_bytes * 6 + PITH_BATCH_LINE_SLACK);
+    struct input **v = calloc((size_t)a->ninputs, sizeof *v);
+    if (!v)
+        return NULL;
+    for (int i = 0; i < a->ninputs; i++) {
+        const char *path = a->inputs[i];
+        struct stat st;
+        if (stat(path, &st)) {
+            errorf("%s: %s", path, strerror(errno));
+            v[i] = NULL;
+        } else if (S_ISDIR(st.st_mode))
+            v[i] = input_dir(path, f);
+        else if (is_warc(path))
+            v[i] = input_warc(path, f, max_bytes);
+        else
+            v[i] = input_file(path, f);
+        if (!v[i]) {
+            while (i--)
+                v[i]->free(v[i]);
+            free(v);
+            return NULL;
+        }
+    }
+    struct input *in = input_chain(v, (size_t)a->ninputs);
+    if (!in) {
+        for (int i = 0; i < a->ninputs; i++)
+            v[i]->free(v[i]);
+        free(v);
+    }
+    return in;
+}
+
+static int
+open_out(const char *path, int resume)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC |
+                            (resume ? O_APPEND : O_TRUNC), 0666);
+    if (fd < 0)
+        errorf("%s: %s", path, strerror(errno));
+    return fd;
+}
+
+/* Everything but the run: outputs, --resume, inputs.  Returns the exit
+ * code. */
+static int
+batch_setup(struct batch_args *a)
+{
+    struct batch_conf conf;
+    memset(&conf, 0, sizeof conf);
+    conf.opt = a->cli.opt;
+    conf.format = a->cli.format;
+    conf.render_flags = a->cli.render_flags;
+    conf.out_dir = a->out_dir;
+    conf.jsonl = !a->out_dir;
+    conf.max_bytes = a->cli.opt.max_bytes ? a->cli.opt.max_bytes
+                                          : 32u * 1024u * 1024u;
+    conf.page_ms = a->page_ms;
+    conf.page_memory = a->page_memory;
+    if (a->out_dir && make_dirs(a->out_dir)) {
+        errorf("%s: %s", a->out_dir, strerror(errno));
+        return EXIT_INPUT;
+    }
+    struct strbuf man = {0};
+    int has_man = manifest_path(a, &man);
+    const char *jsonl_file = a->jsonl && strcmp(a->jsonl, "-") ? a->jsonl
+                                                               : NULL;
+    struct doneset done = {NULL, 0};
+    struct filter f = {a->shard, NULL};
+    int code = EXIT_OK, out_fd = -1, man_fd = -1;
+    struct input *in = NULL;
+    if (has_man < 0) {
+        errorf("out of memory");
+        code = EXIT_INTERNAL;
+    } else if (a->resume &&
+               manifest_resume(man.data, jsonl_file, &done)) {
+        code = EXIT_INPUT;
+    } else {
+        f.done = a->resume ? &done : NULL;
+        if (has_man && (man_fd = open_out(man.data, a->resume)) < 0)
+            code = EXIT_INPUT;
+        else if (!a->out_dir && (out_fd = jsonl_file
+                                     ? open_out(jsonl_file, a->resume)
+                                     : STDOUT_FILENO) < 0)
+            code = EXIT_INPUT;
+        else if (!(in = open_inputs(a, &f, conf.max_bytes)))
+            code = EXIT_INPUT;
+        else
+            code = batch_run(a, &conf, in, out_fd, man_fd);
+    }
+    if (in)
+        in->free(in);
+    if (out_fd > STDOUT_FILENO && close(out_fd) && code == EXIT_OK)
+        code = EXIT_INTERNAL;
+    if (man_fd >= 0 && close(man_fd) && code == EXIT_OK)
+        code = EXIT_INTERNAL;
+    doneset_free(&done);
+    sb_free(&man);
+    return code;
+}
+
+int
+batch_main(int argc, char **argv)
+{
+    struct batch_args a;
+    int rc = batch_args_parse(argc, argv, &a);
+    if (rc) {
+        free(a.inputs);
+        return rc < 0 ? EXIT_USAGE : EXIT_OK;
+    }
+    if (a.cli.opt.insecure)
+        warnf("--insecure: TLS CERTIFICATES ARE NOT VERIFIED");
+    if (pith_global_init() != PITH_OK) {
+        errorf("could not initialize the network library");
+        free(a.inputs);
+        return EXIT_INTERNAL;
+    }
+    int code = batch_setup(&a);
+    pith_global_cleanup();
+    free(a.inputs);
+    return code;
+}
