@@ -28,6 +28,16 @@ extern "C" {
 
 #define PITH_VERSION "0.1.0"
 
+/* PITH_API marks the functions libpith.so exports.  The library is built
+ * with every other symbol hidden (-fvisibility=hidden), so what this
+ * header declares is all a program can link to.  Building the library
+ * defines PITH_BUILDING; for programs using it the mark is empty. */
+#if defined(PITH_BUILDING) && (defined(__GNUC__) || defined(__clang__))
+#define PITH_API __attribute__((visibility("default")))
+#else
+#define PITH_API
+#endif
+
 /* Every fallible call returns one of these; PITH_OK is 0. */
 typedef enum pith_status {
     PITH_OK = 0,
@@ -210,13 +220,13 @@ typedef int (*pith_write_fn)(const char *data, size_t len, void *userdata);
 
 /* Once per process, before any thread uses the library (it sets up libcurl).
  * Calling it again is harmless. */
-pith_status pith_global_init(void);
-void pith_global_cleanup(void);
+PITH_API pith_status pith_global_init(void);
+PITH_API void pith_global_cleanup(void);
 
 /* A new extractor; one per thread.  opt may be NULL (all defaults); it is
  * copied, but strings in it must outlive the extractor.  NULL on OOM. */
-pith_extractor *pith_new(const pith_options *opt);
-void pith_free(pith_extractor *ex); /* NULL is harmless */
+PITH_API pith_extractor *pith_new(const pith_options *opt);
+PITH_API void pith_free(pith_extractor *ex); /* NULL is harmless */
 
 /* Extract from bytes in memory.  content_type (an HTTP Content-Type value)
  * and url (the base URL) may be NULL.  On success *out is a new result the
@@ -224,9 +234,10 @@ void pith_free(pith_extractor *ex); /* NULL is harmless */
  * PITH_ERR_NO_CONTENT, where *out still holds the title and metadata (and an
  * empty text, and the reason in pith_result.reason) so callers can report
  * them. */
-pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
-                              size_t len, const char *content_type,
-                              const char *url, pith_result **out);
+PITH_API pith_status
+pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
+                  const char *content_type, const char *url,
+                  pith_result **out);
 
 /* Fetch url (http, https or file) and extract it; the same ownership rules
  * as pith_extract_html().  The result's url is the final URL (after
@@ -235,8 +246,8 @@ pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
  * PITH_ERR_HTTP (a 4xx or 5xx once retries are spent; pith_http_status()
  * tells it), PITH_ERR_TOO_BIG, PITH_ERR_NOT_HTML, PITH_ERR_INPUT (the
  * cookie file), and those of pith_extract_html(). */
-pith_status pith_extract_url(pith_extractor *ex, const char *url,
-                             pith_result **out);
+PITH_API pith_status
+pith_extract_url(pith_extractor *ex, const char *url, pith_result **out);
 
 /* ------------------------------------------------------------------
  * The response as received, for recording a page to extract it later
@@ -286,10 +297,10 @@ typedef struct pith_response {
  * pith_extract_url()'s fetch failures: PITH_ERR_FETCH, PITH_ERR_HTTP (a 4xx
  * or 5xx; pith_http_status() tells it), PITH_ERR_TOO_BIG, PITH_ERR_INPUT
  * (the cookie file), PITH_ERR_NOMEM.  The content type is not checked. */
-pith_status pith_fetch_raw(pith_extractor *ex, const char *url,
-                           pith_response **out);
+PITH_API pith_status
+pith_fetch_raw(pith_extractor *ex, const char *url, pith_response **out);
 
-void pith_response_free(pith_response *res); /* NULL is harmless */
+PITH_API void pith_response_free(pith_response *res); /* NULL is harmless */
 
 /* ------------------------------------------------------------------
  * Many URLs at once.
@@ -362,18 +373,19 @@ typedef int (*pith_item_fn)(pith_item *item, void *userdata);
  * or PITH_ERR_INTERNAL when the run could not be set up (no URL was
  * reported then) or libcurl's loop failed.  pith_errmsg(ex) tells which.
  * A URL libcurl cannot parse is reported with PITH_ERR_ARG. */
-pith_status pith_fetch_many(pith_extractor *ex, const char *const *urls,
-                            size_t n, const pith_many_options *opt,
-                            pith_item_fn callback, void *userdata);
+PITH_API pith_status
+pith_fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
+                const pith_many_options *opt, pith_item_fn callback,
+                void *userdata);
 
 /* Writes item as one line of JSON, {"url", "final_url", "status" (the
  * HTTP status or null), "error", "title", "text"}, null for what is
  * absent, through write. */
-pith_status pith_render_item(const pith_item *item, pith_write_fn write,
-                             void *userdata);
+PITH_API pith_status
+pith_render_item(const pith_item *item, pith_write_fn write, void *userdata);
 
 /* The status of the last HTTP exchange of ex, 0 when none. */
-int pith_http_status(const pith_extractor *ex);
+PITH_API int pith_http_status(const pith_extractor *ex);
 
 /* Render a result through write; flags are PITH_RENDER_* values.  JSON is
  * one object with every field of pith_result: "url", "canonical_url",
@@ -384,22 +396,24 @@ int pith_http_status(const pith_extractor *ex);
  * '#', then headings, lists, quotes, fenced code, tables, emphasis, and
  * with the flags links and images; txt and Markdown put the comments, when
  * collected, after the article under "---" or "## Comments". */
-pith_status pith_render(const pith_result *res, pith_format format,
-                        unsigned flags, pith_write_fn write, void *userdata);
+PITH_API pith_status
+pith_render(const pith_result *res, pith_format format, unsigned flags,
+            pith_write_fn write, void *userdata);
 
 /* Explain the decision for one page as JSON ({"main": selector, "blocks":
  * [...]}) or, with html nonzero, as the page with kept blocks in green and
  * dropped ones in red. */
-pith_status pith_explain(pith_extractor *ex, const char *bytes, size_t len,
-                         const char *content_type, const char *url, int html,
-                         pith_write_fn write, void *userdata);
+PITH_API pith_status
+pith_explain(pith_extractor *ex, const char *bytes, size_t len,
+             const char *content_type, const char *url, int html,
+             pith_write_fn write, void *userdata);
 
-void pith_result_free(pith_result *res); /* NULL is harmless */
+PITH_API void pith_result_free(pith_result *res); /* NULL is harmless */
 
 /* A static description of a status. */
-const char *pith_strerror(pith_status status);
+PITH_API const char *pith_strerror(pith_status status);
 /* The message of the last failure of ex, or "" when none. Owned by ex. */
-const char *pith_errmsg(const pith_extractor *ex);
+PITH_API const char *pith_errmsg(const pith_extractor *ex);
 
 #ifdef __cplusplus
 }
