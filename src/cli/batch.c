@@ -4,7 +4,7 @@
  */
 #include "batch.h"
 
-#include "limits.h"
+#include "cli_limits.h"
 #include "manifest.h"
 #include "msg.h"
 #include "strbuf.h"

@@ -5,7 +5,7 @@
  */
 #include "batch.h"
 
-#include "limits.h"
+#include "cli_limits.h"
 #include "msg.h"
 
 #include <errno.h>

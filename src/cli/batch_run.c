@@ -9,8 +9,8 @@
  */
 #include "batch.h"
 
+#include "cli_limits.h"
 #include "frame.h"
-#include "limits.h"
 #include "msg.h"
 #include "progress.h"
 #include "record.h"
