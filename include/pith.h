@@ -11,11 +11,47 @@
  *     pith_global_init();
  *     pith_extractor *ex = pith_new(NULL);
  *     pith_result *res;
- *     if (pith_extract_html(ex, bytes, len, NULL, NULL, &res) == PITH_OK) {
+ *     if (pith_extract_html(ex, bytes, len, NULL, NULL, &res) == PITH_OK)
  *         pith_render(res, PITH_FORMAT_TXT, 0, write_cb, stdout);
- *         pith_result_free(res);
- *     }
+ *     pith_result_free(res); // NULL, or the metadata of a page without text
  *     pith_free(ex);
+ *
+ * Ownership: what a function returns through a pointer argument (a
+ * pith_result, a pith_response) is the caller's, to free with its _free
+ * function; the strings inside live as long as it does.  Strings returned
+ * directly (pith_strerror, pith_errmsg) belong to the library.  Callbacks
+ * get data valid during the call only, unless said otherwise.
+ *
+ * Fields marked "for the pith command and tests" are not
+ * part of the stable API: they serve the command line tool and its tests,
+ * and may change or go in any release.
+ *
+ * Gumbo's assertions, and the one symbol beyond this header.
+ *
+ * Gumbo 0.10.1 as Debian builds it keeps its assert()s, and a few
+ * malformed pages fail one (CDATA in an SVG <foreignObject> inside a
+ * table does): the process would abort, which no program expects from a
+ * bad page.  To survive them without a changed Gumbo, the library defines
+ * the C library's assertion handler, __assert_fail, with default
+ * visibility: the dynamic linker then binds libgumbo.so's calls to it.
+ * It is the only symbol libpith.so exports besides the functions below,
+ * and it cannot be hidden: libgumbo.so would not find a hidden one.  (A
+ * program linked with libpith.a defines and exports it itself.)  It
+ * therefore also receives every failed assert() of the program and of
+ * the other libraries it loads:
+ *
+ *   - inside a parse by this library, in the same thread, it jumps back
+ *     to the library, which gives up that page with PITH_ERR_INTERNAL
+ *     ("the HTML parser failed on this page"); what Gumbo had allocated
+ *     goes with the page, and the extractor works on;
+ *   - anywhere else it hands the assertion on to the C library's handler
+ *     (the next __assert_fail, found with dlsym), which prints the usual
+ *     "prog: file:line: func: Assertion `expr' failed." and aborts.
+ *
+ * Whether a parse is running is kept per thread (_Thread_local), so one
+ * thread's failed assertion never lands in another thread's parse: the
+ * guard is safe with any number of threads.  A program with assert()s of
+ * its own sees them behave as without the library.
  */
 #ifndef PITH_H
 #define PITH_H
@@ -27,6 +63,16 @@ extern "C" {
 #endif
 
 #define PITH_VERSION "0.1.0"
+
+/* PITH_API marks the functions libpith.so exports.  The library is built
+ * with every other symbol hidden (-fvisibility=hidden), so what this
+ * header declares is all a program can link to.  Building the library
+ * defines PITH_BUILDING; for programs using it the mark is empty. */
+#if defined(PITH_BUILDING) && (defined(__GNUC__) || defined(__clang__))
+#define PITH_API __attribute__((visibility("default")))
+#else
+#define PITH_API
+#endif
 
 /* Every fallible call returns one of these; PITH_OK is 0. */
 typedef enum pith_status {
@@ -115,9 +161,10 @@ typedef struct pith_options {
     int no_tables;           /* nonzero: leave data-table rows out */
     int comments;            /* nonzero: collect the comment section into
                                 pith_result.comments */
-    int no_prepass;          /* nonzero: give the parser the page as it is,
-                                without removing what extraction never
-                                reads first (for comparisons; slower) */
+    /* For the pith command and tests, not part of the stable API:
+     * nonzero gives the parser the page as it is, without removing what
+     * extraction never reads first (to compare the two; slower). */
+    int no_prepass;
 } pith_options;
 
 /* The kind of a text block of the result. */
@@ -208,25 +255,44 @@ typedef struct pith_extractor pith_extractor;
 /* Write callback of pith_render(): returns 0 on success, nonzero to stop. */
 typedef int (*pith_write_fn)(const char *data, size_t len, void *userdata);
 
-/* Once per process, before any thread uses the library (it sets up libcurl).
- * Calling it again is harmless. */
-pith_status pith_global_init(void);
-void pith_global_cleanup(void);
+/* Once per process, before any thread uses the library: it sets up
+ * libcurl (curl_global_init), and is not thread-safe itself.  Returns
+ * PITH_OK, or PITH_ERR_INTERNAL when libcurl could not be set up.
+ * Calling it again after a success does nothing and returns PITH_OK. */
+PITH_API pith_status pith_global_init(void);
+/* Once at the end, when no thread uses the library any more: releases
+ * what pith_global_init() set up (nothing when it was not called).
+ * Extractors should be freed first.  pith_global_init() may be called
+ * again afterwards. */
+PITH_API void pith_global_cleanup(void);
 
-/* A new extractor; one per thread.  opt may be NULL (all defaults); it is
- * copied, but strings in it must outlive the extractor.  NULL on OOM. */
-pith_extractor *pith_new(const pith_options *opt);
-void pith_free(pith_extractor *ex); /* NULL is harmless */
+/* A new extractor, owned by the caller until pith_free(); one per
+ * thread (an extractor is not shared between threads, different ones run
+ * in parallel).  opt may be NULL (all defaults); it is copied, but
+ * strings and arrays it points to must outlive the extractor.  NULL when
+ * out of memory. */
+PITH_API pith_extractor *pith_new(const pith_options *opt);
+/* Frees ex and its connections; results it gave stay valid.  NULL is
+ * harmless. */
+PITH_API void pith_free(pith_extractor *ex);
 
 /* Extract from bytes in memory.  content_type (an HTTP Content-Type value)
- * and url (the base URL) may be NULL.  On success *out is a new result the
- * caller frees with pith_result_free(); on failure *out is NULL, except for
+ * and url (the base URL) may be NULL; bytes may be NULL when len is 0.
+ * The bytes are not kept.  On success *out is a new result the caller
+ * frees with pith_result_free(); on failure *out is NULL, except for
  * PITH_ERR_NO_CONTENT, where *out still holds the title and metadata (and an
  * empty text, and the reason in pith_result.reason) so callers can report
- * them. */
-pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
-                              size_t len, const char *content_type,
-                              const char *url, pith_result **out);
+ * them.  Returns PITH_OK; PITH_ERR_ARG (ex or out NULL, or bytes NULL
+ * with a length); PITH_ERR_TOO_BIG (over pith_options.max_bytes);
+ * PITH_ERR_NOT_HTML (a content type other than HTML, XHTML or XML, or
+ * bytes that look binary: an image, a PDF, an archive..., unless
+ * pith_options.force); PITH_ERR_NO_CONTENT; PITH_ERR_NOMEM;
+ * PITH_ERR_INTERNAL (the HTML parser failed on this page, see "Gumbo's
+ * assertions" above).  Failures leave a message for pith_errmsg(). */
+PITH_API pith_status
+pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
+                  const char *content_type, const char *url,
+                  pith_result **out);
 
 /* Fetch url (http, https or file) and extract it; the same ownership rules
  * as pith_extract_html().  The result's url is the final URL (after
@@ -235,8 +301,8 @@ pith_status pith_extract_html(pith_extractor *ex, const char *bytes,
  * PITH_ERR_HTTP (a 4xx or 5xx once retries are spent; pith_http_status()
  * tells it), PITH_ERR_TOO_BIG, PITH_ERR_NOT_HTML, PITH_ERR_INPUT (the
  * cookie file), and those of pith_extract_html(). */
-pith_status pith_extract_url(pith_extractor *ex, const char *url,
-                             pith_result **out);
+PITH_API pith_status
+pith_extract_url(pith_extractor *ex, const char *url, pith_result **out);
 
 /* ------------------------------------------------------------------
  * The response as received, for recording a page to extract it later
@@ -286,10 +352,11 @@ typedef struct pith_response {
  * pith_extract_url()'s fetch failures: PITH_ERR_FETCH, PITH_ERR_HTTP (a 4xx
  * or 5xx; pith_http_status() tells it), PITH_ERR_TOO_BIG, PITH_ERR_INPUT
  * (the cookie file), PITH_ERR_NOMEM.  The content type is not checked. */
-pith_status pith_fetch_raw(pith_extractor *ex, const char *url,
-                           pith_response **out);
+PITH_API pith_status
+pith_fetch_raw(pith_extractor *ex, const char *url, pith_response **out);
 
-void pith_response_free(pith_response *res); /* NULL is harmless */
+/* Frees a response and everything in it.  NULL is harmless. */
+PITH_API void pith_response_free(pith_response *res);
 
 /* ------------------------------------------------------------------
  * Many URLs at once.
@@ -323,7 +390,8 @@ typedef struct pith_many_options {
     long delay_ms;   /* least time between request starts to one host;
                         0 = none */
     int robots;      /* nonzero: fetch and obey robots.txt */
-    /* Nonzero: fetch only.  Pages are not extracted; a fetched page is
+    /* For the pith command and tests, not part of the stable API:
+     * nonzero fetches only.  Pages are not extracted; a fetched page is
      * reported with PITH_OK and its bytes in item->body, so a caller can
      * extract it elsewhere (another process, a sandbox). */
     int fetch_only;
@@ -341,7 +409,8 @@ typedef struct pith_item {
      * and metadata, empty text), NULL otherwise.  The callback owns it and
      * frees it with pith_result_free(). */
     pith_result *result;
-    /* With pith_many_options.fetch_only, on PITH_OK: the decoded body
+    /* With pith_many_options.fetch_only (for the pith command and
+     * tests, not part of the stable API), on PITH_OK: the decoded body
      * and its Content-Type (NULL when the server sent none), owned by
      * the library and valid during the call only; NULL otherwise. */
     const char *body;
@@ -362,18 +431,23 @@ typedef int (*pith_item_fn)(pith_item *item, void *userdata);
  * or PITH_ERR_INTERNAL when the run could not be set up (no URL was
  * reported then) or libcurl's loop failed.  pith_errmsg(ex) tells which.
  * A URL libcurl cannot parse is reported with PITH_ERR_ARG. */
-pith_status pith_fetch_many(pith_extractor *ex, const char *const *urls,
-                            size_t n, const pith_many_options *opt,
-                            pith_item_fn callback, void *userdata);
+PITH_API pith_status
+pith_fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
+                const pith_many_options *opt, pith_item_fn callback,
+                void *userdata);
 
 /* Writes item as one line of JSON, {"url", "final_url", "status" (the
  * HTTP status or null), "error", "title", "text"}, null for what is
- * absent, through write. */
-pith_status pith_render_item(const pith_item *item, pith_write_fn write,
-                             void *userdata);
+ * absent, through write (called once, with the whole line and its
+ * newline).  It takes nothing from item: the callback still frees
+ * item->result.  Returns PITH_OK; PITH_ERR_ARG when item or write is
+ * NULL; PITH_ERR_NOMEM; PITH_ERR_INPUT when write returned nonzero. */
+PITH_API pith_status
+pith_render_item(const pith_item *item, pith_write_fn write, void *userdata);
 
-/* The status of the last HTTP exchange of ex, 0 when none. */
-int pith_http_status(const pith_extractor *ex);
+/* The status of the last HTTP exchange of ex, 0 when none (or ex is
+ * NULL). */
+PITH_API int pith_http_status(const pith_extractor *ex);
 
 /* Render a result through write; flags are PITH_RENDER_* values.  JSON is
  * one object with every field of pith_result: "url", "canonical_url",
@@ -383,23 +457,41 @@ int pith_http_status(const pith_extractor *ex);
  * for what is absent (never a missing key).  Markdown gives the title as
  * '#', then headings, lists, quotes, fenced code, tables, emphasis, and
  * with the flags links and images; txt and Markdown put the comments, when
- * collected, after the article under "---" or "## Comments". */
-pith_status pith_render(const pith_result *res, pith_format format,
-                        unsigned flags, pith_write_fn write, void *userdata);
+ * collected, after the article under "---" or "## Comments".
+ *
+ * The output is built whole, then given to write in one call (none when
+ * it is empty, as txt of a result without title or text is); res is not
+ * changed and stays the caller's.  Returns PITH_OK; PITH_ERR_ARG when res
+ * or write is NULL or format is not a pith_format; PITH_ERR_NOMEM when
+ * memory ran out (or the output would pass 128 MiB); PITH_ERR_INPUT when
+ * write returned nonzero. */
+PITH_API pith_status
+pith_render(const pith_result *res, pith_format format, unsigned flags,
+            pith_write_fn write, void *userdata);
 
 /* Explain the decision for one page as JSON ({"main": selector, "blocks":
  * [...]}) or, with html nonzero, as the page with kept blocks in green and
- * dropped ones in red. */
-pith_status pith_explain(pith_extractor *ex, const char *bytes, size_t len,
-                         const char *content_type, const char *url, int html,
-                         pith_write_fn write, void *userdata);
+ * dropped ones in red, given to write in one call.  The page is read as
+ * pith_extract_html() reads it (url is not used yet); a page without main
+ * content is explained too.  Returns PITH_OK; PITH_ERR_ARG (ex or write
+ * NULL, or bytes NULL with a length); PITH_ERR_TOO_BIG; PITH_ERR_NOT_HTML;
+ * PITH_ERR_NOMEM; PITH_ERR_INTERNAL (the parser failed on the page);
+ * PITH_ERR_INPUT when write returned nonzero.  Failures leave a message
+ * for pith_errmsg(). */
+PITH_API pith_status
+pith_explain(pith_extractor *ex, const char *bytes, size_t len,
+             const char *content_type, const char *url, int html,
+             pith_write_fn write, void *userdata);
 
-void pith_result_free(pith_result *res); /* NULL is harmless */
+/* Frees a result and everything in it.  NULL is harmless. */
+PITH_API void pith_result_free(pith_result *res);
 
-/* A static description of a status. */
-const char *pith_strerror(pith_status status);
-/* The message of the last failure of ex, or "" when none. Owned by ex. */
-const char *pith_errmsg(const pith_extractor *ex);
+/* A static description of a status ("unknown status" for a value that is
+ * not one); never NULL, never to be freed. */
+PITH_API const char *pith_strerror(pith_status status);
+/* The message of the last failure of ex, or "" when none (or ex is NULL).
+ * Owned by ex: valid until the next call on ex or pith_free(). */
+PITH_API const char *pith_errmsg(const pith_extractor *ex);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 /*
  * Every cap of the library in one place, each with the reason for its value.
+ * Those of the pith command alone are in cli/cli_limits.h.
  * A page that reaches a cap is either refused with a clear status or cut
  * down in a documented way; no cap ever leads to undefined behaviour.
  */
@@ -46,12 +47,6 @@
  * left out.  Blocks come from elements and <br>s, so a page at
  * PITH_MAX_ELEMENTS has at most about this many. */
 #define PITH_MAX_BLOCKS 1000000
-
-/* Seconds one page may take in a batch run before it is given up, for
- * the batch mode (not yet used here).  Every hostile page of
- * test_pathological ends in under 2 s of CPU; five times that leaves room
- * for slow machines while no page holds a worker for long. */
-#define PITH_BATCH_PAGE_SECONDS 10
 
 /* Characters of one block kept for output.  A 50 MB paragraph is not an
  * article; the cap keeps output and normalization bounded. */
@@ -137,28 +132,5 @@
  * longer list is a page stuffing keywords. */
 #define PITH_MAX_AUTHORS 16
 #define PITH_MAX_TAGS 64
-/* pith batch: wall seconds one page may take in a worker before it is
- * killed and recorded as a timeout.  The slowest corpus page takes well
- * under a second; ten leave room for a loaded machine and huge pages
- * while a page that hangs costs the batch seconds, not hours. */
-#define PITH_BATCH_PAGE_SECONDS 10
-
-/* pith batch: address space of a worker (setrlimit RLIMIT_AS).  A page at
- * the 32 MiB input cap needs a few hundred MiB (Gumbo takes about 10x the
- * input); 1 GiB lets that through and stops a page that would take the
- * machine's memory from the other workers.  Not applied under
- * AddressSanitizer, which reserves terabytes of address space. */
-#define PITH_BATCH_PAGE_MEMORY (1024ull * 1024 * 1024)
-
-/* pith batch: outcomes held per worker while an earlier page is still
- * running, so output stays in input order.  A page that hangs until its
- * timeout lets the others run on for this many pages each; the cap bounds
- * the supervisor's memory however long the batch is. */
-#define PITH_BATCH_WINDOW_PER_WORKER 256
-
-/* pith batch: bytes of one line of JSONL read by --stdin-jsonl beyond the
- * page cap: JSON escapes can make the page's string up to six times the
- * page, and the other fields need room too. */
-#define PITH_BATCH_LINE_SLACK (64u * 1024u)
 
 #endif

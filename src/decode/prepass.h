@@ -12,8 +12,9 @@
  * <frameset>, odd markup inside <select>), it stops removing and copies the
  * rest as it is.
  *
- * Extraction reads only the attributes listed in prepass.c (attr_kept);
- * a stage that starts reading another attribute must add it there.
+ * Extraction reads only the attributes attr_bit() in prepass_lex.c keeps
+ * (policy_attrs there narrows them for script, link and meta tags); a
+ * stage that starts reading another attribute must add it there.
  */
 #ifndef PITH_PREPASS_H
 #define PITH_PREPASS_H

@@ -19,8 +19,10 @@ GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len,
                        int *failed);
 
 /* The value of attribute name of element node, or NULL.  The pre-pass
- * (prepass.c, attr_kept) removes the attributes no stage reads: a stage
- * that starts reading another one must add it there. */
+ * removes the attributes no stage reads: attr_bit() in
+ * decode/prepass_lex.c names those it keeps, and policy_attrs there
+ * which of them script, link and meta tags keep.  A stage that starts
+ * reading another attribute must add it there. */
 const char *dom_attr(const GumboNode *node, const char *name);
 
 /* The element's tag name, lowercase, also for unknown tags: written into

@@ -6,8 +6,8 @@
 
 #include "cli/batch/manifest.h"
 #include "cli/batch/strbuf.h"
+#include "cli/cli_limits.h"
 #include "cli/msg.h"
-#include "limits.h"
 
 #include <errno.h>
 #include <fcntl.h>

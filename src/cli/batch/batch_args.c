@@ -6,9 +6,9 @@
  */
 #include "cli/batch/batch.h"
 
+#include "cli/cli_limits.h"
 #include "cli/msg.h"
 #include "cli/options.h"
-#include "limits.h"
 
 #include <errno.h>
 #include <stdio.h>

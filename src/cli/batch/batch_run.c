@@ -13,8 +13,8 @@
 #include "cli/batch/progress.h"
 #include "cli/batch/record.h"
 #include "cli/batch/workers.h"
+#include "cli/cli_limits.h"
 #include "cli/msg.h"
-#include "limits.h"
 
 #include <errno.h>
 #include <signal.h>
