@@ -35,8 +35,9 @@ struct verdict_input {
     const char *doc_title;           /* its <title>, or NULL */
     size_t text_chars;   /* of the output text, not counting white space */
     size_t min_chars;    /* less is too short */
-    int jsonld_body;     /* the text is JSON-LD's articleBody, which is an
-                            article whatever the page looks like */
+    int jsonld_body;     /* the page carries a JSON-LD articleBody (and
+                            the text may be it): an article whatever the
+                            page looks like, when any text came out */
 };
 
 enum verdict verdict_judge(const struct verdict_input *in);
