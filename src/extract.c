@@ -197,20 +197,6 @@ analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
 
 /* ------------------------------------------------------------ result */
 
-static struct result *
-new_result(void)
-{
-    struct arena a;
-    arena_init(&a);
-    struct result *r = arena_calloc(&a, 1, sizeof *r);
-    if (!r) {
-        arena_free(&a);
-        return NULL;
-    }
-    r->arena = a;
-    return r;
-}
-
 /* The arena moved into r after r was allocated from it: later allocations
  * must go through r->arena, and this keeps the two in step. */
 static const char *
@@ -300,7 +286,7 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     pith_status st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)
         return st;
-    struct result *r = new_result();
+    struct result *r = result_new();
     if (!r)
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     struct page pg;

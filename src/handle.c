@@ -71,6 +71,20 @@ pith_http_status(const pith_extractor *ex)
     return ex ? ex->http_status : 0;
 }
 
+struct result *
+result_new(void)
+{
+    struct arena a;
+    arena_init(&a);
+    struct result *r = arena_calloc(&a, 1, sizeof *r);
+    if (!r) {
+        arena_free(&a);
+        return NULL;
+    }
+    r->arena = a;
+    return r;
+}
+
 void
 pith_result_free(pith_result *res)
 {

@@ -30,6 +30,11 @@ struct result {
     struct arena arena;
 };
 
+/* A new, empty result in an arena of its own, which it owns (freed with
+ * pith_result_free()); NULL when out of memory.  Later allocations for
+ * it go through r->arena. */
+struct result *result_new(void);
+
 /* Records a printf-style message as the extractor's last error and
  * returns status. */
 pith_status extractor_fail(pith_extractor *ex, pith_status status,

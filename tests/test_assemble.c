@@ -171,27 +171,12 @@ finish(struct table *t)
             t->elems[i].first_block = t->elems[i].end_block = 0;
 }
 
-/* A result as extract.c makes one: it lives in its own arena. */
-static struct result *
-new_result(void)
-{
-    struct arena a;
-    arena_init(&a);
-    struct result *r = arena_calloc(&a, 1, sizeof *r);
-    if (!r) {
-        arena_free(&a);
-        return NULL;
-    }
-    r->arena = a;
-    return r;
-}
-
 /* Assembles t's article into a new result; *rescued as assemble set it. */
 static struct result *
 article(struct table *t, int *rescued)
 {
     finish(t);
-    struct result *r = new_result();
+    struct result *r = result_new();
     OK(r != NULL, "out of memory");
     *rescued = 0;
     if (r)
