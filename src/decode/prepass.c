@@ -269,17 +269,45 @@ keep_apart(struct pass *ps)
     }
 }
 
+/* Nonzero when the run written so far, from..s, may end here: it has
+ * given PITH_MAX_TEXT_RUN_BYTES and held no reference (limits.h), and s
+ * starts a character. */
+static int
+run_full(const char *from, const char *s, size_t written)
+{
+    return written >= PITH_MAX_TEXT_RUN_BYTES &&
+           ((unsigned char)*s & 0xC0) != 0x80 &&
+           !memchr(from, '&', (size_t)(s - from));
+}
+
 /* Text between tags: runs of white space become their first byte, except
- * inside <pre> and <listing>. */
+ * inside <pre> and <listing>; what no block can hold is left out. */
 static void
 emit_text(struct pass *ps, const char *s, const char *e)
 {
-    if (!ps->strip || ps->pre) {
+    if (!ps->strip) {
         emit(ps, s, (size_t)(e - s));
         return;
     }
-    char *o = ps->o;
+    const char *from = s;
+    if (ps->pre) {
+        size_t n = (size_t)(e - s);
+        if (n > PITH_MAX_TEXT_RUN_BYTES &&
+            run_full(from, s + PITH_MAX_TEXT_RUN_BYTES, n))
+            n = PITH_MAX_TEXT_RUN_BYTES;
+        emit(ps, s, n);
+        return;
+    }
+    char *o = ps->o, *start = o;
+    int checked = 0;
     while (s < e) {
+        if (!checked && (size_t)(o - start) >= PITH_MAX_TEXT_RUN_BYTES &&
+            ((unsigned char)*s & 0xC0) != 0x80) {
+            /* Looked at once: a reference anywhere keeps the run whole. */
+            checked = 1;
+            if (run_full(from, s, (size_t)(o - start)))
+                break;
+        }
         unsigned char c = (unsigned char)*s++;
         *o++ = (char)c;
         if (lex_ws(c))
