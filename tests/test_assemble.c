@@ -10,6 +10,8 @@
  */
 #include "harness.h"
 
+#include "block_table.h"
+
 #include "internal.h"
 
 #include "assemble/assemble.h"
@@ -138,44 +140,11 @@ image(struct table *t, int owner, int next, const char *src,
     sp->next_block = next;
 }
 
-/* Subtree ranges of every element, as blocks_build() leaves them. */
-static void
-finish(struct table *t)
-{
-    int ne = t->bs.n_elems, nb = t->bs.n_blocks;
-    for (int i = 0; i < ne; i++) {
-        struct elem *e = &t->elems[i];
-        int j = i + 1;
-        for (; j < ne; j++) {
-            int a = t->elems[j].parent;
-            while (a >= 0 && a != i)
-                a = t->elems[a].parent;
-            if (a != i)
-                break;
-        }
-        e->end_elem = j;
-        e->first_block = nb;
-        e->end_block = 0;
-        e->chars = 0;
-    }
-    for (int b = 0; b < nb; b++)
-        for (int a = t->blocks[b].elem; a >= 0; a = t->elems[a].parent) {
-            struct elem *e = &t->elems[a];
-            e->chars += t->blocks[b].chars;
-            if (b < e->first_block)
-                e->first_block = b;
-            e->end_block = b + 1;
-        }
-    for (int i = 0; i < ne; i++)
-        if (t->elems[i].end_block == 0)
-            t->elems[i].first_block = t->elems[i].end_block = 0;
-}
-
 /* Assembles t's article into a new result; *rescued as assemble set it. */
 static struct result *
 article(struct table *t, int *rescued)
 {
-    finish(t);
+    block_table_ranges(&t->bs);
     struct result *r = result_new();
     OK(r != NULL, "out of memory");
     *rescued = 0;

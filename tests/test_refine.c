@@ -6,6 +6,8 @@
  */
 #include "harness.h"
 
+#include "block_table.h"
+
 #include "blocks/blocks.h"
 #include "refine/refine.h"
 
@@ -105,36 +107,10 @@ static void
 run(struct table *t, enum refine_mode mode)
 {
     int ne = t->bs.n_elems, nb = t->bs.n_blocks;
-    for (int i = 0; i < ne; i++) {
-        struct elem *e = &t->elems[i];
-        int j = i + 1;
-        for (; j < ne; j++) {
-            int a = t->elems[j].parent;
-            while (a >= 0 && a != i)
-                a = t->elems[a].parent;
-            if (a != i)
-                break;
-        }
-        e->end_elem = j;
-        e->first_block = nb;
-        e->end_block = 0;
-        e->chars = e->link_chars = 0;
-    }
-    for (int b = 0; b < nb; b++)
-        for (int a = t->blocks[b].elem; a >= 0; a = t->elems[a].parent) {
-            struct elem *e = &t->elems[a];
-            e->chars += t->blocks[b].chars;
-            e->link_chars += t->blocks[b].link_chars;
-            if (b < e->first_block)
-                e->first_block = b;
-            e->end_block = b + 1;
-        }
+    block_table_ranges(&t->bs);
     /* Images count up the tree, as blocks.c's sums do. */
     for (int i = ne - 1; i > 0; i--)
         t->elems[t->elems[i].parent].n_img += t->elems[i].n_img;
-    for (int i = 0; i < ne; i++)
-        if (t->elems[i].end_block == 0)
-            t->elems[i].first_block = t->elems[i].end_block = 0;
     for (int b = 0; b < nb; b++) {
         t->keep[b] = 1;
         t->reason[b] = NULL;

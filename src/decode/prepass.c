@@ -269,45 +269,48 @@ keep_apart(struct pass *ps)
     }
 }
 
-/* Nonzero when the run written so far, from..s, may end here: it has
- * given PITH_MAX_TEXT_RUN_BYTES and held no reference (limits.h), and s
- * starts a character. */
-static int
-run_full(const char *from, const char *s, size_t written)
-{
-    return written >= PITH_MAX_TEXT_RUN_BYTES &&
-           ((unsigned char)*s & 0xC0) != 0x80 &&
-           !memchr(from, '&', (size_t)(s - from));
-}
-
-/* Text between tags: runs of white space become their first byte, except
- * inside <pre> and <listing>; what no block can hold is left out. */
+/* A run of text longer than PITH_MAX_TEXT_RUN_BYTES, written as
+ * emit_text() writes it until that many bytes are out; the rest is left
+ * out (no block could hold it) unless a reference came before, which may
+ * stand for fewer bytes than it takes (limits.h). */
 static void
-emit_text(struct pass *ps, const char *s, const char *e)
+emit_long_text(struct pass *ps, const char *s, const char *e)
 {
-    if (!ps->strip) {
-        emit(ps, s, (size_t)(e - s));
-        return;
-    }
     const char *from = s;
-    if (ps->pre) {
-        size_t n = (size_t)(e - s);
-        if (n > PITH_MAX_TEXT_RUN_BYTES &&
-            run_full(from, s + PITH_MAX_TEXT_RUN_BYTES, n))
-            n = PITH_MAX_TEXT_RUN_BYTES;
-        emit(ps, s, n);
-        return;
-    }
     char *o = ps->o, *start = o;
-    int checked = 0;
+    int fold = !ps->pre, checked = 0;
     while (s < e) {
         if (!checked && (size_t)(o - start) >= PITH_MAX_TEXT_RUN_BYTES &&
             ((unsigned char)*s & 0xC0) != 0x80) {
-            /* Looked at once: a reference anywhere keeps the run whole. */
             checked = 1;
-            if (run_full(from, s, (size_t)(o - start)))
+            if (!memchr(from, '&', (size_t)(s - from)))
                 break;
         }
+        unsigned char c = (unsigned char)*s++;
+        *o++ = (char)c;
+        if (fold && lex_ws(c))
+            while (s < e && lex_ws((unsigned char)*s))
+                s++;
+    }
+    ps->o = o;
+}
+
+/* Text between tags: runs of white space become their first byte, except
+ * inside <pre> and <listing>.  Folding never lengthens a run, so only a
+ * run longer than the cap can need cutting. */
+static void
+emit_text(struct pass *ps, const char *s, const char *e)
+{
+    if (ps->strip && (size_t)(e - s) > PITH_MAX_TEXT_RUN_BYTES) {
+        emit_long_text(ps, s, e);
+        return;
+    }
+    if (!ps->strip || ps->pre) {
+        emit(ps, s, (size_t)(e - s));
+        return;
+    }
+    char *o = ps->o;
+    while (s < e) {
         unsigned char c = (unsigned char)*s++;
         *o++ = (char)c;
         if (lex_ws(c))

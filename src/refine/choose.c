@@ -31,7 +31,9 @@ struct refine_choice {
     int done;          /* cur is the answer */
     int have;          /* best holds a pass */
     int first_near;    /* the strictest pass was near the title */
-    float *block_score, *elem_score; /* of the last pass seen */
+    float *block_score, *elem_score; /* of the last pass seen; NULL
+                                        when none ran (no elements, so
+                                        no blocks either) */
 };
 
 static int
@@ -57,14 +59,8 @@ refine_begin(struct arena *a, const struct blocks *bs, enum score_mode mode,
     c->mode = mode == SCORE_PRECISION ? REFINE_STRICT
               : mode == SCORE_RECALL  ? REFINE_LINKS
                                       : REFINE_BALANCED;
-    /* Scores stay zero for a page whose scorer ran no pass. */
-    c->block_score = arena_calloc(a, nb, sizeof *c->block_score);
-    c->elem_score = arena_calloc(a, (size_t)bs->n_elems + 1,
-                                 sizeof *c->elem_score);
-    if (!c->block_score || !c->elem_score ||
-        alloc_refined(a, nb, &c->cur) || alloc_refined(a, nb, &c->best))
-        return -1;
-    return 0;
+    return alloc_refined(a, nb, &c->cur) || alloc_refined(a, nb, &c->best)
+               ? -1 : 0;
 }
 
 /* p's blocks judged one by one into r. */

@@ -37,9 +37,9 @@ struct score_result {
                               anything in it was cleaned away */
     const char **reason;   /* per block: the rule that decided */
     float *block_score;    /* per block: its paragraph score (of the last
-                              pass run) */
+                              pass run; NULL for a page without elements) */
     float *elem_score;     /* per element: its candidate score, or 0 (of
-                              the last pass run) */
+                              the last pass run; NULL likewise) */
     int main_elem;         /* the chosen container, -1 for none */
     size_t kept_chars;     /* characters kept */
 };

@@ -43,9 +43,6 @@ struct signals {
     size_t consent_kept;   /* of kept blocks inside consent or dialogs, or
                               speaking of cookies */
     size_t consent_all;    /* of all blocks inside consent or dialogs */
-    size_t script_bytes;   /* inline script */
-    int noscript_js;       /* a <noscript> asks for JavaScript */
-    int empty_root;        /* #root, #app, #__next... holds no text */
 };
 
 /* Inside a consent box or a dialog.  The classes of <body> and <html>
@@ -142,13 +139,16 @@ is_search(const struct verdict_input *in)
 }
 
 static int
-js_shell(const struct signals *s)
+js_shell(const struct signals *s, const struct verdict_input *in)
 {
     if (s->kept_chars >= JS_SHELL_MAX_CHARS ||
         s->body_chars >= JS_SHELL_MAX_CHARS)
         return 0;
-    return s->noscript_js || s->empty_root ||
-           (s->script_bytes >= JS_SHELL_SCRIPT_BYTES &&
+    /* Script text the pre-pass removed before parsing, and what the tree
+     * still held. */
+    size_t script_bytes = in->prepass_script_bytes + in->page->script_bytes;
+    return in->page->noscript_js || in->page->empty_root ||
+           (script_bytes >= JS_SHELL_SCRIPT_BYTES &&
             s->kept_chars < JS_SHELL_LOADING_CHARS);
 }
 
@@ -161,12 +161,7 @@ verdict_judge(const struct verdict_input *in)
     struct signals s;
     memset(&s, 0, sizeof s);
     block_signals(in, &s);
-    /* Script text the pre-pass removed before parsing, and what the tree
-     * still held. */
-    s.script_bytes = in->prepass_script_bytes + in->page->script_bytes;
-    s.noscript_js = in->page->noscript_js;
-    s.empty_root = in->page->empty_root;
-    if (js_shell(&s))
+    if (js_shell(&s, in))
         return VERDICT_JS_SHELL;
     if (text_chars == 0)
         return s.consent_all * 2 > s.body_chars ? VERDICT_CONSENT
