@@ -45,7 +45,8 @@ def pith(*args, stdin=None, env=None, timeout=600):
 
 def source_pages(limit):
     """(name, bytes) of up to limit pages: the corpus, else the fixtures
-    repeated under distinct names."""
+    that hold an article (their expected text is not empty) repeated
+    under distinct names."""
     pages = []
     if os.path.isdir(CORPUS):
         for dirpath, _, files in sorted(os.walk(CORPUS)):
@@ -58,7 +59,8 @@ def source_pages(limit):
         fx = os.path.join(ROOT, "fixtures")
         pages = [os.path.join(fx, d, "source.html")
                  for d in sorted(os.listdir(fx))
-                 if os.path.isfile(os.path.join(fx, d, "source.html"))]
+                 if os.path.isfile(os.path.join(fx, d, "source.html")) and
+                 os.path.getsize(os.path.join(fx, d, "expected.txt"))]
     out = []
     i = 0
     while len(out) < limit:
