@@ -161,6 +161,16 @@ typedef struct pith_options {
     int no_tables;           /* nonzero: leave data-table rows out */
     int comments;            /* nonzero: collect the comment section into
                                 pith_result.comments */
+    /* The kind of the pages, when the caller knows it: "article",
+     * "forum", "product", "collection", "listing", "documentation",
+     * "service" or "other"; NULL = detect each page's.  The kind decides
+     * what the main content is (every post of a thread, every card of a
+     * listing...).  A name that is no kind fails with PITH_ERR_ARG. */
+    const char *page_type;
+    /* The kinds wanted, comma-separated ("article,forum"); NULL = all.  A
+     * page of another kind fails with PITH_ERR_NO_CONTENT, reason
+     * "page-type", and a message naming its kind. */
+    const char *only_types;
     /* For the pith command and tests, not part of the stable API:
      * nonzero gives the parser the page as it is, without removing what
      * extraction never reads first (to compare the two; slower). */
@@ -242,12 +252,16 @@ typedef struct pith_result {
     const char *reason;         /* with PITH_ERR_NO_CONTENT: why, one of
                                    "empty", "too-short", "index",
                                    "search-results", "consent-wall",
-                                   "javascript-shell"; else NULL */
+                                   "javascript-shell", "page-type"; else
+                                   NULL */
     const pith_block *comments; /* with pith_options.comments: the comment
                                    section's blocks (none when the page has
                                    no comments) */
     size_t ncomments;
     const char *comments_text;  /* those joined by blank lines, or NULL */
+    const char *page_type;      /* the page's kind: "article", "forum",
+                                   "product", "collection", "listing",
+                                   "documentation", "service" or "other" */
 } pith_result;
 
 typedef struct pith_extractor pith_extractor;

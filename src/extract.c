@@ -4,7 +4,9 @@
  *
  *   bytes -> decode (charset, UTF-8, pre-pass) -> dom (Gumbo tree)
  *         -> blocks, signals and meta (the tree read once, then freed)
+ *         -> kind (what sort of page)
  *         -> score (the passes) -> refine (single blocks, the pass chosen)
+ *         -> pick (what the page's kind calls for)
  *         -> assemble (normalized text) -> verdict -> the result
  *
  * and render (output.c, explain.c) writes the result out.  What a page
@@ -19,8 +21,10 @@
 #include "buf.h"
 #include "decode/decode.h"
 #include "dom/dom.h"
+#include "kind/kind.h"
 #include "limits.h"
 #include "meta/meta.h"
+#include "pick/pick.h"
 #include "refine/refine.h"
 #include "render/explain.h"
 #include "score/score.h"
@@ -43,8 +47,52 @@ struct page {
     struct blocks bs;
     struct page_signals signals;
     struct meta meta;
+    struct kind_verdict kind;
     struct score_result sc;
 };
+
+/* The kind options of an extractor, read once per page. */
+struct kind_options {
+    int forced;               /* page_type names a kind */
+    enum page_kind kind;      /* ... this one */
+    unsigned wanted;          /* bit per kind that only_types allows */
+};
+
+/* Reads pith_options.page_type and only_types.  Returns PITH_OK or
+ * PITH_ERR_ARG for a name that is no kind. */
+static pith_status
+read_kind_options(pith_extractor *ex, struct kind_options *ko)
+{
+    memset(ko, 0, sizeof *ko);
+    ko->wanted = (1u << KIND_COUNT) - 1;
+    if (ex->opt.page_type) {
+        if (kind_from_name(ex->opt.page_type, &ko->kind))
+            return extractor_fail(ex, PITH_ERR_ARG,
+                                  "unknown page type \"%.64s\"",
+                                  ex->opt.page_type);
+        ko->forced = 1;
+    }
+    if (ex->opt.only_types) {
+        ko->wanted = 0;
+        const char *s = ex->opt.only_types;
+        while (*s) {
+            size_t n = strcspn(s, ",");
+            char name[32];
+            enum page_kind k;
+            if (n && n < sizeof name) {
+                memcpy(name, s, n);
+                name[n] = '\0';
+            }
+            if (!n || n >= sizeof name || kind_from_name(name, &k))
+                return extractor_fail(ex, PITH_ERR_ARG,
+                                      "unknown page type \"%.*s\"",
+                                      (int)(n < 64 ? n : 64), s);
+            ko->wanted |= 1u << k;
+            s += n + (s[n] == ',');
+        }
+    }
+    return PITH_OK;
+}
 
 /* ------------------------------------------------------------ sniffing */
 
@@ -166,14 +214,15 @@ choose_blocks(pith_extractor *ex, struct arena *arena, struct page *pg)
     while ((pass = score_next_pass(scorer)) && !refine_pass(choice, pass))
         ;
     refine_result(choice, &pg->sc);
-    return 0;
+    struct pick_input pin = {&pg->bs, &pg->meta, pg->kind.kind, mode};
+    return pick_by_kind(arena, &pin, &pg->sc);
 }
 
 /* Every stage up to the chosen blocks, allocating from arena. */
 static pith_status
 analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
         size_t len, const char *content_type, int want_paths,
-        struct page *pg)
+        const struct kind_options *ko, struct page *pg)
 {
     switch (decode_page(bytes, len, content_type, ex->opt.no_prepass,
                         extractor_max_bytes(ex) * 4, &pg->dec)) {
@@ -189,6 +238,12 @@ analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
     pith_status st = read_tree(ex, arena, want_paths, pg);
     if (st != PITH_OK)
         return st;
+    struct kind_input kin = {&pg->bs, &pg->meta, &pg->signals, pg->url};
+    kind_classify(&kin, &pg->kind);
+    if (ko->forced) {
+        pg->kind.kind = ko->kind;
+        pg->kind.forced = 1;
+    }
     if (choose_blocks(ex, arena, pg))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory extracting the page");
@@ -240,7 +295,8 @@ copy_meta(struct result *r, const struct meta *m)
 
 /* Assembles the text of pg into r and judges it. */
 static pith_status
-finish(pith_extractor *ex, struct result *r, struct page *pg)
+finish(pith_extractor *ex, struct result *r, const struct kind_options *ko,
+       struct page *pg)
 {
     struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
                                 pg->meta.jsonld_body, ex->opt.no_tables};
@@ -253,11 +309,22 @@ finish(pith_extractor *ex, struct result *r, struct page *pg)
     r->pub.charset = dup_or_null(r, pg->dec.cs.name);
     r->pub.charset_source = charset_source_name(pg->dec.cs.source);
     r->pub.http_status = ex->http_status;
+    r->pub.page_type = kind_name(pg->kind.kind);
+    if (!(ko->wanted & (1u << pg->kind.kind))) {
+        r->pub.reason = "page-type";
+        r->pub.text = "";
+        r->pub.text_len = 0;
+        r->pub.nblocks = 0;
+        return extractor_fail(ex, PITH_ERR_NO_CONTENT,
+                              "no main content found: the page is of kind "
+                              "%s, not of those asked for (%.200s)",
+                              r->pub.page_type, ex->opt.only_types);
+    }
     struct verdict_input vin = {
         &pg->bs, &pg->sc, &pg->signals, pg->dec.prepass.script_bytes,
         pg->url, pg->meta.doc_title, visible_chars(r->pub.text),
         ex->opt.min_chars ? ex->opt.min_chars : DEFAULT_MIN_CHARS,
-        rescued || pg->meta.jsonld_body
+        rescued || pg->meta.jsonld_body, pg->kind.kind
     };
     enum verdict v = verdict_judge(&vin);
     if (v == VERDICT_ARTICLE)
@@ -283,7 +350,10 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     ex->errmsg[0] = '\0';
     if (!bytes)
         bytes = "";
-    pith_status st = check_input(ex, bytes, len, content_type);
+    struct kind_options ko;
+    pith_status st = read_kind_options(ex, &ko);
+    if (st == PITH_OK)
+        st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)
         return st;
     struct result *r = result_new();
@@ -292,9 +362,9 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     struct page pg;
     memset(&pg, 0, sizeof pg);
     pg.url = url;
-    st = analyse(ex, &r->arena, bytes, len, content_type, 0, &pg);
+    st = analyse(ex, &r->arena, bytes, len, content_type, 0, &ko, &pg);
     if (st == PITH_OK)
-        st = finish(ex, r, &pg);
+        st = finish(ex, r, &ko, &pg);
     decoded_free(&pg.dec);
     if (st != PITH_OK && st != PITH_ERR_NO_CONTENT) {
         pith_result_free(&r->pub);
@@ -314,21 +384,25 @@ pith_explain(pith_extractor *ex, const char *bytes, size_t len,
         return PITH_ERR_ARG;
     if (!bytes)
         bytes = "";
-    pith_status st = check_input(ex, bytes, len, content_type);
+    struct kind_options ko;
+    pith_status st = read_kind_options(ex, &ko);
+    if (st == PITH_OK)
+        st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)
         return st;
     struct arena arena;
     arena_init(&arena);
     struct page pg;
     memset(&pg, 0, sizeof pg);
-    st = analyse(ex, &arena, bytes, len, content_type, !html, &pg);
+    st = analyse(ex, &arena, bytes, len, content_type, !html, &ko, &pg);
     if (st == PITH_OK) {
         struct buf b;
         buf_init(&b, (size_t)1 << 31);
         if (html)
-            explain_html(&pg.bs, &pg.sc, pg.dec.utf8, pg.dec.utf8_len, &b);
+            explain_html(&pg.bs, &pg.kind, &pg.sc, pg.dec.utf8,
+                         pg.dec.utf8_len, &b);
         else
-            explain_json(&pg.bs, &pg.sc, &b);
+            explain_json(&pg.bs, &pg.kind, &pg.sc, &b);
         if (buf_failed(&b))
             st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
         else if (write(b.data, b.len, userdata))

@@ -38,11 +38,11 @@ FIELDS = {
     "url": str, "canonical_url": str, "title": str, "author": list,
     "date_published": str, "date_modified": str, "site_name": str,
     "description": str, "lang": str, "image": str, "tags": list,
-    "license": str, "text": str, "charset": str, "charset_source": str,
+    "license": str, "page_type": str, "text": str, "charset": str, "charset_source": str,
     "reason": str, "comments": str,
 }
 REASONS = {"empty", "too-short", "index", "search-results", "consent-wall",
-           "javascript-shell"}
+           "javascript-shell", "page-type"}
 
 
 

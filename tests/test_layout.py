@@ -18,8 +18,8 @@ SRC = os.path.join(TOP, "src")
 # The stages in the order a page goes through them; stages of one rank
 # (blocks and meta both read the tree) do not include each other.
 STAGES = {"fetch": 1, "decode": 2, "dom": 3, "blocks": 4, "meta": 4,
-          "score": 5, "refine": 6, "assemble": 7, "verdict": 8,
-          "render": 9}
+          "kind": 5, "score": 6, "refine": 7, "pick": 8, "assemble": 9,
+          "verdict": 10, "render": 11}
 DRIVER = {"extract.c", "handle.c", "urls.c"}
 BASICS = {"arena.c", "arena.h", "buf.c", "buf.h", "similarity.c",
           "similarity.h", "url.c", "url.h", "words.c", "words.h",
@@ -65,5 +65,6 @@ for name in sorted(BASICS):
 for b in bad:
     print("  " + b)
 check(not bad, "includes run one way: basics, then fetch, decode, dom, "
-      "blocks and meta, score, refine, assemble, verdict, render")
+      "blocks and meta, kind, score, refine, pick, assemble, verdict, "
+      "render")
 finish()

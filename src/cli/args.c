@@ -124,6 +124,17 @@ opt_comments(struct cli_config *cfg, const struct opt *o, const char *v)
 }
 
 static int
+opt_page_type(struct cli_config *cfg, const struct opt *o, const char *v)
+{
+    /* The library checks the names of both, for every caller. */
+    if (o->id == OPT_PAGE_TYPE)
+        cfg->opt.page_type = v;
+    else
+        cfg->opt.only_types = v;
+    return 0;
+}
+
+static int
 opt_mode(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     pith_mode mode = o->id == OPT_PRECISION ? PITH_MODE_PRECISION
@@ -327,6 +338,8 @@ opt_version(struct cli_config *cfg, const struct opt *o, const char *v)
 static const apply_fn appliers[] = {
     [OPT_BODY_ONLY] = opt_body_only,
     [OPT_COMMENTS] = opt_comments,
+    [OPT_PAGE_TYPE] = opt_page_type,
+    [OPT_ONLY_TYPES] = opt_page_type,
     [OPT_CONCURRENCY] = opt_concurrency,
     [OPT_CONNECT_TIMEOUT] = opt_timeout,
     [OPT_COOKIES] = opt_cookies,

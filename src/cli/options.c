@@ -38,6 +38,13 @@ const struct opt opts_table[] = {
      GROUP_EXTRACT, "refuse pages larger than N bytes (32 MiB)"},
     {OPT_FORCE, "--force", 0, ARG_NONE, NULL, PITH_ETC, GROUP_EXTRACT,
      "extract even what is not served as HTML"},
+    {OPT_PAGE_TYPE, "--page-type", 0, ARG_REQUIRED, "KIND", PITH_ETC,
+     GROUP_EXTRACT, "treat pages as this kind instead of detecting\n"
+     "it: article, forum, product, collection,\n"
+     "listing, documentation, service or other"},
+    {OPT_ONLY_TYPES, "--only-types", 0, ARG_REQUIRED, "KINDS", PITH_ETC,
+     GROUP_EXTRACT, "pages of other kinds have no main content\n"
+     "(exit 7); comma-separated: article,forum"},
 
     {OPT_HELP, "--help", 'h', ARG_NONE, NULL, CMD_PITH | CMD_BATCH |
      CMD_FIXTURE, GROUP_GENERAL, "this help"},

@@ -6,6 +6,7 @@
 #include "blocks/blocks.h"
 #include "blocks/paths.h"
 #include "buf.h"
+#include "kind/kind.h"
 #include "refine/refine.h"
 #include "render/json_out.h"
 
@@ -26,12 +27,27 @@ json_number(struct buf *b, const char *key, double v)
 }
 
 void
-explain_json(const struct blocks *bs, const struct score_result *sc,
-             struct buf *b)
+explain_json(const struct blocks *bs, const struct kind_verdict *kind,
+             const struct score_result *sc, struct buf *b)
 {
     struct buf sel;
     buf_init(&sel, 1u << 16);
-    buf_puts(b, "{\"main\":");
+    buf_puts(b, "{\"page_type\":");
+    json_out_string(b, kind_name(kind->kind));
+    buf_puts(b, kind->forced ? ",\"page_type_forced\":true"
+                             : ",\"page_type_forced\":false");
+    buf_puts(b, ",\"page_type_signals\":");
+    json_out_string(b, kind->why);
+    buf_puts(b, ",\"page_type_scores\":{");
+    for (int k = 0; k < KIND_COUNT; k++) {
+        if (k)
+            buf_putc(b, ',');
+        json_out_string(b, kind_name((enum page_kind)k));
+        char num[32];
+        snprintf(num, sizeof num, ":%.3g", (double)kind->score[k]);
+        buf_puts(b, num);
+    }
+    buf_puts(b, "},\"main\":");
     if (sc->main_elem >= 0) {
         blocks_path_put(bs, sc->main_elem, &sel);
         json_out_stringn(b, sel.data, sel.len);

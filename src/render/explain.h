@@ -2,7 +2,8 @@
  * Why each block was kept or dropped: as JSON ({"main": selector,
  * "blocks": [...]}) for tools, or as the page itself with kept blocks in
  * green and dropped ones in red, for a person with a browser.  Reads the
- * blocks (with their selector paths, blocks_build's want_paths), the
+ * page's kind and
+ * the signals that decided it, the blocks (with their selector paths, blocks_build's want_paths), the
  * scores and, for the page view, the text the parser read; never the
  * tree.  Failures show in buf_failed(b).
  */
@@ -13,14 +14,16 @@
 
 struct blocks;
 struct buf;
+struct kind_verdict;
 struct score_result;
 
-void explain_json(const struct blocks *bs, const struct score_result *sc,
-                  struct buf *b);
+void explain_json(const struct blocks *bs, const struct kind_verdict *kind,
+                  const struct score_result *sc, struct buf *b);
 
 /* src[0..len) is the text the parser read, which the elements' source
  * offsets point into. */
-void explain_html(const struct blocks *bs, const struct score_result *sc,
-                  const char *src, size_t len, struct buf *b);
+void explain_html(const struct blocks *bs, const struct kind_verdict *kind,
+                  const struct score_result *sc, const char *src,
+                  size_t len, struct buf *b);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "blocks/blocks.h"
 #include "buf.h"
+#include "kind/kind.h"
 #include "refine/refine.h"
 
 #include <stdlib.h>
@@ -75,8 +76,9 @@ insert_point(const struct elem *e, const char *src, size_t len)
 }
 
 void
-explain_html(const struct blocks *bs, const struct score_result *sc,
-             const char *src, size_t len, struct buf *b)
+explain_html(const struct blocks *bs, const struct kind_verdict *kind,
+             const struct score_result *sc, const char *src, size_t len,
+             struct buf *b)
 {
     /* Per element: its state and the reason of its first block. */
     unsigned char *state = calloc((size_t)bs->n_elems + 1, 1);
@@ -104,6 +106,12 @@ explain_html(const struct blocks *bs, const struct score_result *sc,
     qsort(m, n, sizeof *m, cmp_mark);
     static const char *const states[] = {"", "kept", "dropped", "mixed"};
     buf_puts(b, prologue);
+    /* The page's kind, where a reader of the source finds it first. */
+    buf_puts(b, "<meta name=\"pith-page-type\" content=\"");
+    attr_escaped(b, kind_name(kind->kind));
+    buf_puts(b, kind->forced ? " (given): " : ": ");
+    attr_escaped(b, kind->why);
+    buf_puts(b, "\">\n");
     size_t from = 0;
     for (size_t k = 0; k < n; k++) {
         if (m[k].at < from || (k && m[k].at == m[k - 1].at))

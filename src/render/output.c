@@ -68,6 +68,7 @@ put_json(const pith_result *res, struct buf *b)
     json_out_field(b, "image", res->image, 0);
     json_list(b, "tags", res->tags, res->ntags);
     json_out_field(b, "license", res->license, 0);
+    json_out_field(b, "page_type", res->page_type, 0);
     json_out_field(b, "text", res->text_len ? res->text : NULL, 0);
     json_out_field(b, "charset", res->charset, 0);
     json_out_field(b, "charset_source", res->charset_source, 0);

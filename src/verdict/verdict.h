@@ -9,6 +9,8 @@
 #ifndef PITH_VERDICT_H
 #define PITH_VERDICT_H
 
+#include "kind/kind.h"
+
 #include <stddef.h>
 
 struct blocks;
@@ -38,6 +40,7 @@ struct verdict_input {
     int jsonld_body;     /* the page carries a JSON-LD articleBody (and
                             the text may be it): an article whatever the
                             page looks like, when any text came out */
+    enum page_kind kind; /* the page's kind (kind.h) */
 };
 
 enum verdict verdict_judge(const struct verdict_input *in);

@@ -144,10 +144,11 @@ outcome_send(int fd, const struct outcome *o, struct strbuf *scratch)
 {
     struct frame f = {
         {o->seq, (uint64_t)o->cls, o->bytes_in, o->chars_out, o->ms, 0},
-        {o->charset, o->error, o->output, o->record, NULL, NULL},
+        {o->charset, o->error, o->output, o->record, o->page_type, NULL},
         {0, 0, 0, o->record_len, 0, 0}};
-    for (int i = 0; i < 3; i++)
-        f.len[i] = f.str[i] ? strlen(f.str[i]) : 0;
+    for (int i = 0; i < 5; i++)
+        if (i != 3) /* the record carries its length */
+            f.len[i] = f.str[i] ? strlen(f.str[i]) : 0;
     return frame_send(fd, &f, scratch);
 }
 
@@ -160,6 +161,6 @@ outcome_recv(int fd, struct outcome *o, struct strbuf *store, size_t max)
         return rc;
     *o = (struct outcome){f.num[0], (int)f.num[1], f.num[2], f.num[3],
                           f.num[4], f.str[0], f.str[1], f.str[2], f.str[3],
-                          f.len[3]};
+                          f.len[3], f.str[4]};
     return 1;
 }

@@ -61,6 +61,7 @@ struct outcome {
     const char *output;       /* the file written under -o, or NULL */
     const char *record;       /* the JSONL record (with its newline) */
     size_t record_len;
+    const char *page_type;    /* the page's kind, or NULL */
 };
 
 /* "ok", "no-content", "fetch", ... */

@@ -375,6 +375,7 @@ page_run(struct page_ctx *c, const struct job *j, struct outcome *o)
         }
         if (res) {
             o->charset = res->charset;
+            o->page_type = res->page_type; /* a static string */
             o->chars_out = count_chars(res->text, res->text_len);
         }
         if (c->conf->out_dir)

@@ -42,6 +42,7 @@ record_manifest(struct strbuf *sb, const char *source,
     sb_json_number(sb, "bytes_in", o->bytes_in);
     sb_json_number(sb, "chars_out", o->chars_out);
     sb_json_field(sb, "charset", o->charset, 0);
+    sb_json_field(sb, "page_type", o->page_type, 0);
     sb_json_number(sb, "ms", o->ms);
     sb_puts(sb, "}\n");
 }
