@@ -168,7 +168,10 @@ verdict_judge(const struct verdict_input *in)
                                                  : VERDICT_EMPTY;
     if (s.kept_chars < CONSENT_MAX_CHARS && s.consent_kept * 2 > s.kept_chars)
         return VERDICT_CONSENT;
-    if (is_index(in))
+    /* An index is no article, but a listing's or a collection's cards
+     * (and a thread's posts...) are the content the page's kind calls
+     * for: only a page taken for an article can be a mere index. */
+    if ((in->kind == KIND_ARTICLE || in->kind == KIND_OTHER) && is_index(in))
         return is_search(in) ? VERDICT_SEARCH : VERDICT_INDEX;
     if (text_chars < min_chars)
         return VERDICT_TOO_SHORT;
