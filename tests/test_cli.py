@@ -67,8 +67,46 @@ check(eh.find("Content-Security-Policy") >= 0 and
       "default-src 'none'" in eh, "explain html forbids scripts and loads")
 
 # Exit codes.
-rc, _, err = pith()
-check(rc == 2 and "usage" in err, "no input: usage, exit 2")
+master, slave = os.openpty()
+p = subprocess.run([PITH], stdin=slave, capture_output=True, timeout=60)
+os.close(slave)
+os.close(master)
+check(p.returncode == 2 and b"usage" in p.stderr,
+      "no input on a terminal: usage, exit 2")
+with open(PAGE, "rb") as f:
+    rc, sin, _ = pith(stdin=f.read())
+check(rc == 0 and sin == out, "no input named: a piped page is read")
+rc, _, err = pith("ftp://example.com/x.html")
+check(rc == 2 and "unsupported scheme 'ftp'" in err,
+      "ftp:// is an unsupported scheme, exit 2")
+rc, _, err = pith("127.0.0.1:8702/page")
+check(rc == 3 and "http://127.0.0.1:8702/page" in err,
+      "a bare host:port suggests http://")
+rc, _, err = pith(PAGE, PAGE)
+check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
+rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),
+                  "no-such-fixture")
+check(rc == 2 and "no fixture named 'no-such-fixture'" in err,
+      "fixture update of an unknown name says so, exit 2")
+rc, js, err = pith("--format", "json", PAGE)
+check(rc == 0 and json.loads(js)["page_type"] == "article",
+      "json says the page type")
+rc, js, err = pith("--format", "json", "--page-type", "listing", PAGE)
+check(json.loads(js)["page_type"] == "listing", "--page-type forces the kind")
+rc, _, err = pith("--page-type", "blog", PAGE)
+check(rc == 2 and "unknown page type" in err, "--page-type of no kind: exit 2")
+rc, out7, err = pith("--only-types", "forum,product", PAGE)
+check(rc == 7 and out7 == "" and "article" in err and "forum,product" in err,
+      "--only-types: another kind exits 7 naming the kind seen")
+rc, js, err = pith("--only-types", "forum", "-f", "json", PAGE)
+check(rc == 7 and json.loads(js)["reason"] == "page-type",
+      "--only-types: reason page-type")
+rc, _, _ = pith("--only-types", "article,forum", PAGE)
+check(rc == 0, "--only-types: a wanted kind extracts")
+rc, ex, _ = pith("--explain", "--page-type", "forum", PAGE)
+e = json.loads(ex)
+check(e["page_type"] == "forum" and e["page_type_forced"] and
+      "page_type_signals" in e, "explain names the page type and why")
 rc, _, err = pith("--format", "yaml", PAGE)
 check(rc == 2 and "unknown format" in err, "bad format: exit 2")
 rc, _, err = pith("--nonsense", PAGE)

@@ -338,8 +338,8 @@ try:
           f"a missing source.html exits 10, naming it (rc {rc}, {err})")
     os.rename(src + ".away", src)
     rc, out, err = pith("check", pages, "no-such-fixture")
-    check(rc == 10 and "no-such-fixture/fixture.json" in err,
-          "an unknown NAME is broken")
+    check(rc == 2 and "no fixture named 'no-such-fixture'" in err,
+          "an unknown NAME is a usage error that names it")
     os.remove(os.path.join(pages, "manifest.json"))
     rc, out, err = pith("check", pages)
     check(rc == 10 and "manifest.json" in err, "a missing manifest is broken")

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct help help = {
     "usage: pith [options] INPUT\n"
@@ -24,7 +25,8 @@ static const struct help help = {
     "Prints the main text of a web page: the title, a blank line, then the\n"
     "article's paragraphs separated by blank lines.\n"
     "\n"
-    "INPUT is a file, an http:// or https:// URL, or - for standard input.\n",
+    "INPUT is a file, an http:// or https:// URL, or - for standard input\n"
+    "(read too when no INPUT is named and it is not a terminal).\n",
     CMD_PITH,
     {{"options:", {GROUP_EXTRACT, GROUP_GENERAL}},
      {"fetching:", {GROUP_FETCH}},
@@ -391,7 +393,8 @@ operand(void *ctx, char *arg)
 {
     struct cli_config *cfg = ctx;
     if (cfg->input) {
-        errorf("one input at a time (got '%s' and '%s')", cfg->input, arg);
+        errorf("one input at a time (got '%s' and '%s'): for many pages, "
+               "pith batch %s %s ...", cfg->input, arg, cfg->input, arg);
         return -1;
     }
     cfg->input = arg;
@@ -417,6 +420,10 @@ args_parse(int argc, char **argv, struct cli_config *cfg)
         errorf("--urls reads its URLs from a file: no INPUT or --explain");
         return -1;
     }
+    /* "pith < page.html" and "curl ... | pith": standard input is the
+     * page when it is not a terminal and no input is named. */
+    if (!cfg->input && !cfg->urls_file && !isatty(STDIN_FILENO))
+        cfg->input = "-";
     if (!cfg->input && !cfg->urls_file) {
         opts_help(&help, stderr);
         return -1;

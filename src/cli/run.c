@@ -6,6 +6,7 @@
 
 #include "cli/msg.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,16 +66,63 @@ read_all(FILE *f, size_t max, char **out, size_t *len)
     return 0;
 }
 
+/* The length of s's "scheme://" prefix, or 0. */
+static size_t
+scheme_len(const char *s)
+{
+    size_t n = 0;
+    if (!isalpha((unsigned char)s[0]))
+        return 0;
+    while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
+           s[n] == '.')
+        n++;
+    return !strncmp(s + n, "://", 3) ? n : 0;
+}
+
+/* "localhost:8080/page", "127.0.0.1:8702": a host and a port, which the
+ * user meant as a URL without its scheme. */
+static int
+looks_like_host_port(const char *s)
+{
+    const char *colon = strchr(s, ':');
+    if (!colon || colon == s || !isdigit((unsigned char)colon[1]))
+        return 0;
+    for (const char *p = s; p < colon; p++)
+        if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
+            return 0;
+    const char *p = colon + 1;
+    while (isdigit((unsigned char)*p))
+        p++;
+    return *p == '\0' || *p == '/';
+}
+
+/* Why the named input cannot be opened, in the user's terms. */
+static int
+open_failed(const char *input, int err)
+{
+    size_t n = scheme_len(input);
+    if (n && err == ENOENT) {
+        errorf("%s: unsupported scheme '%.*s' (pith fetches http:// and "
+               "https:// URLs)", input, (int)n, input);
+        return EXIT_USAGE;
+    }
+    if (err == ENOENT && looks_like_host_port(input)) {
+        errorf("%s: %s (a URL? write http://%s)", input, strerror(err),
+               input);
+        return EXIT_INPUT;
+    }
+    errorf("%s: %s", input, strerror(err));
+    return EXIT_INPUT;
+}
+
 static int
 read_input(const struct cli_config *cfg, char **bytes, size_t *len)
 {
     size_t max = cfg->opt.max_bytes ? cfg->opt.max_bytes : 32u << 20;
     int is_stdin = !strcmp(cfg->input, "-");
     FILE *f = is_stdin ? stdin : fopen(cfg->input, "rb");
-    if (!f) {
-        errorf("%s: %s", cfg->input, strerror(errno));
-        return EXIT_INPUT;
-    }
+    if (!f)
+        return open_failed(cfg->input, errno);
     int rc = read_all(f, max, bytes, len);
     int err = errno;
     if (!is_stdin)
