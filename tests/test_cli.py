@@ -82,6 +82,16 @@ check(rc == 2 and "unsupported scheme 'ftp'" in err,
 rc, _, err = pith("127.0.0.1:8702/page")
 check(rc == 3 and "http://127.0.0.1:8702/page" in err,
       "a bare host:port suggests http://")
+with tempfile.TemporaryDirectory() as d:
+    gz = os.path.join(d, "page.html.gz")
+    import gzip
+    with open(PAGE, "rb") as f, gzip.open(gz, "wb") as g:
+        g.write(f.read())
+    rc, gzout, err = pith(gz)
+    check(rc == 0 and gzout == out, "a .html.gz page is decompressed")
+    rc, _, err = pith(d)
+    check(rc == 3 and "is a directory" in err and "pith batch" in err,
+          "a directory points to pith batch")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

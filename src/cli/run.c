@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 static int
 write_stdout(const char *data, size_t len, void *userdata)
@@ -26,9 +30,11 @@ is_url(const char *s)
     return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
-/* Reads all of f, up to max bytes; -1 on a read error, -2 when larger. */
+/* Reads all of f, up to max bytes, decompressing gzip (a saved
+ * page.html.gz, as pith batch reads them; zlib passes other bytes
+ * through); -1 on a read error, -2 when larger. */
 static int
-read_all(FILE *f, size_t max, char **out, size_t *len)
+read_all(gzFile f, size_t max, char **out, size_t *len)
 {
     size_t cap = 1 << 16, n = 0;
     char *p = malloc(cap);
@@ -48,18 +54,20 @@ read_all(FILE *f, size_t max, char **out, size_t *len)
             p = q;
             cap *= 2;
         }
-        size_t got = fread(p + n, 1, cap - n, f);
-        n += got;
+        size_t want = cap - n < (1u << 30) ? cap - n : (1u << 30);
+        int got = gzread(f, p + n, (unsigned)want);
+        if (got < 0) {
+            free(p);
+            errno = EIO;
+            return -1;
+        }
+        n += (size_t)got;
         if (got == 0)
             break;
         if (n > max) {
             free(p);
             return -2;
         }
-    }
-    if (ferror(f)) {
-        free(p);
-        return -1;
     }
     *out = p;
     *len = n;
@@ -120,13 +128,27 @@ read_input(const struct cli_config *cfg, char **bytes, size_t *len)
 {
     size_t max = cfg->opt.max_bytes ? cfg->opt.max_bytes : 32u << 20;
     int is_stdin = !strcmp(cfg->input, "-");
-    FILE *f = is_stdin ? stdin : fopen(cfg->input, "rb");
-    if (!f)
+    int fd = is_stdin ? dup(STDIN_FILENO) : open(cfg->input, O_RDONLY);
+    if (fd < 0)
         return open_failed(cfg->input, errno);
+    struct stat st;
+    if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
+        close(fd);
+        errorf("%s: is a directory (pith batch %s reads the pages in it)",
+               cfg->input, cfg->input);
+        return EXIT_INPUT;
+    }
+    gzFile f = gzdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        errorf("%s: out of memory", cfg->input);
+        return EXIT_INTERNAL;
+    }
+    gzbuffer(f, 128 * 1024);
+    errno = 0;
     int rc = read_all(f, max, bytes, len);
     int err = errno;
-    if (!is_stdin)
-        fclose(f);
+    gzclose(f);
     if (rc == -2) {
         errorf("%s: input is over the %zu-byte limit", cfg->input, max);
         return EXIT_TOO_BIG;
