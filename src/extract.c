@@ -379,7 +379,6 @@ pith_explain(pith_extractor *ex, const char *bytes, size_t len,
              const char *content_type, const char *url, int html,
              pith_write_fn write, void *userdata)
 {
-    (void)url;
     if (!ex || !write || (!bytes && len))
         return PITH_ERR_ARG;
     if (!bytes)
@@ -394,20 +393,34 @@ pith_explain(pith_extractor *ex, const char *bytes, size_t len,
     arena_init(&arena);
     struct page pg;
     memset(&pg, 0, sizeof pg);
+    pg.url = url;
     st = analyse(ex, &arena, bytes, len, content_type, !html, &ko, &pg);
-    if (st == PITH_OK) {
-        struct buf b;
-        buf_init(&b, (size_t)1 << 31);
-        if (html)
-            explain_html(&pg.bs, &pg.kind, &pg.sc, pg.dec.utf8,
-                         pg.dec.utf8_len, &b);
-        else
-            explain_json(&pg.bs, &pg.kind, &pg.sc, &b);
-        if (buf_failed(&b))
-            st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
-        else if (write(b.data, b.len, userdata))
-            st = extractor_fail(ex, PITH_ERR_INPUT, "writing failed");
-        buf_free(&b);
+    struct result *r = st == PITH_OK ? result_new() : NULL;
+    if (st == PITH_OK && !r)
+        st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+    if (r) {
+        /* The text and the verdict as pith_extract_html() gives them, so
+         * that the explanation ends as the extraction does. */
+        st = finish(ex, r, &ko, &pg);
+        if (st == PITH_OK || st == PITH_ERR_NO_CONTENT) {
+            struct explain_verdict ev = {
+                st == PITH_OK ? "article" : "no-content", r->pub.reason,
+                st == PITH_OK ? NULL : ex->errmsg, pg.meta.title
+            };
+            struct buf b;
+            buf_init(&b, (size_t)1 << 31);
+            if (html)
+                explain_html(&pg.bs, &pg.kind, &pg.sc, &ev, pg.dec.utf8,
+                             pg.dec.utf8_len, &b);
+            else
+                explain_json(&pg.bs, &pg.kind, &pg.sc, &ev, &b);
+            if (buf_failed(&b))
+                st = extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
+            else if (write(b.data, b.len, userdata))
+                st = extractor_fail(ex, PITH_ERR_INPUT, "writing failed");
+            buf_free(&b);
+        }
+        pith_result_free(&r->pub);
     }
     decoded_free(&pg.dec);
     arena_free(&arena);

@@ -141,6 +141,23 @@ check(rc == 8 and "limit" in err, "over --max-bytes: exit 8")
 idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
 rc, out, err = pith(idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
+rc, ex, err2 = pith("--explain", idx)
+e = json.loads(ex)
+check(rc == 7 and e["verdict"] == "no-content" and e["reason"] == "index"
+      and "index" in e["message"] and err2 == err,
+      "--explain of an index page: its verdict and reason, exit 7")
+rc, eh, _ = pith("--explain=html", idx)
+check(rc == 7 and "no main content" in eh and "pith-banner" in eh,
+      "--explain=html: a banner with the verdict")
+rc, eh, _ = pith("--explain=html", PAGE)
+check(rc == 0 and "main content found" in eh and "data-pith=title" in eh,
+      "--explain=html: a legend, and the title line marked as printed")
+rc, ex, _ = pith("--explain", PAGE)
+check(rc == 0 and json.loads(ex)["verdict"] == "article" and
+      any(b.get("title_line") for b in json.loads(ex)["blocks"]),
+      "--explain json: verdict article, the title's block marked")
+rc, _, err = pith("--explain=xml", PAGE)
+check(rc == 2 and "json or html" in err, "--explain=xml names the values")
 # No main content: the reason, in JSON and in the message.
 rc, js, err = pith("--format", "json", idx)
 doc = json.loads(js)

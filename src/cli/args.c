@@ -324,7 +324,7 @@ opt_explain(struct cli_config *cfg, const struct opt *o, const char *v)
     } else if (!strcmp(v, "html")) {
         cfg->explain = EXPLAIN_HTML;
     } else {
-        errorf("unknown option '--explain=%s' (see pith --help)", v);
+        errorf("--explain takes json or html, not '%s'", v);
         return -1;
     }
     return 0;

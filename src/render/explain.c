@@ -26,13 +26,33 @@ json_number(struct buf *b, const char *key, double v)
     buf_puts(b, num);
 }
 
+int
+explain_title_block(const struct blocks *bs, const char *title)
+{
+    for (int i = 0; title && i < bs->n_blocks; i++) {
+        const struct block *bl = &bs->blocks[i];
+        if (bl->kind == BK_HEADING && !strcmp(block_text(bs, bl), title))
+            return i;
+    }
+    return -1;
+}
+
 void
 explain_json(const struct blocks *bs, const struct kind_verdict *kind,
-             const struct score_result *sc, struct buf *b)
+             const struct score_result *sc, const struct explain_verdict *ev,
+             struct buf *b)
 {
     struct buf sel;
     buf_init(&sel, 1u << 16);
-    buf_puts(b, "{\"page_type\":");
+    buf_puts(b, "{\"verdict\":");
+    json_out_string(b, ev->verdict);
+    buf_puts(b, ",\"reason\":");
+    json_out_string(b, ev->reason);
+    buf_puts(b, ",\"message\":");
+    json_out_string(b, ev->message);
+    buf_puts(b, ",\"title\":");
+    json_out_string(b, ev->title);
+    buf_puts(b, ",\"page_type\":");
     json_out_string(b, kind_name(kind->kind));
     buf_puts(b, kind->forced ? ",\"page_type_forced\":true"
                              : ",\"page_type_forced\":false");
@@ -55,6 +75,7 @@ explain_json(const struct blocks *bs, const struct kind_verdict *kind,
         buf_puts(b, "null");
     }
     buf_puts(b, ",\"blocks\":[");
+    int title_block = explain_title_block(bs, ev->title);
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *bl = &bs->blocks[i];
         buf_reset(&sel);
@@ -71,6 +92,8 @@ explain_json(const struct blocks *bs, const struct kind_verdict *kind,
                     (double)bl->chars / (double)(lines ? lines : 1));
         json_number(b, "score", sc->block_score[i]);
         buf_puts(b, sc->keep[i] ? ",\"keep\":true" : ",\"keep\":false");
+        if (i == title_block)
+            buf_puts(b, ",\"title_line\":true");
         buf_puts(b, ",\"reason\":");
         json_out_string(b, sc->reason[i]);
         buf_puts(b, ",\"text\":");

@@ -29,13 +29,43 @@ static const char prologue[] =
     "outline:2px solid #c22!important}\n"
     "[data-pith=mixed]{background:#f9eec6!important;"
     "outline:2px solid #ca2!important}\n"
+    "[data-pith=title]{background:#c6dcf9!important;"
+    "outline:2px solid #26c!important}\n"
+    "#pith-banner{position:sticky;top:0;z-index:2147483647;margin:0;"
+    "padding:6px 10px;font:14px/1.4 sans-serif;color:#000;"
+    "background:#fff;border-bottom:2px solid #444}\n"
+    "#pith-banner span{padding:0 6px;margin-left:6px}\n"
     "</style>\n";
+
+static void attr_escaped(struct buf *b, const char *s);
+
+/* The legend of the colours, and how the page ended. */
+static void
+banner(struct buf *b, const struct kind_verdict *kind,
+       const struct explain_verdict *ev)
+{
+    buf_puts(b, "<div id=pith-banner>pith: ");
+    if (ev->message) {
+        buf_puts(b, "<b>no main content</b> (exit 7): ");
+        attr_escaped(b, ev->message);
+    } else {
+        buf_puts(b, "<b>main content found</b>");
+    }
+    buf_puts(b, " &middot; page type <b>");
+    attr_escaped(b, kind_name(kind->kind));
+    buf_puts(b, kind->forced ? "</b> (given)" : "</b>");
+    buf_puts(b, " <span data-pith=title>title line</span>"
+                "<span data-pith=kept>kept</span>"
+                "<span data-pith=dropped>dropped</span>"
+                "<span data-pith=mixed>some kept</span>"
+                " &middot; hover a block for its reason</div>\n");
+}
 
 /* An element that owns blocks: where its start tag ends, and what to
  * say. */
 struct mark {
     size_t at;          /* the offset of the tag's closing '>' or "/>" */
-    unsigned char state; /* 1 kept, 2 dropped, 3 both */
+    unsigned char state; /* 1 kept, 2 dropped, 3 both; 4 the title */
     const char *reason; /* of its first block */
 };
 
@@ -77,8 +107,8 @@ insert_point(const struct elem *e, const char *src, size_t len)
 
 void
 explain_html(const struct blocks *bs, const struct kind_verdict *kind,
-             const struct score_result *sc, const char *src, size_t len,
-             struct buf *b)
+             const struct score_result *sc, const struct explain_verdict *ev,
+             const char *src, size_t len, struct buf *b)
 {
     /* Per element: its state and the reason of its first block. */
     unsigned char *state = calloc((size_t)bs->n_elems + 1, 1);
@@ -88,11 +118,17 @@ explain_html(const struct blocks *bs, const struct kind_verdict *kind,
         b->failed = 1;
         goto done;
     }
+    int title_block = explain_title_block(bs, ev->title);
     for (int i = 0; i < bs->n_blocks; i++) {
         int e = bs->blocks[i].elem;
         if (!state[e])
             reason[e] = sc->reason[i];
-        state[e] |= sc->keep[i] ? 1 : 2;
+        if (i == title_block) {
+            state[e] |= 4; /* printed, as the title line */
+            reason[e] = "printed as the title line";
+        }
+        else
+            state[e] |= sc->keep[i] ? 1 : 2;
     }
     size_t n = 0;
     for (int e = 0; e < bs->n_elems; e++) {
@@ -104,7 +140,9 @@ explain_html(const struct blocks *bs, const struct kind_verdict *kind,
     /* Elements the parser moved (a table's stray content) come out of
      * source order. */
     qsort(m, n, sizeof *m, cmp_mark);
-    static const char *const states[] = {"", "kept", "dropped", "mixed"};
+    static const char *const states[] = {"", "kept", "dropped", "mixed",
+                                         "title", "title", "title",
+                                         "title"};
     buf_puts(b, prologue);
     /* The page's kind, where a reader of the source finds it first. */
     buf_puts(b, "<meta name=\"pith-page-type\" content=\"");
@@ -112,6 +150,7 @@ explain_html(const struct blocks *bs, const struct kind_verdict *kind,
     buf_puts(b, kind->forced ? " (given): " : ": ");
     attr_escaped(b, kind->why);
     buf_puts(b, "\">\n");
+    banner(b, kind, ev);
     size_t from = 0;
     for (size_t k = 0; k < n; k++) {
         if (m[k].at < from || (k && m[k].at == m[k - 1].at))
