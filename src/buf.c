@@ -36,7 +36,7 @@ buf_reserve(struct buf *b, size_t extra)
     if (b->failed)
         return -1;
     if (extra > b->max || b->len > b->max - extra) {
-        b->failed = 1;
+        b->failed = BUF_OVER_MAX;
         return -1;
     }
     size_t need = b->len + extra + 1;

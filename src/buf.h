@@ -14,7 +14,7 @@ struct buf {
     size_t len;
     size_t cap;
     size_t max; /* the buffer never holds more than max bytes */
-    int failed; /* an append failed: out of memory or over max */
+    int failed; /* an append failed: out of memory, or BUF_OVER_MAX */
 };
 
 void buf_init(struct buf *b, size_t max);
@@ -41,5 +41,9 @@ int buf_put_utf8(struct buf *b, unsigned cp);
 /* Hands the data to the caller (who frees it) and empties b. */
 char *buf_detach(struct buf *b, size_t *len);
 static inline int buf_failed(const struct buf *b) { return b->failed; }
+
+/* buf.failed when an append would have gone past max (not out of
+ * memory): a cap reached, which callers may take as the end. */
+#define BUF_OVER_MAX 2
 
 #endif

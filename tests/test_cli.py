@@ -138,6 +138,14 @@ with tempfile.TemporaryDirectory() as d:
     check(rc == 7 and json.loads(js)["text"] is None, "no content: text null")
 rc, _, err = pith("--max-bytes", "100", PAGE)
 check(rc == 8 and "limit" in err, "over --max-bytes: exit 8")
+# A page of 20 MB, under the 32 MiB default, extracts: its text (over the
+# 16 MiB output cap) is cut at the cap, not refused as out of memory.
+big = ("<html><body><article><h1>A long list</h1><ul>" +
+       "<li>an item of a list that is long</li>" * 560000 +
+       "</ul></article></body></html>").encode()
+rc, out20, err = pith("-", stdin=big)
+check(rc == 0 and out20.count("an item of a list") > 100000,
+      f"a 20 MB page extracts (rc {rc}, {err.strip()})")
 idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
 rc, out, err = pith(idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")

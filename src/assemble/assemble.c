@@ -308,7 +308,7 @@ build_text(struct result *r, const struct assemble_input *in,
         pith_block *bl = &blocks[count];
         long got = put_block(r, in, &ix, &img_cursor, &ob[i], &text, bl);
         if (got < 0) {
-            if (buf_failed(&text) && text.len >= text.max - 16)
+            if (buf_failed(&text) == BUF_OVER_MAX)
                 break; /* output cap reached: keep what fits */
             goto oom;
         }
