@@ -20,6 +20,7 @@
 #include "blocks/signals.h"
 #include "buf.h"
 #include "decode/decode.h"
+#include "decode/sniff.h"
 #include "dom/dom.h"
 #include "kind/kind.h"
 #include "limits.h"
@@ -107,41 +108,6 @@ content_type_is_html(const char *ct)
            !strncasecmp(ct, "text/xml", 8);
 }
 
-/* A name for bytes that are certainly not a web page, or NULL. */
-static const char *
-binary_kind(const char *bytes, size_t len)
-{
-    static const struct { const char *magic; size_t len; const char *name; }
-    magics[] = {
-        {"%PDF-", 5, "a PDF document"}, {"\x89PNG", 4, "a PNG image"},
-        {"GIF8", 4, "a GIF image"}, {"\xFF\xD8\xFF", 3, "a JPEG image"},
-        {"PK\x03\x04", 4, "a ZIP archive"}, {"\x1F\x8B", 2, "gzip data"},
-        {"RIFF", 4, "a RIFF file"}, {"\x7F" "ELF", 4, "an executable"},
-    };
-    for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
-        if (len >= magics[i].len && !memcmp(bytes, magics[i].magic,
-                                            magics[i].len))
-            return magics[i].name;
-    /* UTF-16 holds NULs; anything else with many NULs is binary. */
-    const unsigned char *u = (const unsigned char *)bytes;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                     (u[0] == 0xFE && u[1] == 0xFF)))
-        return NULL;
-    size_t n = len < 1024 ? len : 1024, nul = 0, ctl = 0, odd_nul = 0;
-    for (size_t i = 0; i < n; i++) {
-        nul += u[i] == 0;
-        odd_nul += u[i] == 0 && (i & 1);
-        ctl += u[i] < 9 || (u[i] > 13 && u[i] < 32);
-    }
-    /* UTF-16 without a byte order mark: its NULs fall on one parity. */
-    if (n >= 16 && nul * 4 > n && (odd_nul == nul || odd_nul == 0) &&
-        ctl == nul)
-        return NULL;
-    if (n && (nul * 8 > n || ctl * 4 > n))
-        return "binary data";
-    return NULL;
-}
-
 /* Checks the byte cap and that the input is HTML (unless forced). */
 static pith_status
 check_input(pith_extractor *ex, const char *bytes, size_t len,
@@ -156,10 +122,11 @@ check_input(pith_extractor *ex, const char *bytes, size_t len,
     if (content_type && *content_type && !content_type_is_html(content_type))
         return extractor_fail(ex, PITH_ERR_NOT_HTML,
                               "content type is %s, not HTML", content_type);
-    const char *kind = binary_kind(bytes, len);
+    const char *kind = sniff_not_html(bytes, len);
     if (kind)
-        return extractor_fail(ex, PITH_ERR_NOT_HTML, "input is %s, not HTML",
-                              kind);
+        return extractor_fail(ex, PITH_ERR_NOT_HTML,
+                              "input is %s, not HTML (--force: extract "
+                              "it anyway)", kind);
     return PITH_OK;
 }
 

@@ -92,6 +92,18 @@ with tempfile.TemporaryDirectory() as d:
     rc, _, err = pith(d)
     check(rc == 3 and "is a directory" in err and "pith batch" in err,
           "a directory points to pith batch")
+# What is not HTML is named (exit 6), unless --force.
+import random
+rng = random.Random(7)
+noise = bytes(rng.getrandbits(8) for _ in range(5000))
+for data, name in ((noise, "binary data"), (b'{"a": [1, 2]}\n', "JSON"),
+                   (b"Plain notes, a < b and b > c.\n", "plain text")):
+    rc, _, err = pith("-", stdin=data)
+    check(rc == 6 and name in err, f"{name} is not HTML: exit 6 ({err.strip()})")
+rc, txt, _ = pith("--force", "-", stdin=b"Plain notes, a < b and b > c.\n")
+check(rc == 0 and "Plain notes" in txt, "--force extracts plain text")
+rc, _, err = pith("-", stdin=b"<p>A fragment of HTML.")
+check(rc == 0, "a fragment with a tag is HTML")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),
