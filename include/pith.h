@@ -171,6 +171,10 @@ typedef struct pith_options {
      * page of another kind fails with PITH_ERR_NO_CONTENT, reason
      * "page-type", and a message naming its kind. */
     const char *only_types;
+    /* The encoding to read pages in ("windows-1252", "shift_jis"...),
+     * over what the HTTP header, a BOM of another encoding or <meta>
+     * say; NULL = decide.  An unknown name fails with PITH_ERR_ARG. */
+    const char *charset;
     /* For the pith command and tests, not part of the stable API:
      * nonzero gives the parser the page as it is, without removing what
      * extraction never reads first (to compare the two; slower). */
@@ -226,7 +230,8 @@ typedef struct pith_result {
     const char *url;            /* the page's address: final URL after
                                    redirects, or the one given */
     const char *charset;        /* the encoding the bytes were read as */
-    const char *charset_source; /* bom, http, meta, detected or default */
+    const char *charset_source; /* bom, http, meta, detected, default, or
+                                   option (pith_options.charset) */
     const pith_block *blocks;   /* the article, in document order */
     size_t nblocks;
     const char *text;           /* the blocks joined by blank lines */

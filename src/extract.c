@@ -19,6 +19,7 @@
 #include "blocks/blocks.h"
 #include "blocks/signals.h"
 #include "buf.h"
+#include "decode/charset.h"
 #include "decode/decode.h"
 #include "decode/sniff.h"
 #include "dom/dom.h"
@@ -52,17 +53,19 @@ struct page {
     struct score_result sc;
 };
 
-/* The kind options of an extractor, read once per page. */
-struct kind_options {
+/* The options that name kinds and charsets, read and checked once per
+ * page. */
+struct page_options {
     int forced;               /* page_type names a kind */
     enum page_kind kind;      /* ... this one */
     unsigned wanted;          /* bit per kind that only_types allows */
+    const char *charset;      /* pith_options.charset's WHATWG name */
 };
 
-/* Reads pith_options.page_type and only_types.  Returns PITH_OK or
- * PITH_ERR_ARG for a name that is no kind. */
+/* Reads pith_options.page_type, only_types and charset.  Returns PITH_OK
+ * or PITH_ERR_ARG for a name that is no kind or no charset. */
 static pith_status
-read_kind_options(pith_extractor *ex, struct kind_options *ko)
+read_page_options(pith_extractor *ex, struct page_options *ko)
 {
     memset(ko, 0, sizeof *ko);
     ko->wanted = (1u << KIND_COUNT) - 1;
@@ -73,6 +76,11 @@ read_kind_options(pith_extractor *ex, struct kind_options *ko)
                                   ex->opt.page_type);
         ko->forced = 1;
     }
+    if (ex->opt.charset &&
+        !(ko->charset = charset_canonical(ex->opt.charset,
+                                          strlen(ex->opt.charset))))
+        return extractor_fail(ex, PITH_ERR_ARG, "unknown charset \"%.64s\"",
+                              ex->opt.charset);
     if (ex->opt.only_types) {
         ko->wanted = 0;
         const char *s = ex->opt.only_types;
@@ -189,9 +197,10 @@ choose_blocks(pith_extractor *ex, struct arena *arena, struct page *pg)
 static pith_status
 analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
         size_t len, const char *content_type, int want_paths,
-        const struct kind_options *ko, struct page *pg)
+        const struct page_options *ko, struct page *pg)
 {
-    switch (decode_page(bytes, len, content_type, ex->opt.no_prepass,
+    switch (decode_page(bytes, len, content_type, ko->charset,
+                        ex->opt.no_prepass,
                         extractor_max_bytes(ex) * 4, &pg->dec)) {
     case DECODE_OK:
         break;
@@ -262,7 +271,7 @@ copy_meta(struct result *r, const struct meta *m)
 
 /* Assembles the text of pg into r and judges it. */
 static pith_status
-finish(pith_extractor *ex, struct result *r, const struct kind_options *ko,
+finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
        struct page *pg)
 {
     struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
@@ -317,8 +326,8 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
     ex->errmsg[0] = '\0';
     if (!bytes)
         bytes = "";
-    struct kind_options ko;
-    pith_status st = read_kind_options(ex, &ko);
+    struct page_options ko;
+    pith_status st = read_page_options(ex, &ko);
     if (st == PITH_OK)
         st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)
@@ -350,8 +359,8 @@ pith_explain(pith_extractor *ex, const char *bytes, size_t len,
         return PITH_ERR_ARG;
     if (!bytes)
         bytes = "";
-    struct kind_options ko;
-    pith_status st = read_kind_options(ex, &ko);
+    struct page_options ko;
+    pith_status st = read_page_options(ex, &ko);
     if (st == PITH_OK)
         st = check_input(ex, bytes, len, content_type);
     if (st != PITH_OK)

@@ -104,6 +104,18 @@ rc, txt, _ = pith("--force", "-", stdin=b"Plain notes, a < b and b > c.\n")
 check(rc == 0 and "Plain notes" in txt, "--force extracts plain text")
 rc, _, err = pith("-", stdin=b"<p>A fragment of HTML.")
 check(rc == 0, "a fragment with a tag is HTML")
+# --charset overrides a false declaration.
+lying = ("<html><head><meta charset=shift_jis><title>Caf\u00e9</title>"
+         "</head><body><article><h1>Caf\u00e9 cr\u00e8me</h1><p>Un caf\u00e9 "
+         "cr\u00e8me, s'il vous pla\u00eet, et une tarte \u00e0 la "
+         "cr\u00e8me.</p></article></body></html>").encode("latin-1")
+rc, js, _ = pith("-f", "json", "--charset", "latin1", "-", stdin=lying)
+d = json.loads(js)
+check(rc == 0 and "Un caf\u00e9 cr\u00e8me" in d["text"] and
+      d["charset"] == "windows-1252" and d["charset_source"] == "option",
+      "--charset overrides a false <meta charset>")
+rc, _, err = pith("--charset", "klingon", PAGE)
+check(rc == 2 and "unknown charset" in err, "--charset of no charset: exit 2")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

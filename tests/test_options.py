@@ -154,7 +154,7 @@ with tempfile.TemporaryDirectory() as tmp:
 VALUES = {"--timeout": "5", "--connect-timeout": "5", "--retries": "1",
           "--retry-delay": "100", "--user-agent": "pith-test",
           "--header": "X-Test: 1", "--max-bytes": "10000000",
-          "--min-chars": "10"}
+          "--min-chars": "10", "--charset": "windows-1252"}
 BAD = {"--timeout": "0", "--connect-timeout": "x", "--retries": "11",
        "--retry-delay": "0", "--header": "no colon", "--max-bytes": "0",
        "--min-chars": "-1"}

@@ -125,14 +125,17 @@ opt_comments(struct cli_config *cfg, const struct opt *o, const char *v)
     return 0;
 }
 
+/* --page-type, --only-types and --charset: names the library checks, for
+ * every caller alike. */
 static int
 opt_page_type(struct cli_config *cfg, const struct opt *o, const char *v)
 {
-    /* The library checks the names of both, for every caller. */
     if (o->id == OPT_PAGE_TYPE)
         cfg->opt.page_type = v;
-    else
+    else if (o->id == OPT_ONLY_TYPES)
         cfg->opt.only_types = v;
+    else
+        cfg->opt.charset = v;
     return 0;
 }
 
@@ -342,6 +345,7 @@ static const apply_fn appliers[] = {
     [OPT_COMMENTS] = opt_comments,
     [OPT_PAGE_TYPE] = opt_page_type,
     [OPT_ONLY_TYPES] = opt_page_type,
+    [OPT_CHARSET] = opt_page_type,
     [OPT_CONCURRENCY] = opt_concurrency,
     [OPT_CONNECT_TIMEOUT] = opt_timeout,
     [OPT_COOKIES] = opt_cookies,

@@ -38,6 +38,9 @@ const struct opt opts_table[] = {
      GROUP_EXTRACT, "refuse pages larger than N bytes (32 MiB)"},
     {OPT_FORCE, "--force", 0, ARG_NONE, NULL, PITH_ETC, GROUP_EXTRACT,
      "extract even what is not served as HTML"},
+    {OPT_CHARSET, "--charset", 0, ARG_REQUIRED, "NAME", FETCHING,
+     GROUP_EXTRACT, "read pages in this encoding, whatever\n"
+     "they declare (windows-1252, shift_jis...)"},
     {OPT_PAGE_TYPE, "--page-type", 0, ARG_REQUIRED, "KIND", PITH_ETC,
      GROUP_EXTRACT, "treat pages as this kind instead of detecting\n"
      "it: article, forum, product, collection,\n"

@@ -134,6 +134,7 @@ charset_source_name(enum charset_source s)
     case CHARSET_FROM_META: return "meta";
     case CHARSET_FROM_DETECTOR: return "detected";
     case CHARSET_FROM_DEFAULT: return "default";
+    case CHARSET_FROM_OPTION: return "option";
     }
     return "default";
 }
@@ -384,6 +385,28 @@ detect(const char *bytes, size_t len, char out[32])
     }
     uchardet_delete(ud);
     return rc;
+}
+
+void
+charset_force(const char *bytes, size_t len, const char *name,
+              struct charset_decision *out)
+{
+    const unsigned char *u = (const unsigned char *)bytes;
+    memset(out, 0, sizeof *out);
+    snprintf(out->name, sizeof out->name, "%s", name);
+    out->source = CHARSET_FROM_OPTION;
+    if (!strcmp(name, "utf-8")) {
+        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+            out->bom_len = 3;
+        int non_ascii;
+        out->valid_utf8 = !out->bom_len &&
+                          charset_is_valid_utf8(bytes, len, &non_ascii);
+    } else if (len >= 2 && ((!strcmp(name, "utf-16le") && u[0] == 0xFF &&
+                             u[1] == 0xFE) ||
+                            (!strcmp(name, "utf-16be") && u[0] == 0xFE &&
+                             u[1] == 0xFF))) {
+        out->bom_len = 2;
+    }
 }
 
 void

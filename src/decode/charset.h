@@ -19,7 +19,8 @@ enum charset_source {
     CHARSET_FROM_HTTP,
     CHARSET_FROM_META,
     CHARSET_FROM_DETECTOR,
-    CHARSET_FROM_DEFAULT
+    CHARSET_FROM_DEFAULT,
+    CHARSET_FROM_OPTION          /* the caller named it */
 };
 
 struct charset_decision {
@@ -49,6 +50,12 @@ int charset_is_valid_utf8(const char *s, size_t len, int *has_non_ascii);
 /* Decides the charset of bytes, given the HTTP Content-Type (may be NULL). */
 void charset_decide(const char *bytes, size_t len, const char *content_type,
                     struct charset_decision *out);
+
+/* The decision when the caller names the charset (a WHATWG name, as
+ * charset_canonical() gives it): whatever the page declares.  A BOM of
+ * that encoding is still skipped. */
+void charset_force(const char *bytes, size_t len, const char *name,
+                   struct charset_decision *out);
 
 /* Decodes bytes as decision says into a new malloc'd NUL-terminated UTF-8
  * string (*out, length *out_len).  Returns 0, or -1 when out of memory or

@@ -8,10 +8,14 @@
 
 enum decode_status
 decode_page(const char *bytes, size_t len, const char *content_type,
-            int no_prepass, size_t max_out, struct decoded *out)
+            const char *charset, int no_prepass, size_t max_out,
+            struct decoded *out)
 {
     memset(out, 0, sizeof *out);
-    charset_decide(bytes, len, content_type, &out->cs);
+    if (charset)
+        charset_force(bytes, len, charset, &out->cs);
+    else
+        charset_decide(bytes, len, content_type, &out->cs);
     /* Valid UTF-8 needs no decoding: the pre-pass reads it as it came. */
     int direct = !no_prepass && out->cs.valid_utf8;
     if (!direct && charset_to_utf8(bytes, len, &out->cs, max_out,

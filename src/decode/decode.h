@@ -25,12 +25,14 @@ enum decode_status {
     DECODE_NOMEM_PREPASS   /* out of memory in the pre-pass */
 };
 
-/* Decodes bytes[0..len) into out; content_type may be NULL.  max_out caps
- * the decoded size; with no_prepass the text goes to the parser as it
+/* Decodes bytes[0..len) into out; content_type may be NULL; charset, a
+ * WHATWG name or NULL, overrides every other source.  max_out caps the
+ * decoded size; with no_prepass the text goes to the parser as it
  * decoded (for comparisons). */
 enum decode_status decode_page(const char *bytes, size_t len,
-                               const char *content_type, int no_prepass,
-                               size_t max_out, struct decoded *out);
+                               const char *content_type, const char *charset,
+                               int no_prepass, size_t max_out,
+                               struct decoded *out);
 
 void decoded_free(struct decoded *d);
 
