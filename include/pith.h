@@ -456,8 +456,9 @@ pith_fetch_many(pith_extractor *ex, const char *const *urls, size_t n,
                 void *userdata);
 
 /* Writes item as one line of JSON, {"url", "final_url", "status" (the
- * HTTP status or null), "error", "title", "text"}, null for what is
- * absent, through write (called once, with the whole line and its
+ * HTTP status or null), "error", "title", "page_type", "text"}, null for
+ * what is absent, and "comments" with pith_options.comments when the page
+ * has comments, through write (called once, with the whole line and its
  * newline).  It takes nothing from item: the callback still frees
  * item->result.  Returns PITH_OK; PITH_ERR_ARG when item or write is
  * NULL; PITH_ERR_NOMEM; PITH_ERR_INPUT when write returned nonzero. */

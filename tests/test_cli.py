@@ -116,6 +116,14 @@ check(rc == 0 and "Un caf\u00e9 cr\u00e8me" in d["text"] and
       "--charset overrides a false <meta charset>")
 rc, _, err = pith("--charset", "klingon", PAGE)
 check(rc == 2 and "unknown charset" in err, "--charset of no charset: exit 2")
+# Options that would be ignored are refused.
+rc, _, err = pith("--links", PAGE)
+check(rc == 2 and "add -f markdown" in err, "--links without markdown: exit 2")
+rc, _, err = pith("--urls", "-", "-f", "markdown", stdin=b"")
+check(rc == 2 and "JSON lines" in err, "--urls with -f markdown: exit 2")
+rc, _, err = pith("batch", "--images", PAGE, "--jsonl", "-")
+check(rc == 2 and "add -f markdown" in err,
+      "batch --images into JSON lines: exit 2")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

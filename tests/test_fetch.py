@@ -388,7 +388,8 @@ def test_many():
     if len(lines) == len(urls):
         a, e404, pdf, bad, redir, page = lines
         check(set(a) == {"url", "final_url", "status", "error", "title",
-                         "text"}, f"fields of a line ({sorted(a)})")
+                         "page_type", "text"},
+              f"fields of a line ({sorted(a)})")
         check(a["status"] == 200 and a["error"] is None and a["title"]
               and has_paragraphs(a["text"], "/article"), "article line")
         check(e404["status"] == 404 and "404" in e404["error"]

@@ -424,6 +424,17 @@ args_parse(int argc, char **argv, struct cli_config *cfg)
         errorf("--urls reads its URLs from a file: no INPUT or --explain");
         return -1;
     }
+    /* Options that would be ignored are refused, never dropped. */
+    if (cfg->urls_file && cfg->format == PITH_FORMAT_MARKDOWN) {
+        errorf("--urls writes JSON lines, not markdown (for a file a page: "
+               "pith batch --urls FILE -f markdown -o DIR)");
+        return -1;
+    }
+    if ((cfg->render_flags & (PITH_RENDER_LINKS | PITH_RENDER_IMAGES)) &&
+        (cfg->format != PITH_FORMAT_MARKDOWN || cfg->urls_file)) {
+        errorf("--links and --images shape markdown: add -f markdown");
+        return -1;
+    }
     /* "pith < page.html" and "curl ... | pith": standard input is the
      * page when it is not a terminal and no input is named. */
     if (!cfg->input && !cfg->urls_file && !isatty(STDIN_FILENO))

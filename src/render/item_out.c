@@ -1,7 +1,8 @@
 /*
  * pith_item -> one line of JSON, the output of a many-URL run:
- * {"url", "final_url", "status", "error", "title", "text"}, null for
- * what is absent, through the caller's write callback.
+ * {"url", "final_url", "status", "error", "title", "page_type", "text"},
+ * null for what is absent, and "comments" when asked for and found,
+ * through the caller's write callback.
  */
 #include "internal.h"
 
@@ -32,11 +33,15 @@ pith_render_item(const pith_item *item, pith_write_fn write, void *userdata)
     }
     json_out_field(&b, "error", item->error, 0);
     json_out_field(&b, "title", r ? r->title : NULL, 0);
+    json_out_field(&b, "page_type", r ? r->page_type : NULL, 0);
     buf_puts(&b, ",\"text\":");
     if (r && r->text_len)
         json_out_stringn(&b, r->text, r->text_len);
     else
         buf_puts(&b, "null");
+    /* Only asked for (pith_options.comments) and found. */
+    if (r && r->comments_text)
+        json_out_field(&b, "comments", r->comments_text, 0);
     buf_puts(&b, "}\n");
     pith_status st = PITH_OK;
     if (buf_failed(&b))

@@ -219,6 +219,12 @@ check(struct batch_args *a)
         errorf("give -o DIR or --jsonl FILE, not both");
         return -1;
     }
+    if ((a->cli.render_flags & (PITH_RENDER_LINKS | PITH_RENDER_IMAGES)) &&
+        (a->cli.format != PITH_FORMAT_MARKDOWN || a->jsonl)) {
+        errorf("--links and --images shape markdown files: add -f markdown "
+               "and -o DIR");
+        return -1;
+    }
     if (a->resume && !a->out_dir && !a->manifest &&
         (!a->jsonl || !strcmp(a->jsonl, "-"))) {
         errorf("--resume needs a manifest: -o DIR, --jsonl FILE or "
