@@ -124,6 +124,33 @@ check(rc == 2 and "JSON lines" in err, "--urls with -f markdown: exit 2")
 rc, _, err = pith("batch", "--images", PAGE, "--jsonl", "-")
 check(rc == 2 and "add -f markdown" in err,
       "batch --images into JSON lines: exit 2")
+# Batch output files: unnamed pages get their number, same names do not
+# overwrite each other.
+with tempfile.TemporaryDirectory() as d:
+    os.makedirs(os.path.join(d, "a"))
+    os.makedirs(os.path.join(d, "b"))
+    pa, pb = os.path.join(d, "a", "x.html"), os.path.join(d, "b", "x.html")
+    with open(PAGE, "rb") as f:
+        html = f.read()
+    for p_ in (pa, pb):
+        with open(p_, "wb") as f:
+            f.write(html)
+    out_dir = os.path.join(d, "out")
+    rc, _, err = pith("batch", "-q", pa, pb, "-o", out_dir)
+    names = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
+    check(rc == 0 and "x.txt" in names and "x-2.txt" in names,
+          f"batch: a/x.html and b/x.html write x.txt and x-2.txt ({names})")
+    line = json.dumps({"source": "one", "html": html.decode("utf-8")})
+    out2 = os.path.join(d, "out2")
+    rc, _, err = pith("batch", "-q", "--stdin-jsonl", "-o", out2,
+                      stdin=(line + "\n" + line + "\n").encode())
+    names = sorted(os.listdir(out2)) if os.path.isdir(out2) else []
+    check(rc == 0 and "00000000.txt" in names and "00000001.txt" in names,
+          f"batch --stdin-jsonl -o writes a numbered file a page ({names})")
+    man = [json.loads(l) for l in
+           open(os.path.join(out2, "pith-manifest.jsonl"))]
+    check(all(m["output"] for m in man) and len(man) == 2,
+          "the manifest names each page's file")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

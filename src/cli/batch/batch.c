@@ -42,6 +42,26 @@ make_dirs(const char *dir)
     return 0;
 }
 
+/* How many of the named inputs before the i-th have its base name: pages
+ * a/x.html and b/x.html would both write DIR/x.txt. */
+static int
+same_name_before(const struct batch_args *a, int i)
+{
+    const char *b = strrchr(a->inputs[i], '/');
+    b = b ? b + 1 : a->inputs[i];
+    size_t bl = input_page_stem(b);
+    bl = bl ? bl : strlen(b);
+    int n = 0;
+    for (int k = 0; k < i; k++) {
+        const char *o = strrchr(a->inputs[k], '/');
+        o = o ? o + 1 : a->inputs[k];
+        size_t ol = input_page_stem(o);
+        ol = ol ? ol : strlen(o);
+        n += ol == bl && !memcmp(o, b, bl);
+    }
+    return n;
+}
+
 /* The manifest's path: --manifest; DIR/pith-manifest.jsonl with -o;
  * beside a JSONL file, named after it (out.jsonl: out.pith-manifest.jsonl)
  * so that batches writing side by side keep their own; NULL for stdout.
@@ -103,7 +123,7 @@ open_inputs(const struct batch_args *a, const struct filter *f,
         else if (is_warc(path))
             v[i] = input_warc(path, f, max_bytes);
         else
-            v[i] = input_file(path, f);
+            v[i] = input_file(path, f, same_name_before(a, i));
         if (!v[i]) {
             while (i--)
                 v[i]->free(v[i]);

@@ -132,7 +132,7 @@ file_next(struct input *in, struct job *j)
 }
 
 struct input *
-input_file(const char *path, const struct filter *f)
+input_file(const char *path, const struct filter *f, int dup)
 {
     struct dir_input *d = calloc(1, sizeof *d);
     if (!d || !(d->root = strdup(path))) {
@@ -146,6 +146,8 @@ input_file(const char *path, const struct filter *f)
     base = base ? base + 1 : path;
     size_t stem = input_page_stem(base);
     sb_append(&d->out_rel, base, stem ? stem : strlen(base));
+    if (dup)
+        sb_printf(&d->out_rel, "-%d", dup + 1);
     if (!filter_want(f, path)) {
         d->single_done = 1;
         d->in.total = 0;

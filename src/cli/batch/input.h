@@ -47,7 +47,9 @@ struct input {
 
 /* Each returns NULL after printing why (errorf). */
 struct input *input_dir(const char *root, const struct filter *f);
-struct input *input_file(const char *path, const struct filter *f);
+/* dup: how many named files before this one had the same base name; the
+ * second writes NAME-2.txt, not over the first's NAME.txt. */
+struct input *input_file(const char *path, const struct filter *f, int dup);
 struct input *input_warc(const char *path, const struct filter *f,
                          size_t max_bytes);
 struct input *input_jsonl(int fd, const struct filter *f, size_t max_line);

@@ -327,9 +327,16 @@ output_file(struct page_ctx *c, const struct job *j, const pith_result *res,
             struct outcome *o)
 {
     const struct batch_conf *cf = c->conf;
-    if (!res || !j->out_rel ||
-        (o->cls == OC_NO_CONTENT && cf->format != PITH_FORMAT_JSON))
+    if (!res || (o->cls == OC_NO_CONTENT && cf->format != PITH_FORMAT_JSON))
         return;
+    /* Fetched URLs and JSON lines have no name: their number in the
+     * list names them, DIR/00000007.txt. */
+    char num[32];
+    const char *rel = j->out_rel;
+    if (!rel) {
+        snprintf(num, sizeof num, "%08llu", (unsigned long long)j->seq);
+        rel = num;
+    }
     sb_reset(&c->render);
     if (pith_render(res, cf->format, cf->render_flags, render_cb,
                     &c->render) != PITH_OK || c->render.failed) {
@@ -337,10 +344,10 @@ output_file(struct page_ctx *c, const struct job *j, const pith_result *res,
         return;
     }
     sb_reset(&c->outname);
-    sb_printf(&c->outname, "%s%s", j->out_rel, page_extension(cf->format));
+    sb_printf(&c->outname, "%s%s", rel, page_extension(cf->format));
     if (c->outname.failed || write_output(c, c->outname.data)) {
         fail(c, o, OC_INTERNAL, "writing %s/%s: %s", cf->out_dir,
-             c->outname.failed ? j->out_rel : c->outname.data,
+             c->outname.failed ? rel : c->outname.data,
              strerror(errno));
         return;
     }
