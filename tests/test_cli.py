@@ -151,6 +151,13 @@ with tempfile.TemporaryDirectory() as d:
            open(os.path.join(out2, "pith-manifest.jsonl"))]
     check(all(m["output"] for m in man) and len(man) == 2,
           "the manifest names each page's file")
+rc, hl, _ = pith("--help")
+check(rc == 0 and "10 a fixture" in hl, "--help lists exit code 10")
+rc, man, _ = pith("--man")
+check(rc == 0 and man.startswith(".TH PITH 1") and
+      all(n.replace("-", "\\-") in man for n in
+          ("--page-type", "--only-types", "--charset", "--jobs",
+           "--resume", "--dir")), "the man page lists every command's options")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

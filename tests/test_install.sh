@@ -43,6 +43,10 @@ pc=$(find "$prefix" -name pith.pc | head -1)
 test -n "$pc"
 check $? "pith.pc is installed"
 [ -n "$pc" ] || finish
+man1=$(find "$prefix" -path '*man1/pith.1' | head -1)
+test -n "$man1" && grep -q '^\.SH "PITH BATCH"' "$man1" &&
+    grep -q '^\.SH "PITH FIXTURE"' "$man1" && grep -q 'only\\-types' "$man1"
+check $? "pith.1 is installed, with pith batch and pith fixture, every option"
 PKG_CONFIG_PATH=$(dirname "$pc")
 export PKG_CONFIG_PATH
 so=$(find "$prefix" -name libpith.so | head -1)

@@ -36,8 +36,15 @@ static const struct help help = {
     "\n"
     "exit codes: 0 ok, 1 internal error, 2 usage, 3 input unreadable,\n"
     "4 fetch failed, 5 HTTP error status, 6 not HTML, 7 no main content,\n"
-    "8 input too large, 9 some inputs of a batch failed\n",
+    "8 input too large, 9 some inputs of a batch failed, 10 a fixture\n"
+    "broken (pith fixture)\n",
 };
+
+const struct help *
+args_help(void)
+{
+    return &help;
+}
 
 /* ------------------------------------------------------------ values */
 

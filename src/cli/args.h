@@ -55,4 +55,8 @@ int args_apply(struct cli_config *cfg, const struct opt *o,
 /* The exit code for a library status. */
 int args_exit_code(pith_status st);
 
+struct help;
+/* pith's --help, for the man page. */
+const struct help *args_help(void);
+
 #endif

@@ -6,11 +6,21 @@
 #include "cli/msg.h"
 #include "cli/run.h"
 
+#include "cli/options.h"
+
+#include <stdio.h>
 #include <string.h>
 
 int
 main(int argc, char **argv)
 {
+    /* The man page, for the build (not in --help: not for users). */
+    if (argc == 2 && !strcmp(argv[1], "--man")) {
+        opts_man(args_help(), "PITH", 1, stdout);
+        opts_man(batch_help(), "PITH BATCH", 0, stdout);
+        opts_man(fixture_help(), "PITH FIXTURE", 0, stdout);
+        return fflush(stdout) ? EXIT_INTERNAL : EXIT_OK;
+    }
     /* Sub-commands have command lines of their own. */
     if (argc > 1 && !strcmp(argv[1], "fixture"))
         return fixture_main(argc - 1, argv + 1);

@@ -114,6 +114,12 @@ const struct opt *opts_find(const char *arg, unsigned mask);
 /* Prints help to out: head, the sections, foot. */
 void opts_help(const struct help *help, FILE *out);
 
+/* The same help as roff for a man page section: title is the section's
+ * heading ("PITH BATCH"), first nonzero for the page's first command
+ * (which gives the page its .TH and NAME). */
+void opts_man(const struct help *help, const char *title, int first,
+              FILE *out);
+
 /* The table, for the parser, the help and the tests of both. */
 extern const struct opt opts_table[];
 extern const size_t opts_count;

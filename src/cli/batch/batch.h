@@ -27,6 +27,10 @@ struct batch_args {
 /* pith batch ARGS (argv[0] is "batch"); returns the exit code. */
 int batch_main(int argc, char **argv);
 
+struct help;
+/* pith batch's --help, for the man page. */
+const struct help *batch_help(void);
+
 /* Parses argv into a; -1 after a usage error, 1 after --help, else 0. */
 int batch_args_parse(int argc, char **argv, struct batch_args *a);
 

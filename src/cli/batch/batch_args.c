@@ -38,6 +38,12 @@ static const struct help help = {
     "unreadable\n",
 };
 
+const struct help *
+batch_help(void)
+{
+    return &help;
+}
+
 static int
 set_output(struct batch_args *a, const char *v)
 {
