@@ -158,6 +158,34 @@ check(rc == 0 and man.startswith(".TH PITH 1") and
       all(n.replace("-", "\\-") in man for n in
           ("--page-type", "--only-types", "--charset", "--jobs",
            "--resume", "--dir")), "the man page lists every command's options")
+# A wget mirror: pages named story.php, index.html?page=2 or nothing.
+with tempfile.TemporaryDirectory() as d:
+    site = os.path.join(d, "site")
+    os.makedirs(site)
+    with open(PAGE, "rb") as f:
+        html = f.read()
+    for n in ("story.php", "index.html?page=2", "noext"):
+        with open(os.path.join(site, n), "wb") as f:
+            f.write(html)
+    with open(os.path.join(site, "style.css"), "w") as f:
+        f.write("body{}")
+    with open(os.path.join(site, "README"), "w") as f:
+        f.write("just text")
+    out_dir = os.path.join(d, "out")
+    rc, _, err = pith("batch", site, "-o", out_dir)
+    names = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
+    check(rc == 0 and names == ["index.html?page=2.txt", "noext.txt",
+                                "pith-manifest.jsonl", "story.php.txt"],
+          f"batch reads a mirror's pages of no .html name ({names})")
+    rc, _, err = pith("batch", site, "-o", out_dir, "--resume")
+    check(rc == 0 and "3 already done (--resume)" in err and
+          "skipped" not in err, f"--resume says what it left out ({err})")
+    empty = os.path.join(d, "empty")
+    os.makedirs(empty)
+    with open(os.path.join(empty, "a.css"), "w") as f:
+        f.write("x")
+    rc, _, err = pith("batch", empty, "-o", os.path.join(d, "o3"))
+    check("no page found" in err, f"a batch without pages warns ({err})")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

@@ -215,8 +215,14 @@ batch_run(const struct batch_args *a, const struct batch_conf *conf,
     pool_free(&p);
     struct rusage self;
     getrusage(RUSAGE_SELF, &self);
-    progress_end(&r.prog, a->quiet, in->skipped,
+    progress_end(&r.prog, a->quiet, in->left_out,
                  (unsigned long long)self.ru_maxrss, p.child_maxrss_kb);
+    uint64_t left = 0;
+    for (int k = 0; k < LEFT_OUT_KINDS; k++)
+        left += in->left_out[k];
+    if (!fatal && r.prog.done == 0 && left == 0)
+        warnf("batch: no page found (pages are .html, .htm and .xhtml "
+              "files, .gz too, and files that start as HTML)");
     for (size_t i = 0; i < r.cap; i++) {
         free(r.v[i].line);
         free(r.v[i].rec);

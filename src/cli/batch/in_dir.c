@@ -29,18 +29,21 @@ struct dir_input {
  * end, -1 for a directory that could not be read. */
 static int
 next_page(struct dir_input *d, const char **path, const char **rel,
-          uint64_t *skipped)
+          uint64_t *left_out)
 {
     for (;;) {
         int rc = walk_next(&d->w, path, rel);
         if (rc <= 0)
             return rc;
         const char *base = strrchr(*rel, '/');
-        if (!input_page_stem(base ? base + 1 : *rel))
+        base = base ? base + 1 : *rel;
+        /* A wget mirror names pages story.php, index.html?page=2 or
+         * nothing at all: a file of no known extension is read. */
+        if (!input_page_stem(base) &&
+            (input_not_page_name(base) || !input_sniff_html(*path)))
             continue;
-        if (filter_want(d->f, *rel))
+        if (filter_take(d->f, *rel, left_out))
             return 1;
-        (*skipped)++;
     }
 }
 
@@ -49,7 +52,7 @@ dir_next(struct input *in, struct job *j)
 {
     struct dir_input *d = (struct dir_input *)in;
     const char *path, *rel;
-    int rc = next_page(d, &path, &rel, &in->skipped);
+    int rc = next_page(d, &path, &rel, in->left_out);
     if (rc == 0)
         return IN_END;
     memset(j, 0, sizeof *j);
@@ -65,7 +68,9 @@ dir_next(struct input *in, struct job *j)
         return IN_JOB;
     }
     sb_reset(&d->out_rel);
-    sb_append(&d->out_rel, rel, input_page_stem(rel));
+    /* story.php writes story.php.txt: a sniffed page keeps its name. */
+    size_t stem = input_page_stem(rel);
+    sb_append(&d->out_rel, rel, stem ? stem : strlen(rel));
     j->kind = JOB_FILE;
     j->path = path;
     j->out_rel = d->out_rel.data;
@@ -93,7 +98,7 @@ input_dir(const char *root, const struct filter *f)
         return NULL;
     }
     d->f = f;
-    d->in = (struct input){dir_next, dir_free, -1, 1, 0, 1, 0, ""};
+    d->in = (struct input){dir_next, dir_free, -1, 1, 0, 1, {0}, ""};
     /* Counting pass: the same walk, to the end. */
     if (walk_open(&d->w, root)) {
         errorf("%s: %s", root, strerror(errno));
@@ -101,9 +106,9 @@ input_dir(const char *root, const struct filter *f)
         return NULL;
     }
     const char *path, *rel;
-    uint64_t skipped = 0;
+    uint64_t left_out[LEFT_OUT_KINDS] = {0};
     int rc;
-    while ((rc = next_page(d, &path, &rel, &skipped)) != 0)
+    while ((rc = next_page(d, &path, &rel, left_out)) != 0)
         d->in.total++;
     walk_close(&d->w);
     if (walk_open(&d->w, root)) {
@@ -141,17 +146,16 @@ input_file(const char *path, const struct filter *f, int dup)
         return NULL;
     }
     d->single = 1;
-    d->in = (struct input){file_next, dir_free, -1, 1, 1, 1, 0, ""};
+    d->in = (struct input){file_next, dir_free, -1, 1, 1, 1, {0}, ""};
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t stem = input_page_stem(base);
     sb_append(&d->out_rel, base, stem ? stem : strlen(base));
     if (dup)
         sb_printf(&d->out_rel, "-%d", dup + 1);
-    if (!filter_want(f, path)) {
+    if (!filter_take(f, path, d->in.left_out)) {
         d->single_done = 1;
         d->in.total = 0;
-        d->in.skipped = 1;
     }
     return &d->in;
 }

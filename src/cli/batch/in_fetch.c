@@ -174,10 +174,8 @@ add_url(struct fetch_input *fi, char *line, const struct filter *f)
     line[len] = '\0';
     if (!len || line[0] == '#')
         return 0;
-    if (!filter_want(f, line)) {
-        fi->in.skipped++;
+    if (!filter_take(f, line, fi->in.left_out))
         return 0;
-    }
     if (fi->n == fi->cap) {
         size_t cap = fi->cap ? fi->cap * 2 : 64;
         char **v = realloc(fi->urls, cap * sizeof *v);
@@ -228,7 +226,7 @@ input_fetch(const char *path, const struct filter *f,
         errorf("out of memory");
         return NULL;
     }
-    fi->in = (struct input){fetch_next, fetch_free, -1, 0, 0, 1, 0, ""};
+    fi->in = (struct input){fetch_next, fetch_free, -1, 0, 0, 1, {0}, ""};
     if (read_urls(fi, path, f)) {
         fetch_free(&fi->in);
         return NULL;

@@ -141,7 +141,7 @@ line_job(struct jsonl_input *ji, char *line, size_t len, struct job *j)
         sb_puts(&ji->name, src);
     else
         sb_printf(&ji->name, "line %llu", (unsigned long long)ji->line);
-    if (!filter_want(ji->f, ji->name.data))
+    if (!filter_take(ji->f, ji->name.data, ji->in.left_out))
         return 0;
     j->source = ji->name.data;
     if (!ji->obj || !json_object_is_type(ji->obj, json_type_object))
@@ -179,10 +179,8 @@ jsonl_next(struct input *in, struct job *j)
         if (!len && !ji->overlong)
             continue; /* blank lines are no input */
         memset(j, 0, sizeof *j);
-        if (!line_job(ji, line, len, j)) {
-            in->skipped++;
-            continue;
-        }
+        if (!line_job(ji, line, len, j))
+            continue; /* counted in left_out */
         j->seq = ji->seq++;
         return IN_JOB;
     }
@@ -207,7 +205,7 @@ input_jsonl(int fd, const struct filter *f, size_t max_line)
         errorf("out of memory");
         return NULL;
     }
-    ji->in = (struct input){jsonl_next, jsonl_free, fd, 1, 0, 0, 0, ""};
+    ji->in = (struct input){jsonl_next, jsonl_free, fd, 1, 0, 0, {0}, ""};
     ji->f = f;
     ji->max_line = max_line;
     return &ji->in;

@@ -142,10 +142,8 @@ warc_input_next(struct input *in, struct job *j)
             j->seq = wi->seq++;
             return fail_job(wi, j, OC_INPUT, wi->path, wi->w.err);
         }
-        if (!filter_want(wi->f, wi->source.data)) {
-            in->skipped++;
+        if (!filter_take(wi->f, wi->source.data, in->left_out))
             continue;
-        }
         rc = record_job(wi, j, http);
         if (rc < 0) {
             wi->failed = 1;
@@ -153,7 +151,7 @@ warc_input_next(struct input *in, struct job *j)
             return fail_job(wi, j, OC_INPUT, wi->path, wi->w.err);
         }
         if (rc == 0) {
-            in->skipped++;
+            in->left_out[LEFT_NOT_PAGE]++;
             continue;
         }
         j->seq = wi->seq++;
@@ -186,7 +184,7 @@ input_warc(const char *path, const struct filter *f, size_t max_bytes)
         return NULL;
     }
     wi->in = (struct input){warc_input_next, warc_input_free, -1, 1, 0, 0,
-                            0, ""};
+                            {0}, ""};
     wi->f = f;
     /* The page cap plus room for the HTTP head and a chunked or
      * compressed body's overhead. */

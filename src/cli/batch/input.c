@@ -1,6 +1,7 @@
 /* The filter and the chain of inputs; see input.h. */
 #include "cli/batch/input.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,6 +28,20 @@ filter_want(const struct filter *f, const char *name)
            !(f->done && doneset_has(f->done, name));
 }
 
+int
+filter_take(const struct filter *f, const char *name, uint64_t *left_out)
+{
+    if (!shard_mine(&f->shard, name)) {
+        left_out[LEFT_SHARD]++;
+        return 0;
+    }
+    if (f->done && doneset_has(f->done, name)) {
+        left_out[LEFT_DONE]++;
+        return 0;
+    }
+    return 1;
+}
+
 size_t
 input_page_stem(const char *name)
 {
@@ -40,6 +55,55 @@ input_page_stem(const char *name)
             return len - el;
     }
     return 0;
+}
+
+int
+input_not_page_name(const char *name)
+{
+    static const char *const exts[] = {
+        ".css", ".js", ".mjs", ".json", ".map", ".png", ".jpg", ".jpeg",
+        ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
+        ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz",
+        ".tgz", ".bz2", ".xz", ".7z", ".rar", ".mp3", ".mp4", ".webm",
+        ".ogg", ".wav", ".avi", ".mov", ".txt", ".xml", ".rss", ".atom",
+        ".csv", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".exe",
+        ".bin", ".iso", ".warc", ".jsonl", NULL
+    };
+    size_t len = strlen(name);
+    for (int i = 0; exts[i]; i++) {
+        size_t el = strlen(exts[i]);
+        if (len > el && !strcasecmp(name + len - el, exts[i]))
+            return 1;
+    }
+    return 0;
+}
+
+int
+input_sniff_html(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[1024];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    const char *p = head;
+    if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+        p += 3;
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            p++;
+        if (strncmp(p, "<!--", 4))
+            break;
+        const char *end = strstr(p + 4, "-->");
+        if (!end)
+            return 0;
+        p = end + 3;
+    }
+    return !strncasecmp(p, "<!doctype html", 14) ||
+           !strncasecmp(p, "<html", 5) || !strncasecmp(p, "<head", 5) ||
+           !strncasecmp(p, "<body", 5) || !strncasecmp(p, "<?xml", 5);
 }
 
 /* ------------------------------------------------------------ chain */
@@ -68,7 +132,8 @@ chain_next(struct input *in, struct job *j)
             memcpy(in->err, cur->err, sizeof in->err);
         if (rc != IN_END)
             return rc;
-        in->skipped += cur->skipped;
+        for (int k = 0; k < LEFT_OUT_KINDS; k++)
+            in->left_out[k] += cur->left_out[k];
         c->offset = c->taken;
         c->at++;
     }

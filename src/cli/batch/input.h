@@ -29,7 +29,18 @@ struct filter {
 
 /* Nonzero when this run does the input named name. */
 int filter_want(const struct filter *f, const char *name);
+/* filter_want(), counting a name left out in left_out[] by why. */
+int filter_take(const struct filter *f, const char *name,
+                uint64_t *left_out);
 int doneset_has(const struct doneset *ds, const char *name);
+
+/* Why an input is not run: two different things a user must not confuse. */
+enum left_out {
+    LEFT_DONE,      /* done by an earlier run (--resume) */
+    LEFT_SHARD,     /* another shard's (--shard) */
+    LEFT_NOT_PAGE,  /* a WARC record, a line or a file that is no page */
+    LEFT_OUT_KINDS
+};
 
 struct input {
     /* The next job: IN_JOB (j filled; its strings live until the next
@@ -41,7 +52,7 @@ struct input {
     int ordered;       /* jobs come in seq order (all but fetched URLs) */
     uint64_t total;    /* jobs this run will do, when known_total */
     int known_total;
-    uint64_t skipped;  /* inputs left out: other shard, done, not HTML */
+    uint64_t left_out[LEFT_OUT_KINDS]; /* inputs not run, by why */
     char err[512];
 };
 
@@ -64,5 +75,14 @@ struct input *input_chain(struct input **v, size_t n);
 /* Page file names: .html, .htm, .xhtml, each maybe with .gz.  Returns
  * the length of name without that extension, or 0 when not a page. */
 size_t input_page_stem(const char *name);
+
+/* A file name whose extension says it is no page (styles, scripts,
+ * images, fonts, archives, feeds...): a mirror's other files. */
+int input_not_page_name(const char *name);
+
+/* The first kilobyte of the file at path opens an HTML document (a
+ * doctype, <html>, <head> or <body>, after white space and comments):
+ * how a file without a page's extension is taken as one. */
+int input_sniff_html(const char *path);
 
 #endif

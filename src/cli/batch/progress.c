@@ -1,6 +1,7 @@
 /* The progress and summary lines; see progress.h. */
 #include "cli/batch/progress.h"
 
+#include "cli/batch/input.h"
 #include "cli/batch/job.h"
 #include "cli/batch/workers.h"
 
@@ -60,7 +61,7 @@ progress_draw(struct progress *p, int force)
 }
 
 void
-progress_end(struct progress *p, int quiet, uint64_t skipped,
+progress_end(struct progress *p, int quiet, const uint64_t *left_out,
              unsigned long long self_kb, unsigned long long child_kb)
 {
     if (p->on)
@@ -83,8 +84,16 @@ progress_end(struct progress *p, int quiet, uint64_t skipped,
                     outcome_class_name(c));
             sep = ", ";
         }
-    fprintf(stderr, "%s; %llu skipped; peak RSS %.1f MB supervisor, "
-            "%.1f MB largest worker\n", sep[0] == ',' ? ")" : "",
-            (unsigned long long)skipped, (double)self_kb / 1024.0,
-            (double)child_kb / 1024.0);
+    fputs(sep[0] == ',' ? ")" : "", stderr);
+    /* Two different things: done before (--resume) is good news, a
+     * record that is no page is what the input held. */
+    static const char *const why[LEFT_OUT_KINDS] = {
+        "already done (--resume)", "of other shards", "not pages"
+    };
+    for (int k = 0; k < LEFT_OUT_KINDS; k++)
+        if (left_out[k])
+            fprintf(stderr, "; %llu %s", (unsigned long long)left_out[k],
+                    why[k]);
+    fprintf(stderr, "; peak RSS %.1f MB supervisor, %.1f MB largest "
+            "worker\n", (double)self_kb / 1024.0, (double)child_kb / 1024.0);
 }

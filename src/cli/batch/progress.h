@@ -22,7 +22,8 @@ void progress_count(struct progress *p, int cls, uint64_t bytes);
 /* Redraws the line when on and a quarter second has passed (or force). */
 void progress_draw(struct progress *p, int force);
 /* Clears the line and prints the summary (unless quiet). */
-void progress_end(struct progress *p, int quiet, uint64_t skipped,
+/* left_out: counts by enum left_out (input.h). */
+void progress_end(struct progress *p, int quiet, const uint64_t *left_out,
                   unsigned long long self_kb, unsigned long long child_kb);
 
 #endif
