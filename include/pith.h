@@ -267,6 +267,14 @@ typedef struct pith_result {
     const char *page_type;      /* the page's kind: "article", "forum",
                                    "product", "collection", "listing",
                                    "documentation", "service" or "other" */
+    /* Milliseconds each stage took (pith -v shows them): decoding and the
+     * pre-pass, Gumbo's parse, reading the tree (blocks, metadata),
+     * classifying, choosing the blocks (scorer, refine, the kind's
+     * picker), and assembling and judging the text. */
+    struct pith_timing {
+        double decode_ms, parse_ms, read_ms, kind_ms, choose_ms,
+            assemble_ms;
+    } timing;
 } pith_result;
 
 typedef struct pith_extractor pith_extractor;

@@ -36,14 +36,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 /* The default for pith_options.min_chars: any text at all.  Pages that
  * hold no article are told apart by their shape (is_index), not by a
  * length that would also refuse short notes. */
 #define DEFAULT_MIN_CHARS 1
 
+/* Now, in milliseconds of a monotonic clock: what stages are timed by. */
+static double
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* One page's outputs of every stage up to the chosen blocks. */
 struct page {
+    struct pith_timing timing; /* of the stages run so far */
     const char *url;          /* the page's address, or NULL */
     struct decoded dec;       /* the text the parser read */
     struct blocks bs;
@@ -149,8 +160,11 @@ read_tree(pith_extractor *ex, struct arena *arena, int want_paths,
     struct arena tree;
     arena_init(&tree);
     int failed;
+    double t0 = now_ms();
     GumboOutput *doc = dom_parse(&tree, pg->dec.utf8, pg->dec.utf8_len,
                                  &failed);
+    double t1 = now_ms();
+    pg->timing.parse_ms = t1 - t0;
     pith_status st = PITH_OK;
     if (!doc && failed) {
         st = extractor_fail(ex, PITH_ERR_INTERNAL,
@@ -168,6 +182,7 @@ read_tree(pith_extractor *ex, struct arena *arena, int want_paths,
                                 "out of memory extracting the page");
     }
     arena_free(&tree);
+    pg->timing.read_ms = now_ms() - t1;
     return st;
 }
 
@@ -199,6 +214,7 @@ analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
         size_t len, const char *content_type, int want_paths,
         const struct page_options *ko, struct page *pg)
 {
+    double t0 = now_ms();
     switch (decode_page(bytes, len, content_type, ko->charset,
                         ex->opt.no_prepass,
                         extractor_max_bytes(ex) * 4, &pg->dec)) {
@@ -211,18 +227,23 @@ analyse(pith_extractor *ex, struct arena *arena, const char *bytes,
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory reading the page");
     }
+    pg->timing.decode_ms = now_ms() - t0;
     pith_status st = read_tree(ex, arena, want_paths, pg);
     if (st != PITH_OK)
         return st;
+    t0 = now_ms();
     struct kind_input kin = {&pg->bs, &pg->meta, &pg->signals, pg->url};
     kind_classify(&kin, &pg->kind);
     if (ko->forced) {
         pg->kind.kind = ko->kind;
         pg->kind.forced = 1;
     }
+    double t1 = now_ms();
+    pg->timing.kind_ms = t1 - t0;
     if (choose_blocks(ex, arena, pg))
         return extractor_fail(ex, PITH_ERR_NOMEM,
                               "out of memory extracting the page");
+    pg->timing.choose_ms = now_ms() - t1;
     return PITH_OK;
 }
 
@@ -274,6 +295,8 @@ static pith_status
 finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
        struct page *pg)
 {
+    double t0 = now_ms();
+    r->pub.timing = pg->timing;
     struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
                                 pg->meta.jsonld_body, ex->opt.no_tables};
     int rescued = 0;
@@ -303,6 +326,7 @@ finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
         rescued || pg->meta.jsonld_body, pg->kind.kind
     };
     enum verdict v = verdict_judge(&vin);
+    r->pub.timing.assemble_ms = now_ms() - t0;
     if (v == VERDICT_ARTICLE)
         return PITH_OK;
     /* The result stays, with its metadata and without text. */

@@ -186,6 +186,10 @@ with tempfile.TemporaryDirectory() as d:
         f.write("x")
     rc, _, err = pith("batch", empty, "-o", os.path.join(d, "o3"))
     check("no page found" in err, f"a batch without pages warns ({err})")
+rc, out_v, err = pith("-v", PAGE)
+check(rc == 0 and out_v == out and "charset utf-8 (from " in err and
+      "page type article" in err and " ms: decode " in err,
+      f"-v tells on stderr what happened ({err})")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

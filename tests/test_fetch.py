@@ -117,6 +117,10 @@ def test_redirects():
     check(rc == 0 and has_paragraphs(doc.get("text", ""), "/article"),
           f"redirect chain followed ({rc} {err})")
     check(doc.get("url") == base + "/article", "final URL reported as url")
+    rc, out_v, err, _ = pith("-v", base + "/redirect/3")
+    check(rc == 0 and err.count("redirected") == 4 and ": 200, " in err
+          and "charset " in err and "page type " in err and " ms: decode "
+          in err, f"-v tells the hops, charset, page type and times ({err})")
     rc, js, err, _ = pith("--format", "json", base + "/redirect/9")
     check(rc == 0 and json.loads(js)["url"] == base + "/article",
           f"10 redirects are allowed ({rc} {err.strip()})")

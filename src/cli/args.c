@@ -147,6 +147,13 @@ opt_page_type(struct cli_config *cfg, const struct opt *o, const char *v)
 }
 
 static int
+opt_verbose(struct cli_config *cfg, const struct opt *o, const char *v)
+{
+    cfg->verbose = 1;
+    return 0;
+}
+
+static int
 opt_mode(struct cli_config *cfg, const struct opt *o, const char *v)
 {
     pith_mode mode = o->id == OPT_PRECISION ? PITH_MODE_PRECISION
@@ -353,6 +360,7 @@ static const apply_fn appliers[] = {
     [OPT_PAGE_TYPE] = opt_page_type,
     [OPT_ONLY_TYPES] = opt_page_type,
     [OPT_CHARSET] = opt_page_type,
+    [OPT_VERBOSE] = opt_verbose,
     [OPT_CONCURRENCY] = opt_concurrency,
     [OPT_CONNECT_TIMEOUT] = opt_timeout,
     [OPT_COOKIES] = opt_cookies,

@@ -36,6 +36,7 @@ struct cli_config {
     pith_format format;
     unsigned render_flags;
     enum explain_mode explain;
+    int verbose;           /* -v: what happened, on stderr */
     pith_options opt;
     pith_many_options many;
     const char *headers[CLI_MAX_HEADERS];

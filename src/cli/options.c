@@ -49,6 +49,9 @@ const struct opt opts_table[] = {
      GROUP_EXTRACT, "pages of other kinds have no main content\n"
      "(exit 7); comma-separated: article,forum"},
 
+    {OPT_VERBOSE, "--verbose", 'v', ARG_NONE, NULL, CMD_PITH, GROUP_GENERAL,
+     "say on stderr what happened: redirects,\n"
+     "status, charset, page type, time per stage"},
     {OPT_HELP, "--help", 'h', ARG_NONE, NULL, CMD_PITH | CMD_BATCH |
      CMD_FIXTURE, GROUP_GENERAL, "this help"},
     {OPT_VERSION, "--version", 0, ARG_NONE, NULL, CMD_PITH, GROUP_GENERAL,

@@ -5,6 +5,7 @@
 #include "cli/run.h"
 
 #include "cli/msg.h"
+#include "cli/verbose.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -184,7 +185,19 @@ run_one(const struct cli_config *cfg)
     char *bytes = NULL;
     size_t len = 0;
     int code = EXIT_OK;
-    if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE) {
+    if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE &&
+        cfg->verbose) {
+        /* Fetched apart, so that the hops can be shown. */
+        pith_response *resp = NULL;
+        st = pith_fetch_raw(ex, cfg->input, &resp);
+        if (st == PITH_OK) {
+            verbose_response(resp);
+            st = pith_extract_html(ex, resp->body, resp->body_len,
+                                   resp->content_type, resp->final_url,
+                                   &res);
+        }
+        pith_response_free(resp);
+    } else if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE) {
         st = pith_extract_url(ex, cfg->input, &res);
     } else {
         if (is_url(cfg->input)) {
@@ -203,6 +216,8 @@ run_one(const struct cli_config *cfg)
         else
             st = pith_extract_html(ex, bytes, len, NULL, cfg->url, &res);
     }
+    if (res && cfg->verbose)
+        verbose_result(res);
     if (st == PITH_ERR_NO_CONTENT && res && cfg->format == PITH_FORMAT_JSON)
         pith_render(res, cfg->format, cfg->render_flags, write_stdout, NULL);
     if (st != PITH_OK) {
