@@ -178,6 +178,10 @@ with tempfile.TemporaryDirectory() as d:
                                 "pith-manifest.jsonl", "story.php.txt"],
           f"batch reads a mirror's pages of no .html name ({names})")
     rc, _, err = pith("batch", site, "-o", out_dir, "--resume")
+    check(rc == 0, "--resume runs")
+    rc2, _, err2 = pith("batch", "-q", site, "-o", out_dir, "-f", "json")
+    check(rc2 == 0 and "3 .txt files of an earlier batch" in err2,
+          f"a batch in another format into an old -o DIR says so ({err2})")
     check(rc == 0 and "3 already done (--resume)" in err and
           "skipped" not in err, f"--resume says what it left out ({err})")
     empty = os.path.join(d, "empty")

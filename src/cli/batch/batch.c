@@ -62,6 +62,40 @@ same_name_before(const struct batch_args *a, int i)
     return n;
 }
 
+/* An earlier batch into the same -o DIR in another format left files
+ * this one will not replace: say so before the manifest that named them
+ * is rewritten. */
+static void
+warn_other_format(const char *manifest, pith_format format)
+{
+    FILE *f = fopen(manifest, "r");
+    if (!f)
+        return;
+    const char *ext = page_extension(format);
+    char line[8192];
+    char other[16] = "";
+    unsigned long n = 0;
+    while (fgets(line, sizeof line, f)) {
+        const char *o = strstr(line, "\"output\":\"");
+        const char *end = o ? strchr(o + 10, '"') : NULL;
+        const char *dot = end ? end : NULL;
+        while (dot && dot > o + 10 && *dot != '.' && *dot != '/')
+            dot--;
+        if (!dot || *dot != '.' || (size_t)(end - dot) >= sizeof other)
+            continue;
+        if ((size_t)(end - dot) == strlen(ext) &&
+            !strncmp(dot, ext, strlen(ext)))
+            continue;
+        if (!n++)
+            snprintf(other, sizeof other, "%.*s", (int)(end - dot), dot);
+    }
+    fclose(f);
+    if (n)
+        warnf("%s names %lu %s files of an earlier batch; this one writes "
+              "%s files beside them (the old ones stay)", manifest, n,
+              other, ext);
+}
+
 /* The manifest's path: --manifest; DIR/pith-manifest.jsonl with -o;
  * beside a JSONL file, named after it (out.jsonl: out.pith-manifest.jsonl)
  * so that batches writing side by side keep their own; NULL for stdout.
@@ -186,6 +220,8 @@ batch_setup(struct batch_args *a)
         code = EXIT_INPUT;
     } else {
         f.done = a->resume ? &done : NULL;
+        if (has_man && a->out_dir)
+            warn_other_format(man.data, conf.format);
         if (has_man && (man_fd = open_out(man.data, a->resume)) < 0)
             code = EXIT_INPUT;
         else if (!a->out_dir && (out_fd = jsonl_file
