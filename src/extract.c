@@ -297,8 +297,11 @@ finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
 {
     double t0 = now_ms();
     r->pub.timing = pg->timing;
+    int product = pg->kind.kind == KIND_PRODUCT;
     struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
-                                pg->meta.jsonld_body, ex->opt.no_tables};
+                                pg->meta.jsonld_body, ex->opt.no_tables,
+                                product ? pg->meta.product_name : NULL,
+                                product ? pg->meta.product_text : NULL};
     int rescued = 0;
     if (assemble_article(r, &in, &rescued) ||
         (ex->opt.comments && assemble_comments(r, &in)))

@@ -591,6 +591,57 @@ test_comments(void)
     pith_result_free(&r->pub);
 }
 
+/* ------------------------------------------------------------ product */
+
+/* A product's JSON-LD lines join the kept blocks when the page does not
+ * show them: after the page's own heading of the name, once. */
+static void
+test_product(void)
+{
+    struct table t;
+    int rescued;
+    start(&t);
+    int h = add(&t, 0, GUMBO_TAG_H1, BK_HEADING, "Harbor Tote");
+    t.blocks[h].level = 1;
+    add(&t, 0, GUMBO_TAG_P, BK_PARA, "Waxed canvas that sheds rain.");
+    t.in.product_name = "Northwind Harbor Tote, waxed canvas";
+    t.in.product_text = "Waxed canvas that sheds rain.\n"
+                        "Leather handles riveted by hand.\n"
+                        "Capacity: 22 litres\n";
+    struct result *r = article(&t, &rescued);
+    if (!r)
+        return;
+    EQ_STR(r->pub.text, "Harbor Tote\n\nLeather handles riveted by hand."
+           "\n\nCapacity: 22 litres\n\nWaxed canvas that sheds rain.",
+           "missing product lines after the heading, shown ones not again");
+    EQ_INT(rescued, 1, "text from JSON-LD counts as rescued");
+    pith_result_free(&r->pub);
+
+    /* Everything shown already: nothing added, no rescue. */
+    start(&t);
+    add(&t, 0, GUMBO_TAG_P, BK_PARA, "Leather handles riveted by hand.");
+    t.in.product_text = "Leather handles, riveted by hand!\n";
+    r = article(&t, &rescued);
+    if (!r)
+        return;
+    EQ_STR(r->pub.text, "Leather handles riveted by hand.", "no repeat");
+    EQ_INT(rescued, 0, "nothing added");
+    pith_result_free(&r->pub);
+
+    /* Nothing kept: the product's name as a heading, then its text. */
+    start(&t);
+    t.in.product_name = "Harbor Tote";
+    t.in.product_text = "Waxed canvas.";
+    r = article(&t, &rescued);
+    if (!r)
+        return;
+    EQ_STR(r->pub.text, "Harbor Tote\n\nWaxed canvas.", "name and text");
+    EQ_INT(r->pub.nblocks, 2, "two blocks");
+    if (r->pub.nblocks == 2)
+        EQ_INT(r->pub.blocks[0].kind, PITH_BLOCK_HEADING, "name heading");
+    pith_result_free(&r->pub);
+}
+
 int
 main(void)
 {
@@ -598,6 +649,7 @@ main(void)
     test_no_tables();
     test_nothing_kept();
     test_jsonld();
+    test_product();
     test_comments();
     return test_done();
 }

@@ -345,4 +345,23 @@ check(rc == 0 and "cordless drills" in bal and "cordless drills" not in pre,
 rc, _, err = pith("--precision", "--recall", PAGE)
 check(rc == 2 and "exclude" in err, "--precision with --recall: usage")
 
+# A product page whose description is only in its JSON-LD (the tab that
+# shows it is filled by a script): with the kind product, the name, the
+# description and the specifications come out once each, and the related
+# products, the navigation and the footer do not.
+PRODUCT = os.path.join(ROOT, "fixtures", "product-description-in-jsonld",
+                       "source.html")
+rc, prod, err = pith("--page-type", "product", "--body-only", PRODUCT)
+check(rc == 0, f"a product page extracts (rc {rc}, {err})")
+check(prod.count("heavy waxed canvas") == 1 and
+      "inner pocket keeps keys" in prod, "JSON-LD description, once")
+check("Capacity: 22 litres" in prod and "0.9 kg" in prod,
+      "JSON-LD and table specifications")
+check("Customers also bought" not in prod and "Free shipping" not in prod
+      and "Sale" not in prod, "no related products, footer or navigation")
+check(prod.count("Harbor Canvas Tote") == 1, "the name once")
+rc, art, _ = pith("--page-type", "article", "--body-only", PRODUCT)
+check(rc == 0 and "heavy waxed canvas" not in art,
+      "an article's text takes no product JSON-LD")
+
 finish()

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "limits.h"
 #include "assemble/normalize.h"
+#include "assemble/wordset.h"
 #include "url.h"
 
 #include <stdlib.h>
@@ -24,6 +25,9 @@
  * at least twice as long) is taken instead: the page is a script shell or
  * teases what its structured data holds in full. */
 #define JSONLD_RESCUE_CHARS 250
+/* A line of a product's JSON-LD text is already on the page when this
+ * share of its words (in percent) is among the kept blocks' words. */
+#define PRODUCT_LINE_SHOWN_PCT 60
 
 struct out_block {
     pith_block_kind kind;
@@ -376,6 +380,61 @@ split_jsonld(const char *body, struct out_block *ob, size_t cap)
     return n;
 }
 
+/* The lines of a product's JSON-LD name and text that the kept blocks
+ * do not already hold, inserted into ob[0..*n) after a leading heading
+ * (the product's name as the page shows it) or else first: a shop that
+ * hides its description behind a tab or builds it with scripts still
+ * says it in its structured data.  Returns the number of lines added, or
+ * -1 when out of memory. */
+static long
+add_product_lines(const struct assemble_input *in, struct out_block *ob,
+                  size_t *n, size_t cap)
+{
+    struct wordset ws;
+    if (wordset_build(in->bs, in->sc, &ws))
+        return -1;
+    struct out_block add[2 * 64];
+    size_t na = 0, max = sizeof add / sizeof add[0];
+    const char *srcs[2] = {in->product_name, in->product_text};
+    /* A kept heading whose words are the name's is the name as the page
+     * shows it (shorter, without the brand or the variant). */
+    if (in->product_name && *n && ob[0].kind == PITH_BLOCK_HEADING) {
+        struct wordset nw;
+        if (wordset_build_text(in->product_name, strlen(in->product_name),
+                               &nw)) {
+            wordset_free(&ws);
+            return -1;
+        }
+        size_t shown, all;
+        wordset_count(&nw, ob[0].src, ob[0].len, &shown, &all);
+        if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
+            srcs[0] = NULL;
+        wordset_free(&nw);
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *p = srcs[k];
+        while (p && *p && na < max) {
+            const char *e = strchr(p, '\n');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            size_t shown, all;
+            wordset_count(&ws, p, l, &shown, &all);
+            if (all && shown * 100 < all * PRODUCT_LINE_SHOWN_PCT)
+                add[na++] = (struct out_block){
+                    k ? PITH_BLOCK_PARAGRAPH : PITH_BLOCK_HEADING, k ? 0 : 1,
+                    0, 0, p, l, 0, -1};
+            p = e ? e + 1 : NULL;
+        }
+    }
+    wordset_free(&ws);
+    if (na > cap - *n)
+        na = cap - *n;
+    size_t at = *n && ob[0].kind == PITH_BLOCK_HEADING ? 1 : 0;
+    memmove(ob + at + na, ob + at, (*n - at) * sizeof *ob);
+    memcpy(ob + at, add, na * sizeof *ob);
+    *n += na;
+    return (long)na;
+}
+
 static size_t
 count_paragraph_lines(const char *s)
 {
@@ -395,6 +454,7 @@ assemble_article(struct result *r, const struct assemble_input *in,
     size_t jsonld_paras = jb ? count_paragraph_lines(jb) : 0;
     if (cap < jsonld_paras + 1)
         cap = jsonld_paras + 1;
+    cap += 2 * 64; /* room for the product's lines */
     struct out_block *ob = calloc(cap, sizeof *ob);
     if (!ob)
         return -1;
@@ -406,6 +466,13 @@ assemble_article(struct result *r, const struct assemble_input *in,
         strlen(jb) > 2 * in->sc->kept_chars + 1) {
         n = split_jsonld(jb, ob, cap);
         *rescued = 1;
+    } else if (in->product_name || in->product_text) {
+        long added = add_product_lines(in, ob, &n, cap);
+        if (added < 0) {
+            free(ob);
+            return -1;
+        }
+        *rescued |= added > 0;
     }
     struct text_out t;
     int rc = build_text(r, in, ob, n, &t);

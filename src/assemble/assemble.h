@@ -20,10 +20,13 @@ struct assemble_input {
     const char *base_url;    /* what links resolve against, or NULL */
     const char *jsonld_body; /* JSON-LD's articleBody, or NULL */
     int no_tables;           /* leave data-table rows out */
+    const char *product_name; /* a product page's JSON-LD Product: its */
+    const char *product_text; /* name and text (meta.h), or NULL */
 };
 
 /* Fills r's blocks and text from in, and sets *rescued when the text is
- * JSON-LD's articleBody (the page showed little of it).  Returns 0, or
+ * JSON-LD's articleBody (the page showed little of it) or holds lines of
+ * the product's JSON-LD text that the kept blocks lacked.  Returns 0, or
  * -1 when out of memory. */
 int assemble_article(struct result *r, const struct assemble_input *in,
                      int *rescued);

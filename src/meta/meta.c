@@ -534,6 +534,8 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->doc_title = s->doc_title;
     out->jsonld_title = j->title;
     out->jsonld_body = j->body;
+    meta_product_read(a, s->jsonld, s->n_jsonld, &out->product_name,
+                      &out->product_text);
     out->title = pick_title(a, s, j, clean);
     out->base_url = url;
     if (s->base_href)

@@ -39,6 +39,11 @@ struct meta {
     const char *license;
     const char *base_url;      /* what relative URLs resolve against: the
                                   <base href> over the page's own URL */
+    /* A JSON-LD Product's name and text (description lines, then
+     * "Name: value" lines of its additionalProperty): what a product
+     * page may hide behind tabs or build with scripts.  NULL when none. */
+    const char *product_name;
+    const char *product_text;
 };
 
 /* Reads the metadata of a parsed page; url is the page's address or NULL.

@@ -81,6 +81,13 @@ struct jsonld {
 void meta_jsonld_read(struct arena *a, const char *const *texts, size_t n,
                       const char *doc_title, struct jsonld *out);
 
+/* The first JSON-LD Product of the texts (as above): its name, and its
+ * text: the description with its markup removed, one line per block,
+ * then one "Name: value" line per additionalProperty.  Either is NULL
+ * when the page has none. */
+void meta_product_read(struct arena *a, const char *const *texts, size_t n,
+                       const char **name, const char **text);
+
 /* Readability's title from <title>: the site name cut off at a separator
  * or colon, or the only <h1> when the title is too long or short.  root is
  * searched for <h1> and <h2> text.  Returns orig when nothing applies. */
