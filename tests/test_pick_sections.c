@@ -1,0 +1,314 @@
+/*
+ * pick_sections() (src/pick/sections.c) and the main column
+ * (src/pick/column.c) on made-up block tables: a landing page of
+ * sections between a site header and a footer, the scorer having chosen
+ * one section; the same page inside a <main>; an article whose body the
+ * scorer already holds.
+ */
+#include "harness.h"
+
+#include "block_table.h"
+
+#include "arena.h"
+#include "blocks/blocks.h"
+#include "pick/column.h"
+#include "pick/pick.h"
+
+#include <gumbo.h>
+#include <stdint.h>
+
+#define MAX_ELEMS 64
+#define MAX_BLOCKS 64
+
+struct table {
+    struct elem elems[MAX_ELEMS];
+    struct block blocks[MAX_BLOCKS];
+    char text[8192];
+    size_t text_len;
+    struct blocks bs;
+    uint8_t keep[MAX_BLOCKS], selected[MAX_BLOCKS];
+    const char *reason[MAX_BLOCKS];
+    struct score_result sc;
+};
+
+/* All of the block's characters are linked. */
+#define ALL -1
+
+static void
+start(struct table *t)
+{
+    memset(t, 0, sizeof *t);
+    t->bs.elems = t->elems;
+    t->bs.blocks = t->blocks;
+    t->bs.text = t->text;
+    t->elems[0].parent = -1;
+    t->elems[0].tag = GUMBO_TAG_BODY;
+    t->bs.n_elems = 1;
+}
+
+static int
+elem(struct table *t, int parent, GumboTag tag, uint32_t flags)
+{
+    int i = t->bs.n_elems++;
+    struct elem *e = &t->elems[i];
+    e->parent = parent;
+    e->tag = (uint16_t)tag;
+    e->flags = flags;
+    e->depth = (uint16_t)(t->elems[parent].depth + 1);
+    return i;
+}
+
+/* A new element under parent with one block of its own. */
+static int
+add(struct table *t, int parent, GumboTag tag, uint32_t flags,
+    enum block_kind kind, const char *text, int link_chars)
+{
+    int e = elem(t, parent, tag, flags);
+    int i = t->bs.n_blocks++;
+    struct block *b = &t->blocks[i];
+    size_t len = strlen(text);
+    b->elem = e;
+    b->kind = (uint8_t)kind;
+    b->text_off = (uint32_t)t->text_len;
+    b->text_len = (uint32_t)len;
+    memcpy(t->text + t->text_len, text, len + 1);
+    t->text_len += len + 1;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == ' ' || (*p & 0xC0) == 0x80)
+            continue;
+        b->chars++;
+        b->stops += *p == '.' || *p == '!' || *p == '?';
+    }
+    b->link_chars = link_chars == ALL ? b->chars : (uint32_t)link_chars;
+    b->n_links = b->link_chars ? 1 : 0;
+    b->level = kind == BK_HEADING ? 2 : kind == BK_LI ? 1 : 0;
+    return i;
+}
+
+/* The scorer kept the blocks of element chosen; then the picker for a
+ * service page runs. */
+static void
+run(struct table *t, int chosen)
+{
+    block_table_ranges(&t->bs);
+    t->bs.text_len = t->text_len;
+    const struct elem *c = &t->elems[chosen];
+    for (int i = 0; i < t->bs.n_blocks; i++) {
+        int in = i >= c->first_block && i < c->end_block;
+        t->keep[i] = t->selected[i] = (uint8_t)in;
+        t->reason[i] = in ? "main content" : "outside the main content";
+    }
+    t->sc.keep = t->keep;
+    t->sc.selected = t->selected;
+    t->sc.reason = t->reason;
+    t->sc.main_elem = chosen;
+    t->sc.kept_chars = 0;
+    for (int i = 0; i < t->bs.n_blocks; i++)
+        if (t->keep[i])
+            t->sc.kept_chars += t->blocks[i].chars;
+    struct arena a;
+    arena_init(&a);
+    struct pick_input in = {&t->bs, NULL, KIND_SERVICE, SCORE_BALANCED};
+    EQ_INT(pick_by_kind(&a, &in, &t->sc), 0, "pick runs");
+    arena_free(&a);
+}
+
+#define KEPT(t, b, what) OK((t)->keep[b] == 1, "%s: dropped as \"%s\"", \
+                            what, (t)->reason[b] ? (t)->reason[b] : "?")
+#define WENT(t, b, what) OK((t)->keep[b] == 0, "%s: kept", what)
+
+/* A landing page: header, hero, features, pricing, a box of links, a
+ * call to action, footer; parent is body or a <main>. */
+struct page {
+    int nav1, nav2, hero_h, hero_p, button, feat_h, card1_h, card1_p,
+        card2_h, card2_p, price_h, price_p, faq_q, faq_a, links_h, link1,
+        link2, link3, cta_h, cta_button, copy, cookie, card_blurb;
+    int hero, footer;
+};
+
+static void
+landing(struct table *t, int parent, struct page *p)
+{
+    int header = elem(t, 0, GUMBO_TAG_HEADER, EF_HEADER_TAG);
+    int nav = elem(t, header, GUMBO_TAG_UL, EF_LIST);
+    p->nav1 = add(t, nav, GUMBO_TAG_LI, 0, BK_LI, "Pricing", ALL);
+    p->nav2 = add(t, nav, GUMBO_TAG_LI, 0, BK_LI, "Customers", ALL);
+    int hero = elem(t, parent, GUMBO_TAG_SECTION, 0);
+    p->hero = hero;
+    p->hero_h = add(t, hero, GUMBO_TAG_H1, 0, BK_HEADING,
+                    "Ship faster with Acme", 0);
+    p->hero_p = add(t, hero, GUMBO_TAG_P, 0, BK_PARA,
+                    "Acme builds, tests and deploys your code, so that "
+                    "your team can spend its days on the product and not "
+                    "on the pipeline that carries it.", 0);
+    p->button = add(t, hero, GUMBO_TAG_DIV, 0, BK_DIVTEXT, "Get started",
+                    ALL);
+    /* Features: a box named like boilerplate ("banner"), cards. */
+    int feat = elem(t, parent, GUMBO_TAG_SECTION, EF_UNLIKELY);
+    p->feat_h = add(t, feat, GUMBO_TAG_H2, 0, BK_HEADING, "Features", 0);
+    int card1 = elem(t, feat, GUMBO_TAG_DIV, 0);
+    p->card1_h = add(t, card1, GUMBO_TAG_H3, 0, BK_HEADING, "Pipelines",
+                     ALL);
+    p->card1_p = add(t, card1, GUMBO_TAG_P, 0, BK_PARA,
+                     "Every commit built in minutes and tested on each "
+                     "platform you support.", 0);
+    int card2 = elem(t, feat, GUMBO_TAG_DIV, 0);
+    p->card2_h = add(t, card2, GUMBO_TAG_H3, 0, BK_HEADING, "Previews",
+                     ALL);
+    p->card2_p = add(t, card2, GUMBO_TAG_P, 0, BK_PARA,
+                     "A live site for every branch, with a link to share "
+                     "with the team.", 0);
+    /* A card that is one link: its blurb is linked too. */
+    int link_card = elem(t, feat, GUMBO_TAG_A, 0);
+    p->card_blurb = add(t, link_card, GUMBO_TAG_P, EF_LINK_WRAP, BK_PARA,
+                        "Rollbacks in one click, any time.", ALL);
+    int price = elem(t, parent, GUMBO_TAG_SECTION, 0);
+    p->price_h = add(t, price, GUMBO_TAG_H2, 0, BK_HEADING, "Pro", 0);
+    p->price_p = add(t, price, GUMBO_TAG_P, 0, BK_PARA, "$20 per month", 0);
+    int faq = elem(t, parent, GUMBO_TAG_SECTION, 0);
+    p->faq_q = add(t, faq, GUMBO_TAG_H3, 0, BK_HEADING,
+                   "Can I cancel at any time?", 0);
+    p->faq_a = add(t, faq, GUMBO_TAG_P, 0, BK_PARA,
+                   "Yes. Plans are billed monthly and end when you say.",
+                   0);
+    int links = elem(t, parent, GUMBO_TAG_SECTION, 0);
+    p->links_h = add(t, links, GUMBO_TAG_H2, 0, BK_HEADING, "Resources", 0);
+    int ul = elem(t, links, GUMBO_TAG_UL, EF_LIST);
+    p->link1 = add(t, ul, GUMBO_TAG_LI, 0, BK_LI, "Documentation", ALL);
+    p->link2 = add(t, ul, GUMBO_TAG_LI, 0, BK_LI, "Blog", ALL);
+    p->link3 = add(t, ul, GUMBO_TAG_LI, 0, BK_LI, "Status", ALL);
+    int cta = elem(t, parent, GUMBO_TAG_SECTION, 0);
+    p->cta_h = add(t, cta, GUMBO_TAG_H2, 0, BK_HEADING,
+                   "Ready when you are", 0);
+    p->cta_button = add(t, cta, GUMBO_TAG_DIV, 0, BK_DIVTEXT,
+                        "Start free trial", ALL);
+    p->cookie = add(t, parent, GUMBO_TAG_P, 0, BK_PARA,
+                    "This site uses cookies to measure its audience.", 0);
+    p->footer = elem(t, 0, GUMBO_TAG_FOOTER, EF_FOOTER_TAG);
+    p->copy = add(t, p->footer, GUMBO_TAG_P, 0, BK_PARA,
+                  "\xC2\xA9 2026 Acme Inc.", 0);
+}
+
+static void
+check_landing(struct table *t, const struct page *p, const char *where)
+{
+    printf("# %s\n", where);
+    KEPT(t, p->hero_h, "hero heading");
+    KEPT(t, p->hero_p, "hero text");
+    KEPT(t, p->feat_h, "features heading in a box named like boilerplate");
+    KEPT(t, p->card1_h, "linked card title");
+    KEPT(t, p->card1_p, "card text");
+    KEPT(t, p->card2_h, "second card title");
+    KEPT(t, p->card2_p, "second card text");
+    KEPT(t, p->card_blurb, "blurb of a card that is one link");
+    KEPT(t, p->price_h, "pricing plan");
+    KEPT(t, p->price_p, "price");
+    KEPT(t, p->faq_q, "FAQ question");
+    KEPT(t, p->faq_a, "FAQ answer");
+    KEPT(t, p->cta_h, "heading of the call to action");
+    WENT(t, p->button, "button label");
+    WENT(t, p->cta_button, "button of the call to action");
+    WENT(t, p->link1, "link list item");
+    WENT(t, p->link3, "link list item");
+    WENT(t, p->links_h, "heading of a list of links");
+    WENT(t, p->nav1, "site navigation");
+    WENT(t, p->nav2, "site navigation");
+    WENT(t, p->copy, "footer");
+    WENT(t, p->cookie, "cookie notice");
+}
+
+/* No <main>: the column is the body without its chrome. */
+static void
+test_body_column(void)
+{
+    struct table t;
+    struct page p;
+    start(&t);
+    landing(&t, 0, &p);
+    run(&t, p.hero);
+    check_landing(&t, &p, "body column");
+    EQ_INT(t.sc.main_elem, 0, "the column is the body");
+    OK(t.selected[p.faq_a] && !t.selected[p.copy],
+       "selected: the column without its chrome");
+}
+
+/* A <main>: the column; a <header> inside it is the page's own. */
+static void
+test_main_column(void)
+{
+    struct table t;
+    struct page p;
+    start(&t);
+    int main = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG);
+    int own = elem(&t, main, GUMBO_TAG_HEADER, EF_HEADER_TAG);
+    int tagline = add(&t, own, GUMBO_TAG_P, 0, BK_PARA,
+                      "The platform for teams that ship.", 0);
+    landing(&t, main, &p);
+    run(&t, p.hero);
+    check_landing(&t, &p, "main column");
+    KEPT(&t, tagline, "header inside <main>");
+    EQ_INT(t.sc.main_elem, main, "the column is <main>");
+    EQ_INT(column_find(&t.bs, -1), main, "<main> found without a choice");
+}
+
+/* An article the scorer holds whole: the picker leaves its choice. */
+static void
+test_article_kept(void)
+{
+    struct table t;
+    start(&t);
+    int body = elem(&t, 0, GUMBO_TAG_DIV, EF_ARTICLE_BODY);
+    int p1 = add(&t, body, GUMBO_TAG_P, 0, BK_PARA,
+                 "The council approved the new budget on Tuesday, after a "
+                 "debate that lasted, by most accounts, well into the "
+                 "evening and beyond.", 0);
+    int p2 = add(&t, body, GUMBO_TAG_P, 0, BK_PARA,
+                 "Members argued about the library, the swimming pool, "
+                 "and the long-delayed repairs to the bridge over the "
+                 "river, among others.", 0);
+    int box = elem(&t, 0, GUMBO_TAG_DIV, 0);
+    int more = add(&t, box, GUMBO_TAG_H2, 0, BK_HEADING, "More news", 0);
+    int teaser = add(&t, box, GUMBO_TAG_P, 0, BK_PARA,
+                     "Bridge closed for a week", 0);
+    run(&t, body);
+    KEPT(&t, p1, "article paragraph");
+    KEPT(&t, p2, "article paragraph");
+    WENT(&t, more, "a box beside the article");
+    WENT(&t, teaser, "a box beside the article");
+    EQ_INT(t.sc.main_elem, body, "the scorer's container stays");
+}
+
+/* A carousel's items written twice keep once. */
+static void
+test_repeats(void)
+{
+    struct table t;
+    start(&t);
+    int s = elem(&t, 0, GUMBO_TAG_SECTION, 0);
+    int h = add(&t, s, GUMBO_TAG_H2, 0, BK_HEADING, "What customers say", 0);
+    int q1 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "It halved our release time in a month.", 0);
+    int q2 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "It halved our release time in a month.", 0);
+    int s2 = elem(&t, 0, GUMBO_TAG_SECTION, 0);
+    int h2 = add(&t, s2, GUMBO_TAG_H2, 0, BK_HEADING, "How it works", 0);
+    int p2 = add(&t, s2, GUMBO_TAG_P, 0, BK_PARA,
+                 "Connect a repository, push, and watch it go live on a "
+                 "domain of your own within a minute or two.", 0);
+    run(&t, s2);
+    KEPT(&t, h, "testimonials heading");
+    KEPT(&t, q1, "first copy of a testimonial");
+    WENT(&t, q2, "second copy of a testimonial");
+    KEPT(&t, h2, "the scorer's section");
+    KEPT(&t, p2, "the scorer's section");
+}
+
+int
+main(void)
+{
+    test_body_column();
+    test_main_column();
+    test_article_kept();
+    test_repeats();
+    return test_done();
+}
