@@ -91,10 +91,14 @@ with tempfile.TemporaryDirectory() as d:
 rc, _, err = pith("--max-bytes", "100", PAGE)
 check(rc == 8 and "limit" in err, "over --max-bytes: exit 8")
 idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
-rc, out, err = pith(idx)
+# A section's front page is a listing; taken for an article, it is a mere
+# index of links.
+rc, js, _ = pith("--format", "json", idx)
+check(json.loads(js)["page_type"] == "listing", "index page: a listing")
+rc, out, err = pith("--page-type", "article", idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
 # No main content: the reason, in JSON and in the message.
-rc, js, err = pith("--format", "json", idx)
+rc, js, err = pith("--format", "json", "--page-type", "article", idx)
 doc = json.loads(js)
 check(rc == 7 and doc["text"] is None and doc["reason"] == "index",
       "index page: json reason")
