@@ -249,7 +249,11 @@ rc, out20, err = pith("-", stdin=big)
 check(rc == 0 and out20.count("an item of a list") > 100000,
       f"a 20 MB page extracts (rc {rc}, {err.strip()})")
 idx = os.path.join(ROOT, "fixtures", "index-page-no-article", "source.html")
-rc, out, err = pith(idx)
+# A section's front page is a listing; taken for an article, it is a mere
+# index of links.
+rc, js, _ = pith("--format", "json", idx)
+check(json.loads(js)["page_type"] == "listing", "index page: a listing")
+rc, out, err = pith("--page-type", "article", idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
 rc, ex, err2 = pith("--explain", idx)
 e = json.loads(ex)
@@ -269,7 +273,7 @@ check(rc == 0 and json.loads(ex)["verdict"] == "article" and
 rc, _, err = pith("--explain=xml", PAGE)
 check(rc == 2 and "json or html" in err, "--explain=xml names the values")
 # No main content: the reason, in JSON and in the message.
-rc, js, err = pith("--format", "json", idx)
+rc, js, err = pith("--format", "json", "--page-type", "article", idx)
 doc = json.loads(js)
 check(rc == 7 and doc["text"] is None and doc["reason"] == "index",
       "index page: json reason")

@@ -32,11 +32,17 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
     for (const GumboNode *n = top; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
+            kind_signals_element(n, &s->kind);
             GumboTag t = n->v.element.tag;
             const GumboVector *kids = &n->v.element.children;
             const char *type = dom_attr(n, "type");
             int js = !type || !*type || strcasestr(type, "javascript") ||
                      !strcasecmp(type, "module");
+            if (t == GUMBO_TAG_SCRIPT && type && strcasestr(type, "ld+json") &&
+                kids->length == 1 &&
+                ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)
+                kind_signals_jsonld(((const GumboNode *)kids->data[0])
+                                        ->v.text.text, &s->kind);
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE) {
                 if (t == GUMBO_TAG_SCRIPT && js && kids->length == 1 &&
                     ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)

@@ -6,6 +6,8 @@
 #ifndef PITH_SIGNALS_H
 #define PITH_SIGNALS_H
 
+#include "blocks/kind_signals.h"
+
 #include <stddef.h>
 
 struct GumboInternalOutput;
@@ -14,6 +16,7 @@ struct page_signals {
     size_t script_bytes;   /* inline JavaScript left in the tree */
     int noscript_js;       /* a <noscript> asks for JavaScript */
     int empty_root;        /* #root, #app, #__next... holds no text */
+    struct kind_signals kind; /* what the page says of its kind */
 };
 
 /* Reads the signals of doc (may be NULL) into out. */

@@ -195,7 +195,8 @@ static const struct tag_info other_info = {"", K_OTHER, G_NONE, 0, 0};
  * aria-hidden, aria-modal, style, href, src, alt, open, summary,
  * datatable, size; meta.c: content, property, name, http-equiv, rel,
  * href, lang, xml:lang, type, datetime, pubdate, itemprop; explain: src,
- * alt.  Also kept: the other aria-* for the stages to come, and encoding,
+ * alt; kind_signals.c: itemtype, action.  Also kept: the other aria-*
+ * for the stages to come, and encoding,
  * which changes how MathML is parsed. */
 enum {
     A_CLASS = 1 << 0, A_ID = 1 << 1, A_HREF = 1 << 2, A_SRC = 1 << 3,
@@ -236,14 +237,16 @@ attr_bit(const char *n, size_t len)
                     !memcmp(b, "role", 4) || !memcmp(b, "size", 4))
                        ? A_OTHER : 0;
     case 5: return !memcmp(b, "class", 5) ? A_CLASS : 0;
-    case 6: return !memcmp(b, "hidden", 6) ? A_OTHER : 0;
+    case 6: return (!memcmp(b, "hidden", 6) || !memcmp(b, "action", 6))
+                       ? A_OTHER : 0;
     case 7: return !memcmp(b, "content", 7) ? A_CONTENT :
                    (!memcmp(b, "summary", 7) || !memcmp(b, "pubdate", 7))
                        ? A_OTHER : 0;
     case 8: return !memcmp(b, "property", 8) ? A_PROPERTY :
                    !memcmp(b, "itemprop", 8) ? A_ITEMPROP :
                    !memcmp(b, "xml:lang", 8) || !memcmp(b, "datetime", 8) ||
-                   !memcmp(b, "encoding", 8) ? A_OTHER : 0;
+                   !memcmp(b, "encoding", 8) || !memcmp(b, "itemtype", 8)
+                       ? A_OTHER : 0;
     case 9: return !memcmp(b, "datatable", 9) ? A_OTHER : 0;
     case 10: return !memcmp(b, "http-equiv", 10) ? A_HTTP_EQUIV : 0;
     default: return 0;

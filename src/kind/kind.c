@@ -1,13 +1,8 @@
 /*
- * The page's kind: names, and the classifier.
+ * The page's kind: its names (the classifier is classify.c).
  */
 #include "kind/kind.h"
 
-#include "blocks/blocks.h"
-#include "blocks/signals.h"
-#include "meta/meta.h"
-
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -31,13 +26,4 @@ kind_from_name(const char *s, enum page_kind *out)
             return 0;
         }
     return -1;
-}
-
-void
-kind_classify(const struct kind_input *in, struct kind_verdict *out)
-{
-    (void)in;
-    memset(out, 0, sizeof *out);
-    out->kind = KIND_ARTICLE;
-    snprintf(out->why, sizeof out->why, "no signal of another kind");
 }

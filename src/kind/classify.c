@@ -1,0 +1,199 @@
+/*
+ * The page's kind from its evidence; see kind.h.  Each signal adds
+ * evidence to the kinds it speaks for: what the page declares (JSON-LD
+ * and microdata types, og:type, the platform of its generator meta), its
+ * address (url_kind.c) and its shape (shape.c).  Article is the default:
+ * another kind wins only with enough evidence and more than the
+ * article's, since the other kinds' pickers widen the extraction and an
+ * article taken for one of them loses its precision.
+ */
+#include "kind/kind.h"
+#include "kind/shape.h"
+#include "kind/url_kind.h"
+
+#include "blocks/blocks.h"
+#include "blocks/signals.h"
+#include "meta/meta.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Evidence another kind needs before it is believed. */
+#define KIND_MIN_EVIDENCE 2.0f
+/* A page must say something to be a company's page of sections: an
+ * empty page or a consent wall is none. */
+#define SERVICE_MIN_CHARS 1500
+
+
+static void
+note(struct kind_verdict *v, enum page_kind k, float w, const char *what)
+{
+    v->score[k] += w;
+    size_t l = strlen(v->why);
+    if (l + 1 < sizeof v->why)
+        snprintf(v->why + l, sizeof v->why - l, "%s%s", l ? ", " : "", what);
+}
+
+/* The declared types: objects of JSON-LD or elements of microdata. */
+static int
+typed(const struct kind_signals *ks, enum schema_type t)
+{
+    return ks->jsonld[t] + ks->micro[t];
+}
+
+static int
+declares_article(const struct kind_signals *ks)
+{
+    return typed(ks, ST_ARTICLE) || typed(ks, ST_NEWS_ARTICLE) ||
+           typed(ks, ST_BLOG_POSTING) || ks->og_type == OG_ARTICLE;
+}
+
+static void
+declared(const struct kind_signals *ks, struct kind_verdict *v)
+{
+    int articles = typed(ks, ST_ARTICLE) + typed(ks, ST_NEWS_ARTICLE) +
+                   typed(ks, ST_BLOG_POSTING);
+    int products = typed(ks, ST_PRODUCT);
+    if (articles)
+        note(v, KIND_ARTICLE, 1.0f, "ld article");
+    if (typed(ks, ST_RECIPE) || typed(ks, ST_HOW_TO))
+        note(v, KIND_ARTICLE, 0.5f, "ld recipe/howto");
+    if (typed(ks, ST_FORUM_POSTING) || typed(ks, ST_QA_PAGE))
+        note(v, KIND_FORUM, 3.0f, "ld forum/qa");
+    else if (typed(ks, ST_QUESTION) && typed(ks, ST_ANSWER) &&
+             !typed(ks, ST_FAQ_PAGE))
+        /* Questions with answers but no Q&A page: an FAQ section, as
+         * company and product pages have. */
+        note(v, KIND_SERVICE, 1.0f, "ld question+answer");
+    if (products >= 3 && (typed(ks, ST_ITEM_LIST) ||
+                          typed(ks, ST_OFFER_CATALOG)))
+        note(v, KIND_COLLECTION, 2.0f, "ld products");
+    else if (products)
+        note(v, KIND_PRODUCT, 2.5f, "ld product");
+    if (typed(ks, ST_OFFER_CATALOG))
+        note(v, KIND_COLLECTION, 1.0f, "ld offercatalog");
+    if (typed(ks, ST_COLLECTION_PAGE) || typed(ks, ST_SEARCH_RESULTS)) {
+        note(v, KIND_LISTING, 1.0f, "ld collectionpage");
+        note(v, KIND_COLLECTION, 0.5f, "");
+    }
+    if (typed(ks, ST_ITEM_LIST) && !products && !articles)
+        note(v, KIND_LISTING, 0.5f, "ld itemlist");
+    if (typed(ks, ST_TECH_ARTICLE) || typed(ks, ST_API_REFERENCE))
+        note(v, KIND_DOCUMENTATION, 2.0f, "ld techarticle");
+    if ((typed(ks, ST_SOFTWARE_APP) || typed(ks, ST_SERVICE)) && !articles)
+        note(v, KIND_SERVICE, 1.0f, "ld software/service");
+    if (typed(ks, ST_ABOUT_PAGE))
+        note(v, KIND_SERVICE, 1.0f, "ld aboutpage");
+    if (ks->og_type == OG_ARTICLE)
+        note(v, KIND_ARTICLE, 0.5f, "og article");
+    else if (ks->og_type == OG_PRODUCT)
+        note(v, KIND_PRODUCT, 1.5f, "og product");
+    else if (ks->og_type == OG_WEBSITE && !articles)
+        note(v, KIND_SERVICE, 0.3f, "og website");
+    switch (ks->platform) {
+    case PF_FORUM: note(v, KIND_FORUM, 2.5f, ks->generator); break;
+    case PF_SHOP: note(v, KIND_PRODUCT, 0.5f, ks->generator);
+                  v->score[KIND_COLLECTION] += 0.5f; break;
+    case PF_DOCS: note(v, KIND_DOCUMENTATION, 2.5f, ks->generator); break;
+    case PF_WIKI: note(v, KIND_DOCUMENTATION, 2.0f, ks->generator); break;
+    default: break;
+    }
+    if (ks->n_cart)
+        note(v, KIND_PRODUCT, 1.0f, "add-to-cart");
+    if (ks->n_cart >= 4)
+        note(v, KIND_COLLECTION, 1.0f, "add-to-cart buttons");
+    if (ks->n_post >= 3)
+        note(v, KIND_FORUM, 0.5f, "post markup");
+    if (ks->n_post >= 10)
+        note(v, KIND_FORUM, 0.5f, "many posts");
+    if (ks->n_price >= 2 && ks->n_price <= 40)
+        note(v, KIND_PRODUCT, 0.5f, "prices");
+    if (ks->n_price >= 50)
+        note(v, KIND_COLLECTION, 1.0f, "many prices");
+    if (ks->n_code >= 20)
+        note(v, KIND_DOCUMENTATION, 0.5f, "code");
+    if (ks->n_code >= 50)
+        note(v, KIND_DOCUMENTATION, 0.5f, "much code");
+}
+
+/* The shape of the block table, and what it says with the date: an
+ * article is dated, a shop's grid or a reference usually is not. */
+static void
+shaped(const struct page_shape *sh, const struct kind_signals *ks,
+       int dated, struct kind_verdict *v)
+{
+    char w[64];
+    if (sh->prose_chars >= 3000)
+        note(v, KIND_ARTICLE, 1.0f, "long prose");
+    else if (sh->prose_chars >= 1500)
+        note(v, KIND_ARTICLE, 0.5f, "prose");
+    /* Many linked headings and little prose: an index of cards, of
+     * articles unless most carry a price. */
+    if (sh->linked_headings >= 10 && sh->long_paras <= 5) {
+        snprintf(w, sizeof w, "%d linked headings", sh->linked_headings);
+        enum page_kind k = ks->n_price * 2 >= sh->linked_headings
+                               ? KIND_COLLECTION : KIND_LISTING;
+        note(v, k, sh->linked_headings >= 20 ? 2.5f : 2.0f, w);
+        if (sh->bylines >= 10 || sh->time_blocks >= 8)
+            note(v, KIND_LISTING, 0.5f, "dated cards");
+    }
+    if (sh->max_cards >= 6 && sh->long_paras <= 3) {
+        snprintf(w, sizeof w, "%d cards", sh->max_cards);
+        note(v, KIND_LISTING, 1.0f, w);
+    }
+    if (ks->n_price >= 25 && !dated)
+        note(v, KIND_COLLECTION, 1.5f, "undated prices");
+    if (sh->time_blocks >= 5 && sh->bylines >= 3 && sh->linked_headings < 5)
+        note(v, KIND_FORUM, 1.5f, "posts with dates");
+    if (sh->pre_blocks >= 3)
+        note(v, KIND_DOCUMENTATION, 1.0f, "pre blocks");
+    if (!dated && (sh->pre_blocks >= 3 || ks->n_code >= 10))
+        note(v, KIND_DOCUMENTATION, 1.0f, "undated code");
+    if (sh->headings >= 8 && sh->long_paras <= 6 && !sh->time_blocks)
+        note(v, KIND_SERVICE, 0.5f, "short sections");
+    /* Twice as many headings as paragraphs, and no date: sections of a
+     * few lines each, as a company's page has. */
+    if (!dated && sh->headings >= 10 && sh->headings >= 2 * sh->long_paras &&
+        !sh->time_blocks)
+        note(v, KIND_SERVICE, 0.5f, "many sections");
+}
+
+void
+kind_classify(const struct kind_input *in, struct kind_verdict *out)
+{
+    memset(out, 0, sizeof *out);
+    out->score[KIND_ARTICLE] = 1.0f;
+    static const struct kind_signals none;
+    const struct kind_signals *ks = in->signals ? &in->signals->kind : &none;
+    declared(ks, out);
+    int dated = in->meta && in->meta->date_published;
+    int authored = in->meta && in->meta->n_authors;
+    if (dated)
+        note(out, KIND_ARTICLE, 0.5f, "dated");
+    else
+        note(out, KIND_SERVICE, 0.5f, "undated");
+    if (authored)
+        note(out, KIND_ARTICLE, 0.3f, "author");
+    const char *url = in->url;
+    if (!url && in->meta)
+        url = in->meta->canonical_url;
+    url_kind(url, out->score, out->why, sizeof out->why);
+    struct page_shape sh;
+    if (in->bs) {
+        page_shape_read(in->bs, &sh);
+        shaped(&sh, ks, dated, out);
+        /* Nothing of an article's: no date, author, article type or
+         * much prose, as a company's or a product's page. */
+        if (!dated && !authored && !declares_article(ks) &&
+            sh.long_paras <= 10 && sh.total_chars >= SERVICE_MIN_CHARS)
+            note(out, KIND_SERVICE, 1.0f, "no article marks");
+    }
+    enum page_kind best = KIND_ARTICLE;
+    for (int k = 1; k < KIND_OTHER; k++)
+        if (out->score[k] >= KIND_MIN_EVIDENCE &&
+            out->score[k] > out->score[best])
+            best = (enum page_kind)k;
+    out->kind = best;
+    if (!out->why[0])
+        snprintf(out->why, sizeof out->why, "no signal of another kind");
+}

@@ -1,0 +1,100 @@
+/*
+ * The shape of the block table; see shape.h.  Linear passes: each
+ * linked heading marks its few nearest ancestors, and elements holding
+ * exactly one are counted by (parent, tag, class) in a hash table, so
+ * that a grid of cards shows as one large group of siblings.
+ */
+#include "kind/shape.h"
+
+#include "blocks/blocks.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A paragraph this long is prose, not a teaser or a caption. */
+#define LONG_PARA_CHARS 200
+/* How far above its heading a card's element may be. */
+#define CARD_LEVELS 4
+/* Cards must have some text: a heading of a few letters is a label. */
+#define CARD_HEADING_CHARS 8
+
+struct group {
+    int parent;
+    uint32_t cls;
+    uint16_t tag;
+    int count;
+};
+
+static int
+largest_group(const struct blocks *bs, const int *marks)
+{
+    size_t cap = 64;
+    while (cap < (size_t)bs->n_elems * 2)
+        cap *= 2;
+    struct group *g = calloc(cap, sizeof *g);
+    if (!g)
+        return -1;
+    int best = 0;
+    for (int i = 0; i < bs->n_elems; i++) {
+        if (marks[i] != 1)
+            continue;
+        const struct elem *e = &bs->elems[i];
+        if (e->flags & (EF_NAV_TAG | EF_FOOTER_TAG | EF_HEADER_TAG))
+            continue;
+        uint32_t h = (uint32_t)e->parent * 2654435761u ^ e->class_hash ^
+                     (uint32_t)e->tag * 40503u;
+        size_t k = h & (cap - 1);
+        while (g[k].count && !(g[k].parent == e->parent &&
+                               g[k].cls == e->class_hash &&
+                               g[k].tag == e->tag))
+            k = (k + 1) & (cap - 1);
+        g[k].parent = e->parent;
+        g[k].cls = e->class_hash;
+        g[k].tag = e->tag;
+        if (++g[k].count > best)
+            best = g[k].count;
+    }
+    free(g);
+    return best;
+}
+
+int
+page_shape_read(const struct blocks *bs, struct page_shape *out)
+{
+    memset(out, 0, sizeof *out);
+    int *marks = calloc((size_t)bs->n_elems + 1, sizeof *marks);
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        out->total_chars += (int)b->chars;
+        if (b->time_chars)
+            out->time_blocks++;
+        if (b->kind == BK_PRE)
+            out->pre_blocks++;
+        if ((b->kind == BK_PARA || b->kind == BK_DIVTEXT) &&
+            b->chars >= LONG_PARA_CHARS && b->link_chars * 4 < b->chars) {
+            out->long_paras++;
+            out->prose_chars += (int)b->chars;
+        }
+        if (b->kind != BK_HEADING)
+            continue;
+        if (b->link_chars * 2 < b->chars || b->chars < CARD_HEADING_CHARS) {
+            out->headings++;
+            continue;
+        }
+        out->linked_headings++;
+        int e = b->elem;
+        for (int up = 0; marks && e >= 0 && up < CARD_LEVELS; up++) {
+            marks[e]++;
+            e = bs->elems[e].parent;
+        }
+    }
+    for (int i = 0; i < bs->n_elems; i++)
+        if (bs->elems[i].flags & EF_BYLINE)
+            out->bylines++;
+    if (!marks)
+        return -1;
+    out->max_cards = largest_group(bs, marks);
+    free(marks);
+    return out->max_cards < 0 ? -1 : 0;
+}

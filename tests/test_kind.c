@@ -1,0 +1,184 @@
+/*
+ * The page's kind classifier on made-up pages: block tables written by
+ * hand, with the signals and metadata a page would have given.
+ */
+#include "harness.h"
+#include "block_table.h"
+
+#include "blocks/signals.h"
+#include "kind/kind.h"
+#include "meta/meta.h"
+
+#include <gumbo.h>
+
+#define MAX_ELEMS 256
+#define MAX_BLOCKS 256
+
+struct page {
+    struct elem elems[MAX_ELEMS];
+    struct block blocks[MAX_BLOCKS];
+    struct blocks bs;
+    struct page_signals sig;
+    struct meta meta;
+    char text[1];
+};
+
+static void
+page_init(struct page *p)
+{
+    memset(p, 0, sizeof *p);
+    p->bs.elems = p->elems;
+    p->bs.blocks = p->blocks;
+    p->bs.text = p->text;
+    p->elems[0].parent = -1; /* <body> */
+    p->elems[0].tag = GUMBO_TAG_BODY;
+    p->bs.n_elems = 1;
+}
+
+static int
+elem(struct page *p, int parent, GumboTag tag, uint32_t class_hash)
+{
+    int i = p->bs.n_elems++;
+    p->elems[i].parent = parent;
+    p->elems[i].tag = (uint16_t)tag;
+    p->elems[i].class_hash = class_hash;
+    return i;
+}
+
+static void
+block(struct page *p, int parent, GumboTag tag, enum block_kind kind,
+      uint32_t chars, uint32_t link_chars)
+{
+    int e = elem(p, parent, tag, 0);
+    struct block *b = &p->blocks[p->bs.n_blocks++];
+    b->elem = e;
+    b->kind = (uint8_t)kind;
+    b->chars = chars;
+    b->link_chars = link_chars;
+    b->stops = (uint16_t)(chars / 80);
+}
+
+/* An article's body: a headline and paragraphs of prose. */
+static void
+prose(struct page *p, int paragraphs)
+{
+    int art = elem(p, 0, GUMBO_TAG_ARTICLE, 11);
+    block(p, art, GUMBO_TAG_H1, BK_HEADING, 60, 0);
+    for (int i = 0; i < paragraphs; i++)
+        block(p, art, GUMBO_TAG_P, BK_PARA, 420, 12);
+}
+
+static struct kind_verdict
+classify(struct page *p, const char *url)
+{
+    block_table_ranges(&p->bs);
+    struct kind_input in = {&p->bs, &p->meta, &p->sig, url};
+    struct kind_verdict v;
+    kind_classify(&in, &v);
+    return v;
+}
+
+static void
+test_article_stays_article(void)
+{
+    struct page p;
+    page_init(&p);
+    prose(&p, 10);
+    p.meta.date_published = "2024-03-05";
+    struct kind_verdict v = classify(&p,
+        "https://news.example/2024/03/a-long-story-about-the-river-town");
+    EQ_STR(kind_name(v.kind), "article", "plain article");
+    OK(v.why[0], "the verdict says why");
+    /* A few related links under it make no listing. */
+    int rel = elem(&p, 0, GUMBO_TAG_DIV, 77);
+    for (int i = 0; i < 3; i++) {
+        int card = elem(&p, rel, GUMBO_TAG_DIV, 78);
+        block(&p, card, GUMBO_TAG_H3, BK_HEADING, 40, 40);
+    }
+    v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "article", "article with related links");
+}
+
+static void
+test_product_jsonld(void)
+{
+    struct page p;
+    page_init(&p);
+    prose(&p, 2);
+    kind_signals_jsonld("{\"@context\": \"https://schema.org\", "
+                        "\"@type\": \"Product\", \"name\": \"Kettle\", "
+                        "\"offers\": {\"@type\": \"Offer\", "
+                        "\"price\": \"20\"}}", &p.sig.kind);
+    struct kind_verdict v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "product", "Product JSON-LD");
+    OK(v.score[KIND_PRODUCT] > v.score[KIND_ARTICLE], "product evidence");
+}
+
+static void
+test_forum_platform(void)
+{
+    struct page p;
+    page_init(&p);
+    prose(&p, 3);
+    kind_signals_jsonld("[{\"@type\": [\"DiscussionForumPosting\"]}]",
+                        &p.sig.kind);
+    struct kind_verdict v = classify(&p,
+        "https://talk.example/t/kettle-will-not-boil/123");
+    EQ_STR(kind_name(v.kind), "forum", "forum posting and /t/ address");
+}
+
+static void
+test_cards_are_listing(void)
+{
+    struct page p;
+    page_init(&p);
+    block(&p, 0, GUMBO_TAG_H1, BK_HEADING, 20, 0);
+    int grid = elem(&p, 0, GUMBO_TAG_DIV, 21);
+    for (int i = 0; i < 12; i++) {
+        int card = elem(&p, grid, GUMBO_TAG_DIV, 22);
+        block(&p, card, GUMBO_TAG_H2, BK_HEADING, 50, 50);
+        block(&p, card, GUMBO_TAG_P, BK_PARA, 120, 0);
+    }
+    struct kind_verdict v = classify(&p, "https://site.example/blog");
+    EQ_STR(kind_name(v.kind), "listing", "a grid of linked cards");
+    /* The same grid with prices is a shop's collection. */
+    p.sig.kind.n_price = 12;
+    v = classify(&p, "https://shop.example/collections/kettles");
+    EQ_STR(kind_name(v.kind), "collection", "cards with prices");
+}
+
+static void
+test_docs_generator(void)
+{
+    struct page p;
+    page_init(&p);
+    prose(&p, 3);
+    p.sig.kind.platform = PF_DOCS;
+    struct kind_verdict v = classify(&p,
+        "https://lib.example/docs/reference/open");
+    EQ_STR(kind_name(v.kind), "documentation", "docs platform and path");
+}
+
+static void
+test_names(void)
+{
+    enum page_kind k;
+    for (int i = 0; i < KIND_COUNT; i++) {
+        OK(!kind_from_name(kind_name((enum page_kind)i), &k) && (int)k == i,
+           "name of kind %d round-trips", i);
+    }
+    OK(kind_from_name("LISTING", &k) == 0 && k == KIND_LISTING, "any case");
+    OK(kind_from_name("blog", &k) == -1, "no such kind");
+}
+
+int
+main(void)
+{
+    test_article_stays_article();
+    test_product_jsonld();
+    test_forum_platform();
+    test_cards_are_listing();
+    test_docs_generator();
+    test_names();
+    return test_done();
+}
