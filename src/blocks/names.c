@@ -275,8 +275,8 @@ static void classify_names(const char *cls, const char *id,
  * what they say depends on them alone: the last results are kept per
  * thread, by the hash of the pair, and checked in full before use.
  * Longer pairs are worked out each time. */
-#define NAME_MEMO_SLOTS 256
-#define NAME_MEMO_KEY 96
+#define NAME_MEMO_SLOTS 512
+#define NAME_MEMO_KEY 240
 
 struct name_memo {
     uint32_t hash, flags;

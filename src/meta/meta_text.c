@@ -8,7 +8,6 @@
 #include "meta/meta_parts.h"
 
 #include "arena.h"
-#include "buf.h"
 #include "dom/dom.h"
 #include "words.h"
 
@@ -155,6 +154,40 @@ copyright_holder(struct arena *a, const char *t)
     return len ? meta_clean(a, p, len) : NULL;
 }
 
+static inline int
+line_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Appends text to raw[0..len) as meta_put_text() would into a buffer of
+ * LINE_MAX_BYTES (runs of white space as one space, the last run cut to
+ * fit) and returns the new length.  A stack buffer: this runs for nearly
+ * every element, and a heap buffer each time cost more than the reading. */
+static size_t
+put_line_text(char *raw, size_t len, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    while (*s && len < LINE_MAX_BYTES) {
+        if (line_space(*s)) {
+            while (line_space(*s))
+                s++;
+            if (!len || raw[len - 1] != ' ')
+                raw[len++] = ' ';
+            continue;
+        }
+        /* No further than what fits: a 30 MB text node is not read whole
+         * for a 200-byte budget. */
+        size_t room = LINE_MAX_BYTES - len, n = 0;
+        while (s[n] && !line_space(s[n]) && n < room)
+            n++;
+        memcpy(raw + len, s, n);
+        len += n;
+        s += n;
+    }
+    return len;
+}
+
 /* A cheap look at an element's first text before reading it properly:
  * could it be a byline or date line (a digit, a "by", a label, a writer
  * class), or a copyright line? */
@@ -164,19 +197,13 @@ worth_reading(const GumboNode *n, int copyright)
     char raw[LINE_MAX_BYTES + 1];
     size_t len = 0;
     int nodes = 0;
-    struct buf b;
-    buf_init(&b, LINE_MAX_BYTES + 1); /* the first LINE_MAX_BYTES */
-    for (const GumboNode *d = n; d && b.len < LINE_MAX_BYTES &&
+    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
                                  nodes++ < LINE_MAX_NODES;
          d = dom_next(n, d, dom_unread(d))) {
         if (d->type == GUMBO_NODE_TEXT)
-            meta_put_text(&b, d->v.text.text);
+            len = put_line_text(raw, len, d->v.text.text);
     }
-    len = b.len < LINE_MAX_BYTES ? b.len : LINE_MAX_BYTES;
-    if (len)
-        memcpy(raw, b.data, len);
     raw[len] = '\0';
-    buf_free(&b);
     if (copyright)
         return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
     if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
@@ -188,6 +215,10 @@ worth_reading(const GumboNode *n, int copyright)
     for (int i = 0; by_starts[i]; i++)
         if (!strncasecmp(p, by_starts[i], strlen(by_starts[i])))
             return 1;
+    /* Every label starts with one of these bytes: without any, none of
+     * the searches below can find one. */
+    if (!strpbrk(raw, "AW\xE4\xE6\xE8"))
+        return 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (strstr(raw, labels[i].label))
             return 1;
