@@ -3,12 +3,14 @@
  * walked by blocks_build(), checked field by field: block kinds and text,
  * the per-block counts, element flags from tags, roles and names, the
  * subtree ranges, element counts, inline spans, and a page nested far
- * deeper than any recursion could go.
+ * deeper than any recursion could go; and the page signals read beside
+ * them (signals.c).
  */
 #include "harness.h"
 
 #include "arena.h"
 #include "blocks/blocks.h"
+#include "blocks/signals.h"
 #include "dom/dom.h"
 #include "limits.h"
 
@@ -723,10 +725,51 @@ test_empty(void)
     arena_free(&a);
 }
 
+/* The signals of a parsed page (signals_read). */
+static struct page_signals
+signals_of(const char *html)
+{
+    struct arena a;
+    arena_init(&a);
+    int failed = 0;
+    struct page_signals s;
+    signals_read(dom_parse(&a, html, strlen(html), &failed), &s);
+    arena_free(&a);
+    return s;
+}
+
+static void
+test_hidden_signal(void)
+{
+    /* Text inside hidden elements, counted without white space, once at
+     * the outermost hidden element (the nested one is not counted
+     * again), past scripts; visible text is not counted. */
+    struct page_signals s = signals_of(
+        "<body><p>shown text</p>"
+        "<div hidden id=\"S:0\"><p>ab cd</p>"
+        "<div aria-hidden=\"true\">ef</div><script>var x = 1;</script></div>"
+        "<main aria-hidden=\"true\"><p>gh</p></main>"
+        "<section style=\"display: none\">ij</section>"
+        "<div style=\"visibility:hidden\">kl</div>"
+        "<div aria-hidden=\"false\">mn</div>"
+        "<div style=\"display:block\">op</div></body>");
+    EQ_INT(s.hidden_chars, 12, "hidden characters");
+    /* The walk goes on inside a hidden element: its scripts count. */
+    s = signals_of("<body><div hidden><script>var abc = 1;</script>"
+                   "<noscript>Please enable JavaScript</noscript></div>"
+                   "<div id=\"root\"></div></body>");
+    EQ_INT(s.script_bytes, 12, "script inside a hidden element");
+    EQ_INT(s.noscript_js, 1, "noscript inside a hidden element");
+    EQ_INT(s.empty_root, 1, "an empty root after a hidden element");
+    s = signals_of("<body><p>nothing hidden</p></body>");
+    EQ_INT(s.hidden_chars, 0, "no hidden text");
+}
+
 int
 main(void)
 {
     test_kinds();
+    test_hidden_signal();
     test_lists();
     test_pre_and_quote();
     test_tables();

@@ -424,6 +424,29 @@ test_consent(void)
         add(&p, d, GUMBO_TAG_P, BK_PARA, PROSE, 0);
     VERDICT(&p, VERDICT_ARTICLE, "a long article with a cookie banner");
 
+    /* The walk up stops at the article or the main content: an
+     * <article class="newsletter-post"> is the page, not a box... */
+    start(&p);
+    c = elem(&p, 1, GUMBO_TAG_ARTICLE, EF_ARTICLE_TAG | EF_CONSENT);
+    add(&p, c, GUMBO_TAG_P, BK_PARA, "We compared three web frameworks", 0);
+    VERDICT(&p, VERDICT_ARTICLE, "an article named like a newsletter box");
+    start(&p);
+    c = elem(&p, 1, GUMBO_TAG_DIV, EF_CONSENT);
+    d = elem(&p, c, GUMBO_TAG_DIV, EF_ARTICLE_BODY);
+    add(&p, d, GUMBO_TAG_P, BK_PARA, "We compared three web frameworks", 0);
+    VERDICT(&p, VERDICT_ARTICLE, "an article body inside a newsletter box");
+    start(&p);
+    c = elem(&p, 1, GUMBO_TAG_DIV, EF_DIALOG);
+    d = elem(&p, c, GUMBO_TAG_MAIN, EF_MAIN_TAG);
+    add(&p, d, GUMBO_TAG_P, BK_PARA, "We compared three web frameworks", 0);
+    VERDICT(&p, VERDICT_ARTICLE, "the main content inside a dialog");
+    /* ... but a box inside the article is still a box. */
+    start(&p);
+    d = elem(&p, 1, GUMBO_TAG_ARTICLE, EF_ARTICLE_TAG);
+    c = elem(&p, d, GUMBO_TAG_DIV, EF_CONSENT);
+    add(&p, c, GUMBO_TAG_P, BK_PARA, "We and our partners store data", 0);
+    VERDICT(&p, VERDICT_CONSENT, "a consent box inside the article");
+
     /* Nothing kept: consent over half the body's text is a wall, half
      * or less an empty page. */
     start(&p);
@@ -440,6 +463,26 @@ test_consent(void)
     ob = add_chars(&p, d, 0, 100);
     p.keep[cb] = p.keep[ob] = 0;
     VERDICT(&p, VERDICT_EMPTY, "no text, consent at half the body");
+    /* A banner on top of a page whose text is hidden (a modal's
+     * aria-hidden <main>): no wall, from 1000 hidden characters on. */
+    start(&p);
+    c = elem(&p, 1, GUMBO_TAG_DIV, EF_CONSENT);
+    cb = add_chars(&p, c, 0, 101);
+    d = elem(&p, 1, GUMBO_TAG_DIV, 0);
+    ob = add_chars(&p, d, 0, 100);
+    p.keep[cb] = p.keep[ob] = 0;
+    p.sig.hidden_chars = 999;
+    VERDICT(&p, VERDICT_CONSENT, "no text, consent, 999 hidden");
+    p.sig.hidden_chars = 1000;
+    VERDICT(&p, VERDICT_EMPTY, "no text, consent, 1000 hidden");
+    /* The same with the notice kept. */
+    start(&p);
+    c = elem(&p, 1, GUMBO_TAG_DIV, EF_DIALOG);
+    add(&p, c, GUMBO_TAG_P, BK_PARA, "We use cookies. Accept all?", 0);
+    p.sig.hidden_chars = 999;
+    VERDICT(&p, VERDICT_CONSENT, "a notice kept, 999 hidden");
+    p.sig.hidden_chars = 1000;
+    VERDICT(&p, VERDICT_EMPTY, "a notice kept, 1000 hidden");
     /* Text about cookies outside a box is no box. */
     start(&p);
     d = elem(&p, 1, GUMBO_TAG_DIV, 0);
@@ -510,6 +553,34 @@ test_js_shell(void)
     p.keep[b] = 0;
     p.sig.script_bytes = 500000;
     VERDICT(&p, VERDICT_ARTICLE, "a big bundle, body of 200, 20 kept");
+
+    /* The page's text hidden in the HTML (React's streamed segments in
+     * <div hidden>, a display:none wrapper): no shell, but what shows
+     * is no text of the page's either.  999 hidden characters are
+     * hidden menus of a shell. */
+    start(&p);
+    add(&p, 1, GUMBO_TAG_DIV, BK_DIVTEXT, "Hi", 0);
+    p.sig.noscript_js = 1;
+    p.sig.hidden_chars = 999;
+    VERDICT(&p, VERDICT_JS_SHELL, "noscript_js, 999 hidden");
+    p.sig.hidden_chars = 1000;
+    VERDICT(&p, VERDICT_EMPTY, "noscript_js, 1000 hidden");
+    start(&p);
+    p.sig.script_bytes = 500000;
+    p.sig.hidden_chars = 14000;
+    VERDICT(&p, VERDICT_EMPTY, "a bundle, no text, the page hidden");
+    /* Hidden text alone makes no stub: a short note with hidden menus
+     * stays an article. */
+    start(&p);
+    add(&p, 1, GUMBO_TAG_P, BK_PARA, "Back at noon", 0);
+    p.sig.hidden_chars = 5000;
+    VERDICT(&p, VERDICT_ARTICLE, "a short note with hidden menus");
+    /* A JSON-LD body makes no shell either, even with no text out. */
+    start(&p);
+    p.sig.noscript_js = 1;
+    VERDICT(&p, VERDICT_JS_SHELL, "noscript_js, no text, no jsonld body");
+    p.in.jsonld_body = 1;
+    VERDICT(&p, VERDICT_EMPTY, "noscript_js, no text, a jsonld body");
 }
 
 static void

@@ -1,6 +1,6 @@
 /*
- * Signs of a script's page; see signals.h.  One walk over the tree, past
- * what no stage reads as text.
+ * Signs of a script's page and the text hidden in it; see signals.h.  One
+ * walk over the tree, past what no stage reads as text.
  */
 #include "blocks/signals.h"
 
@@ -21,6 +21,43 @@ textless(const GumboNode *root)
     return 1;
 }
 
+/* Hidden much as blocks.c skips it: the hidden attribute, aria-hidden,
+ * inline display:none or visibility:hidden.  (A rough test of the style,
+ * enough to count; blocks.c decides what is read.) */
+static int
+hidden(const GumboNode *n)
+{
+    const char *a = dom_attr(n, "aria-hidden");
+    if (dom_attr(n, "hidden") || (a && !strcasecmp(a, "true")))
+        return 1;
+    const char *st = dom_attr(n, "style");
+    if (!st)
+        return 0;
+    char compact[256];
+    size_t k = 0;
+    for (const char *c = st; *c && k + 1 < sizeof compact; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+            compact[k++] = *c;
+    compact[k] = '\0';
+    return strcasestr(compact, "display:none") ||
+           strcasestr(compact, "visibility:hidden");
+}
+
+/* Characters that are not white space in the text of a subtree, past
+ * what no stage reads; UTF-8 continuation bytes are not counted. */
+static size_t
+text_chars(const GumboNode *root)
+{
+    size_t n = 0;
+    for (const GumboNode *d = root; d; d = dom_next(root, d, dom_unread(d)))
+        if (d->type == GUMBO_NODE_TEXT)
+            for (const unsigned char *c =
+                     (const unsigned char *)d->v.text.text;
+                 *c; c++)
+                n += *c > ' ' && (*c & 0xC0) != 0x80;
+    return n;
+}
+
 void
 signals_read(const GumboOutput *doc, struct page_signals *s)
 {
@@ -29,6 +66,8 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
                                         NULL};
     memset(s, 0, sizeof *s);
     const GumboNode *top = doc ? doc->root : NULL;
+    const GumboNode *hidden_end = NULL; /* the first node past it */
+    int in_hidden = 0;
     for (const GumboNode *n = top; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
@@ -62,9 +101,19 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
                     if (!strcmp(id, roots[i]) && textless(n))
                         s->empty_root = 1;
                 skip = dom_unread(n);
+                /* Counted once, at the outermost hidden element: the walk
+                 * goes on inside (for scripts and roots) without counting
+                 * again until it leaves the subtree. */
+                if (!skip && !in_hidden && n != top && hidden(n)) {
+                    s->hidden_chars += text_chars(n);
+                    in_hidden = 1;
+                    hidden_end = dom_next(top, n, 1);
+                }
             }
         }
         n = dom_next(top, n, skip);
+        if (in_hidden && n == hidden_end)
+            in_hidden = 0;
     }
 }
 

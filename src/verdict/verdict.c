@@ -2,9 +2,10 @@
  * The no-article verdict; see verdict.h.  Each reason is a shape that the
  * kept text and the page around it have, measured on the block table and
  * one walk over the tree for what blocks do not record (scripts,
- * <noscript>, empty application roots).  The tests are built so that a
- * short real page (a note of three words) stays an article: only the
- * user's --min-chars makes length alone a reason.  It reads what the
+ * <noscript>, empty application roots, text in hidden elements).  The
+ * tests are built so that a short real page (a note of three words)
+ * stays an article: only the user's --min-chars makes length alone a
+ * reason.  It reads what the
  * earlier stages recorded (blocks, signals, scores, metadata), never the
  * tree.
  */
@@ -16,6 +17,7 @@
 
 #include <gumbo.h>
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -36,6 +38,12 @@
  * show no more than a "Loading..." line. */
 #define JS_SHELL_SCRIPT_BYTES 20000
 #define JS_SHELL_LOADING_CHARS 40
+/* Hidden text that makes a page with no visible text a page all the
+ * same, whose text a script or a dialog only hides (React's streamed
+ * segments in <div hidden>, a modal's aria-hidden <main>, a product in a
+ * display:none wrapper): neither a shell nor a wall.  Hidden menus and
+ * templates of a real shell are shorter than a page's worth. */
+#define HIDDEN_PAGE_CHARS 1000
 
 struct signals {
     size_t body_chars;     /* characters of every block of the page */
@@ -47,14 +55,19 @@ struct signals {
 
 /* Inside a consent box or a dialog.  The classes of <body> and <html>
  * describe the page's state ("cookies-not-set", a theme's "h-cta"), not a
- * box: the walk stops below them. */
+ * box: the walk stops below them.  It stops at the article or the main
+ * content too: a box is small, and an <article class="newsletter-post">
+ * or a <main> inside a modal is the page, not a notice over it. */
 static int
 in_consent(const struct blocks *bs, int e)
 {
     for (int depth = 0; e >= 0 && e != bs->body_elem && depth <= 512 &&
                         bs->elems[e].tag != GUMBO_TAG_HTML;
          depth++) {
-        if (bs->elems[e].flags & (EF_CONSENT | EF_DIALOG))
+        uint32_t f = bs->elems[e].flags;
+        if (f & (EF_ARTICLE_TAG | EF_ARTICLE_BODY | EF_MAIN_TAG))
+            return 0;
+        if (f & (EF_CONSENT | EF_DIALOG))
             return 1;
         e = bs->elems[e].parent;
     }
@@ -138,8 +151,18 @@ is_search(const struct verdict_input *in)
     return 0;
 }
 
+/* The page's text is in the HTML, only hidden: no shell, no wall. */
 static int
-js_shell(const struct signals *s, const struct verdict_input *in)
+text_hidden(const struct verdict_input *in)
+{
+    return in->page->hidden_chars >= HIDDEN_PAGE_CHARS;
+}
+
+/* A page with no more than a "Loading..." line, and signs of a script's
+ * page: a <noscript> asking for JavaScript, an empty application root,
+ * or a bundle of script. */
+static int
+script_stub(const struct signals *s, const struct verdict_input *in)
 {
     if (s->kept_chars >= JS_SHELL_MAX_CHARS ||
         s->body_chars >= JS_SHELL_MAX_CHARS)
@@ -150,6 +173,14 @@ js_shell(const struct signals *s, const struct verdict_input *in)
     return in->page->noscript_js || in->page->empty_root ||
            (script_bytes >= JS_SHELL_SCRIPT_BYTES &&
             s->kept_chars < JS_SHELL_LOADING_CHARS);
+}
+
+/* A shell is what lacks the content in the HTML: a stub whose page has
+ * a JSON-LD body, or hidden text that a script would show, is none. */
+static int
+js_shell(const struct signals *s, const struct verdict_input *in)
+{
+    return script_stub(s, in) && !in->jsonld_body && !text_hidden(in);
 }
 
 enum verdict
@@ -163,11 +194,22 @@ verdict_judge(const struct verdict_input *in)
     block_signals(in, &s);
     if (js_shell(&s, in))
         return VERDICT_JS_SHELL;
+    /* The stub of a page whose text is hidden (a script would show it,
+     * blocks do not read it): what shows is no text of the page's. */
+    if (script_stub(&s, in) && text_hidden(in))
+        return VERDICT_EMPTY;
+    /* Nothing came out: a wall when consent is most of the page's text,
+     * empty when the page has text the blocks left out (hidden behind
+     * the banner's modal) or text that is not consent. */
     if (text_chars == 0)
-        return s.consent_all * 2 > s.body_chars ? VERDICT_CONSENT
-                                                 : VERDICT_EMPTY;
+        return s.consent_all * 2 > s.body_chars && !text_hidden(in)
+                   ? VERDICT_CONSENT
+                   : VERDICT_EMPTY;
+    /* What came out is a consent notice: a wall, unless the page's text
+     * lies hidden behind the notice's modal (then the banner is all that
+     * shows of a page that is there). */
     if (s.kept_chars < CONSENT_MAX_CHARS && s.consent_kept * 2 > s.kept_chars)
-        return VERDICT_CONSENT;
+        return text_hidden(in) ? VERDICT_EMPTY : VERDICT_CONSENT;
     /* An index is no article, but a listing's or a collection's cards
      * (and a thread's posts...) are the content the page's kind calls
      * for: only a page taken for an article can be a mere index. */
