@@ -255,12 +255,12 @@ rc, js, _ = pith("--format", "json", idx)
 check(json.loads(js)["page_type"] == "listing", "index page: a listing")
 rc, out, err = pith("--page-type", "article", idx)
 check(rc == 7 and out == "" and "index" in err, "index page: exit 7")
-rc, ex, err2 = pith("--explain", idx)
+rc, ex, err2 = pith("--explain", "--page-type", "article", idx)
 e = json.loads(ex)
 check(rc == 7 and e["verdict"] == "no-content" and e["reason"] == "index"
       and "index" in e["message"] and err2 == err,
       "--explain of an index page: its verdict and reason, exit 7")
-rc, eh, _ = pith("--explain=html", idx)
+rc, eh, _ = pith("--explain=html", "--page-type", "article", idx)
 check(rc == 7 and "no main content" in eh and "pith-banner" in eh,
       "--explain=html: a banner with the verdict")
 rc, eh, _ = pith("--explain=html", PAGE)
