@@ -321,7 +321,7 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
                   const char *content_type, const char *url,
                   pith_result **out);
 
-/* Fetch url (http, https or file) and extract it; the same ownership rules
+/* Fetch url (http or https; never file:) and extract it; the same ownership rules
  * as pith_extract_html().  The result's url is the final URL (after
  * redirects and a meta refresh), which is also the base URL.  Failures:
  * PITH_ERR_FETCH (network, timeout, redirect loop, refused address),
@@ -359,7 +359,7 @@ typedef struct pith_response {
     const char *url;          /* as asked */
     const char *final_url;    /* after redirects and a meta refresh: the
                                  page's base URL */
-    int status;               /* the final HTTP status; 0 for file: URLs */
+    int status;               /* the final HTTP status */
     const char *content_type; /* the final Content-Type header */
     /* The body's bytes as the server sent them, once any Content-Encoding
      * (gzip, br...) is undone: never converted between charsets.  One NUL

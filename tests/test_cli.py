@@ -194,6 +194,20 @@ rc, out_v, err = pith("-v", PAGE)
 check(rc == 0 and out_v == out and "charset utf-8 (from " in err and
       "page type article" in err and " ms: decode " in err,
       f"-v tells on stderr what happened ({err})")
+# Hostile option values and URLs (issue: security).
+rc, _, err = pith("--user-agent", "a\r\nX-Evil: 1", "http://127.0.0.1:9/")
+check(rc == 2 and "one line" in err, "--user-agent with a line break: exit 2")
+with tempfile.TemporaryDirectory() as d:
+    rc, _, err = pith("--cookies", d, "http://127.0.0.1:9/")
+    check(rc == 3 and "directory" in err, "a cookie file that is a directory: exit 3")
+rc, out_f, err = pith("--urls", "-", stdin=b"file:///etc/passwd\n")
+line = json.loads(out_f) if out_f.strip() else {}
+check(rc == 4 and "unsupported scheme" in (line.get("error") or "") and
+      not line.get("text"), "--urls never reads file:// URLs")
+rc, out_f, err = pith("batch", "--urls", "-", "--jsonl", "-", "-q",
+                      stdin=b"file:///etc/passwd\n")
+check(rc == 9 and "unsupported scheme" in out_f and "root:" not in out_f,
+      "batch --urls never reads file:// URLs")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

@@ -327,6 +327,9 @@ static int
 opt_user_agent(struct cli_config *cfg, const struct opt *o,
                const char *v)
 {
+    /* A line break would start a header line of its own. */
+    if (strpbrk(v, "\r\n"))
+        return bad_value(o, v, "one line");
     cfg->opt.user_agent = v;
     return 0;
 }

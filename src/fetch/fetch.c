@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,21 +65,29 @@ fetch_prepare(pith_extractor *ex)
     if (ex->prepared)
         return PITH_OK;
     const pith_options *o = &ex->opt;
+    /* A line break in a header's value would inject header lines. */
+    if (o->user_agent && strpbrk(o->user_agent, "\r\n"))
+        return extractor_fail(ex, PITH_ERR_ARG,
+                              "the user agent holds a line break");
     for (size_t i = 0; i < o->nheaders; i++) {
         struct curl_slist *l = curl_slist_append(ex->headers, o->headers[i]);
         if (!l)
             return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
         ex->headers = l;
     }
-    /* libcurl silently skips a cookie file it cannot read; a user who
-     * named one wants to hear about it. */
+    /* libcurl silently skips a cookie file it cannot read (a directory
+     * too); a user who named one wants to hear about it. */
     if (o->cookie_file) {
         FILE *f = fopen(o->cookie_file, "r");
-        if (!f)
+        struct stat st;
+        int dir = f && !fstat(fileno(f), &st) && S_ISDIR(st.st_mode);
+        if (f)
+            fclose(f);
+        if (!f || dir)
             return extractor_fail(ex, PITH_ERR_INPUT,
-                                  "cannot read the cookie file %s",
-                                  o->cookie_file);
-        fclose(f);
+                                  "cannot read the cookie file %s%s",
+                                  o->cookie_file,
+                                  dir ? ": it is a directory" : "");
     }
     ex->prepared = 1;
     return PITH_OK;
@@ -233,8 +242,9 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
     curl_easy_setopt(c, CURLOPT_HEADERDATA, j);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->errbuf);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
-                     o->deny_private ? "http,https" : "http,https,file");
+    /* Never file://: a URL list (or a page's refresh) must not read the
+     * machine's own files; pith reads those as files. */
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     if (o->insecure) {
         curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The longest sleep of the loop.  Waits are computed from the delays, so
  * this only bounds how long a wake-up libcurl did not announce can be
@@ -80,7 +81,17 @@ static void
 enqueue(struct driver *d, size_t i, int front)
 {
     struct fetch_job *j = &d->jobs[i];
-    char *origin = hosturl_origin(fetch_job_url(j));
+    const char *url = fetch_job_url(j);
+    /* Only the web is fetched: file:, ftp: and the rest are refused
+     * before libcurl is asked (which would read file: URLs). */
+    if (strncasecmp(url, "http://", 7) && strncasecmp(url, "https://", 8) &&
+        strstr(url, "://")) {
+        report_failure(d, j, PITH_ERR_FETCH,
+                       "unsupported scheme: pith fetches http:// and "
+                       "https:// URLs only");
+        return;
+    }
+    char *origin = hosturl_origin(url);
     size_t h;
     if (!origin) {
         report_failure(d, j, PITH_ERR_ARG, "malformed URL");
