@@ -208,6 +208,16 @@ rc, out_f, err = pith("batch", "--urls", "-", "--jsonl", "-", "-q",
                       stdin=b"file:///etc/passwd\n")
 check(rc == 9 and "unsupported scheme" in out_f and "root:" not in out_f,
       "batch --urls never reads file:// URLs")
+rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),
+                  "../outside")
+check(rc == 2 and "not a fixture name" in err,
+      "fixture update takes names, not paths out of DIR")
+with tempfile.TemporaryDirectory() as d:
+    rc, _, err = pith("fixture", "record", "--dir", d, "--name",
+                      "manifest.json", PAGE)
+    check(rc == 2 and "not a fixture name" in err and
+          not os.path.exists(os.path.join(d, "manifest.json", "fixture.json")),
+          "fixture record refuses the name manifest.json")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),
