@@ -218,6 +218,14 @@ with tempfile.TemporaryDirectory() as d:
     check(rc == 2 and "not a fixture name" in err and
           not os.path.exists(os.path.join(d, "manifest.json", "fixture.json")),
           "fixture record refuses the name manifest.json")
+jsp = (b'<html><body><article><h1>T</h1><p>Some text here that is long '
+       b'enough, with a <a href=" javascript:alert(1)">link</a>, '
+       b'<a href="java&#x09;script:alert(2)">two</a>, <a href="JAVASCRIPT:x">'
+       b'three</a> and <a href="/ok">four</a>.</p></article></body></html>')
+for extra in ((), ("--url", "https://x.example/a")):
+    rc, md_js, _ = pith("-f", "markdown", "--links", *extra, "-", stdin=jsp)
+    check(rc == 0 and "javascript" not in md_js.lower() and "four" in md_js,
+          f"markdown never writes a javascript: link ({extra})")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

@@ -188,6 +188,33 @@ raw_spans(const struct assemble_input *in, const struct span_index *ix, int b,
     return r;
 }
 
+/* A link or an image a reader may follow: a URL of the web, mail or a
+ * phone number, never one that runs code (javascript:, vbscript:) or
+ * carries it (data:). */
+static int
+safe_scheme(const char *url)
+{
+    /* The scheme as a browser reads it: control characters and spaces
+     * (a tab inside "java\tscript:") do not count. */
+    char sc[16];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)url;
+         *p && *p != ':' && n < sizeof sc - 1; p++)
+        if (*p > ' ')
+            sc[n++] = (char)*p;
+    sc[n] = '\0';
+    const char *colon = strchr(url, ':');
+    if (!colon || strpbrk(sc, "/?#") ||
+        strcspn(url, "/?#") < (size_t)(colon - url))
+        return 1; /* no scheme: a relative URL left as written */
+    static const char *const ok[] = {"http", "https", "mailto", "tel",
+                                     "ftp", NULL};
+    for (int i = 0; ok[i]; i++)
+        if (!strcasecmp(sc, ok[i]))
+            return 1;
+    return 0;
+}
+
 /* One raw span as a public one over the normalized text t[0..len), or
  * nothing (returns 0) when it has no text or goes nowhere. */
 static int
@@ -214,10 +241,10 @@ make_span(struct result *r, const char *base, const struct inline_span *sp,
     out->start = start;
     out->end = end;
     if (sp->url) {
-        if (!strncasecmp(sp->url, "javascript:", 11))
-            return 0;
         out->url = url_resolve(&r->arena, base, sp->url);
-        if (!out->url || !*out->url)
+        /* Judged once resolved: " javascript:" and "java&#9;script:"
+         * come out of resolution as javascript: URLs. */
+        if (!out->url || !*out->url || !safe_scheme(out->url))
             return 0;
     }
     if (sp->alt) {
