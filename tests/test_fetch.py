@@ -417,6 +417,12 @@ def test_many():
 
 
 def test_robots_and_delay():
+    # One URL obeys --robots too.
+    rc, out, err, _ = pith("--robots", base + "/private/page")
+    check(rc == 4 and "robots.txt disallows" in err and out == "",
+          f"--robots refuses a single disallowed URL ({rc} {err.strip()})")
+    rc, out, err, _ = pith("--robots", base + "/article")
+    check(rc == 0 and out, f"--robots fetches an allowed URL ({rc} {err})")
     st = Stats()
     st.settle()
     urls = [base + "/article", base + "/private/page", base + "/pages/1"]

@@ -172,6 +172,23 @@ fail(const pith_extractor *ex, pith_status st, const char *input)
     return args_exit_code(st);
 }
 
+/* One URL through pith_fetch_many(), which obeys robots.txt. */
+struct robots_one {
+    pith_result *res;
+    pith_status st;
+    char error[512];
+};
+
+static int
+on_robots_item(pith_item *it, void *userdata)
+{
+    struct robots_one *r = userdata;
+    r->res = it->result;
+    r->st = it->status;
+    snprintf(r->error, sizeof r->error, "%s", it->error ? it->error : "");
+    return 0;
+}
+
 int
 run_one(const struct cli_config *cfg)
 {
@@ -197,6 +214,21 @@ run_one(const struct cli_config *cfg)
                                    &res);
         }
         pith_response_free(resp);
+    } else if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE &&
+               cfg->many.robots) {
+        /* --robots for one URL too: the list's machinery obeys it. */
+        struct robots_one one = {NULL, PITH_OK, ""};
+        const char *urls[1] = {cfg->input};
+        st = pith_fetch_many(ex, urls, 1, &cfg->many, on_robots_item, &one);
+        if (st == PITH_OK)
+            st = one.st;
+        res = one.res;
+        if (st != PITH_OK && st != PITH_ERR_NO_CONTENT && *one.error) {
+            errorf("%s: %s", cfg->input, one.error);
+            pith_result_free(res);
+            pith_free(ex);
+            return args_exit_code(st);
+        }
     } else if (is_url(cfg->input) && cfg->explain == EXPLAIN_NONE) {
         st = pith_extract_url(ex, cfg->input, &res);
     } else {
