@@ -226,6 +226,19 @@ for extra in ((), ("--url", "https://x.example/a")):
     rc, md_js, _ = pith("-f", "markdown", "--links", *extra, "-", stdin=jsp)
     check(rc == 0 and "javascript" not in md_js.lower() and "four" in md_js,
           f"markdown never writes a javascript: link ({extra})")
+# A gzip file cut short is reported, never extracted as a whole page.
+import gzip as _gz
+with tempfile.TemporaryDirectory() as d:
+    with open(PAGE, "rb") as f:
+        cut = _gz.compress(f.read())[:1500]
+    tp = os.path.join(d, "cut.html.gz")
+    with open(tp, "wb") as f:
+        f.write(cut)
+    rc, _, err = pith(tp)
+    check(rc == 3 and "truncated gzip" in err, "a truncated .html.gz: exit 3")
+    rc, recs, _ = pith("batch", d, "--jsonl", "-", "-q")
+    check(rc == 9 and '"status":"input"' in recs and "truncated gzip" in recs,
+          "batch: a truncated .html.gz is an input failure, not ok")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

@@ -33,7 +33,7 @@ is_url(const char *s)
 
 /* Reads all of f, up to max bytes, decompressing gzip (a saved
  * page.html.gz, as pith batch reads them; zlib passes other bytes
- * through); -1 on a read error, -2 when larger. */
+ * through); -1 on a read error, -2 when larger, -3 for gzip cut short. */
 static int
 read_all(gzFile f, size_t max, char **out, size_t *len)
 {
@@ -63,8 +63,17 @@ read_all(gzFile f, size_t max, char **out, size_t *len)
             return -1;
         }
         n += (size_t)got;
-        if (got == 0)
+        if (got == 0) {
+            /* A gzip stream cut short reads as if whole; only gzerror()
+             * says so. */
+            int zerr;
+            gzerror(f, &zerr);
+            if (zerr == Z_BUF_ERROR) {
+                free(p);
+                return -3;
+            }
             break;
+        }
         if (n > max) {
             free(p);
             return -2;
@@ -153,6 +162,11 @@ read_input(const struct cli_config *cfg, char **bytes, size_t *len)
     if (rc == -2) {
         errorf("%s: input is over the %zu-byte limit", cfg->input, max);
         return EXIT_TOO_BIG;
+    }
+    if (rc == -3) {
+        errorf("%s: truncated gzip: the input ends inside its compressed "
+               "data", cfg->input);
+        return EXIT_INPUT;
     }
     if (rc) {
         errorf("%s: %s", cfg->input, strerror(err ? err : EIO));

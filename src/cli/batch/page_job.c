@@ -136,7 +136,17 @@ read_file(struct page_ctx *c, const char *path, struct outcome *o)
             return -1;
         }
     }
+    /* zlib ends a gzip stream cut short as if it were whole, and says
+     * so only here: partial text must not pass as the page. */
+    int zerr;
+    gzerror(f, &zerr);
     gzclose(f);
+    if (zerr == Z_BUF_ERROR) {
+        o->bytes_in = c->bytes.len;
+        fail(c, o, OC_INPUT, "truncated gzip: the file ends inside its "
+             "compressed data");
+        return -1;
+    }
     return 0;
 }
 
