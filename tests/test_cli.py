@@ -239,6 +239,21 @@ with tempfile.TemporaryDirectory() as d:
     rc, recs, _ = pith("batch", d, "--jsonl", "-", "-q")
     check(rc == 9 and '"status":"input"' in recs and "truncated gzip" in recs,
           "batch: a truncated .html.gz is an input failure, not ok")
+# One batch per manifest at a time.
+import fcntl
+with tempfile.TemporaryDirectory() as d:
+    os.makedirs(os.path.join(d, "out"))
+    man_path = os.path.join(d, "out", "pith-manifest.jsonl")
+    with open(man_path, "w") as held:
+        held.write('{"source":"kept"}\n')
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)
+        rc, _, err = pith("batch", "-q", PAGE, "-o", os.path.join(d, "out"))
+        fcntl.flock(held, fcntl.LOCK_UN)
+    check(rc == 3 and "another pith batch" in err and
+          open(man_path).read() == '{"source":"kept"}\n',
+          f"a second batch into a DIR in use is refused, its manifest "
+          f"untouched ({err})")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -174,6 +175,30 @@ open_inputs(const struct batch_args *a, const struct filter *f,
     return in;
 }
 
+/* Two batches writing one manifest (two unsharded runs into one -o DIR)
+ * garble it and fail each other's pages: the manifest is locked for the
+ * run, before anything rewrites it.  Returns the descriptor holding the
+ * lock (closed at the end), or -1 after saying why. */
+static int
+lock_manifest(const char *path)
+{
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        errorf("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB)) {
+        int busy = errno == EWOULDBLOCK;
+        errorf("%s: %s", path,
+               busy ? "another pith batch is writing this manifest (one "
+                      "batch per -o DIR at a time, or give each --shard)"
+                    : strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 static int
 open_out(const char *path, int resume)
 {
@@ -212,9 +237,12 @@ batch_setup(struct batch_args *a)
     struct filter f = {a->shard, NULL};
     int code = EXIT_OK, out_fd = -1, man_fd = -1;
     struct input *in = NULL;
+    int lock_fd = -1;
     if (has_man < 0) {
         errorf("out of memory");
         code = EXIT_INTERNAL;
+    } else if (has_man && (lock_fd = lock_manifest(man.data)) < 0) {
+        code = EXIT_INPUT;
     } else if (a->resume &&
                manifest_resume(man.data, jsonl_file, &done)) {
         code = EXIT_INPUT;
@@ -239,6 +267,8 @@ batch_setup(struct batch_args *a)
         code = EXIT_INTERNAL;
     if (man_fd >= 0 && close(man_fd) && code == EXIT_OK)
         code = EXIT_INTERNAL;
+    if (lock_fd >= 0)
+        close(lock_fd);
     doneset_free(&done);
     sb_free(&man);
     return code;
