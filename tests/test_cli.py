@@ -254,6 +254,29 @@ with tempfile.TemporaryDirectory() as d:
           open(man_path).read() == '{"source":"kept"}\n',
           f"a second batch into a DIR in use is refused, its manifest "
           f"untouched ({err})")
+# The 4 MiB block cap cuts between characters, never inside one.
+emoji = ("<html><body><article><h1>T</h1><p>" + "\U0001F600" * 1100000 +
+         "</p></article></body></html>").encode()
+p_ = subprocess.run([PITH, "--body-only", "-"], input=emoji,
+                    capture_output=True, timeout=120)
+try:
+    txt_e = p_.stdout.decode("utf-8")
+except UnicodeDecodeError:
+    txt_e = None
+check(p_.returncode == 0 and txt_e and "\ufffd" not in txt_e and
+      txt_e.rstrip("\n").endswith("\U0001F600"),
+      "a paragraph of emoji past the block cap ends in whole characters")
+eac = ("<html><body><article><h1>T</h1><p>" + "\u00e9" * 2200000 +
+       "</p></article></body></html>").encode()
+p_ = subprocess.run([PITH, "--explain", "-"], input=eac,
+                    capture_output=True, timeout=120)
+try:
+    json.loads(p_.stdout.decode("utf-8"))
+    ok_e = True
+except (UnicodeDecodeError, ValueError):
+    ok_e = False
+check(p_.returncode == 0 and ok_e,
+      "--explain of a paragraph past the block cap is valid UTF-8 JSON")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

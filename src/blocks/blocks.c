@@ -219,8 +219,14 @@ add_text(struct walker *w, const char *s, size_t len)
             }
             continue;
         }
-        if (t->len - w->cur_start >= PITH_MAX_BLOCK_BYTES) {
+        /* The block's cap drops whole characters, never the tail of
+         * one: a lead byte goes in only with room for its sequence. */
+        size_t seq = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3
+                   : (c & 0xC0) == 0xC0 ? 2 : 1;
+        if (t->len - w->cur_start + seq > PITH_MAX_BLOCK_BYTES) {
             p++;
+            while (p < end && (*p & 0xC0) == 0x80)
+                p++;
             continue;
         }
         if ((c & 0xC0) != 0x80) {
