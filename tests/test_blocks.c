@@ -343,6 +343,23 @@ test_whitespace_and_breaks(void)
 }
 
 static void
+test_streamed_segments(void)
+{
+    struct page p;
+    build(&p, "<body><template id=\"B:1c\"></template><p>Loading</p>"
+              "<div hidden id=\"S:1c\"><p>The streamed part of the page."
+              "</p></div><div hidden id=\"S:x-y\"><p>gone</p></div>"
+              "<div hidden id=\"menu\"><p>gone too</p></div></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    const struct blocks *bs = &p.bs;
+    OK(block_named(bs, "The streamed part of the page.") >= 0,
+       "a streamed segment (div hidden id=S:..) is read");
+    OK(block_named(bs, "gone") < 0 && block_named(bs, "gone too") < 0,
+       "other hidden divs are left out");
+    done(&p);
+}
+
+static void
 test_counts(void)
 {
     struct page p;
@@ -775,6 +792,7 @@ main(void)
     test_tables();
     test_figure();
     test_whitespace_and_breaks();
+    test_streamed_segments();
     test_counts();
     test_spans();
     test_flags();

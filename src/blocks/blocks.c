@@ -19,6 +19,7 @@
 
 #include <gumbo.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -464,6 +465,25 @@ style_has(const char *style, const char *prop, const char *value)
     return 0;
 }
 
+/* A segment of a page streamed in pieces (React's server rendering):
+ * the text of a slow part comes last in a <div hidden id="S:1c">, and a
+ * script of the page moves it into its place (a <template id="B:1c">)
+ * as soon as it is read.  Readers see it: it is not hidden. */
+static int
+streamed_segment(const GumboNode *n)
+{
+    if (n->v.element.tag != GUMBO_TAG_DIV)
+        return 0;
+    const GumboAttribute *id = gumbo_get_attribute(&n->v.element.attributes,
+                                                   "id");
+    if (!id || id->value[0] != 'S' || id->value[1] != ':' || !id->value[2])
+        return 0;
+    for (const char *c = id->value + 2; *c; c++)
+        if (!isalnum((unsigned char)*c))
+            return 0;
+    return 1;
+}
+
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden, and screen-reader-only text. */
 static int
@@ -473,8 +493,11 @@ is_hidden(const GumboNode *n)
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *a = attrs->data[i];
         const char *nm = a->name;
-        if (strcmp(nm, "hidden") == 0)
+        if (strcmp(nm, "hidden") == 0) {
+            if (streamed_segment(n))
+                continue;
             return 1;
+        }
         if (strcmp(nm, "aria-hidden") == 0 &&
             strcasecmp(a->value, "true") == 0)
             return 1;

@@ -23,6 +23,12 @@
     (EF_NAV_TAG | EF_FOOTER_TAG | EF_RELATED | EF_SHARE |                   \
      EF_CONSENT | EF_DIALOG | EF_NAV_NAME)
 
+/* A block this long whose words average more than this many characters
+ * is not words: strings of identifiers a shop writes to hide a
+ * "sponsored" label from blockers, hashes, encoded data. */
+#define NOT_WORDS_MIN_CHARS 100
+#define NOT_WORDS_MEAN_WORD 24
+
 /* The product's column is looked for only when the chosen text is short
  * (a spec table, one tab: longer is the product's description, and the
  * column around it holds reviews and rails), and taken when it holds at
@@ -30,8 +36,9 @@
 #define PRODUCT_COLUMN_MAX_CHOSEN 1200
 #define PRODUCT_COLUMN_GROWTH 4
 
-/* A block that is one URL and nothing else: a theme's leaked settings
- * ("cat_thumb: https://..."), an image address. */
+/* A block that is one URL or one site path ("/men/t-shirts/") and
+ * nothing else: a theme's leaked settings ("cat_thumb: https://..."), an
+ * image address. */
 static int
 bare_url(const struct blocks *bs, const struct block *b)
 {
@@ -39,9 +46,41 @@ bare_url(const struct blocks *bs, const struct block *b)
     size_t n = b->text_len;
     while (n && (*t == ' ' || *t == '\n'))
         t++, n--;
-    if (n < 8 || (strncmp(t, "http://", 7) && strncmp(t, "https://", 8)))
+    int path = n >= 3 && t[0] == '/' && t[1] != '/' &&
+               memchr(t + 1, '/', n - 1) != NULL;
+    if (!path &&
+        (n < 8 || (strncmp(t, "http://", 7) && strncmp(t, "https://", 8))))
         return 0;
-    return memchr(t, ' ', n) == NULL;
+    return memchr(t, ' ', n) == NULL && memchr(t, '\n', n) == NULL;
+}
+
+/* A short label ending in a colon ("cat_thumb_Navy:"): when what it
+ * labels is a bare address, the pair is a leaked setting. */
+#define LABEL_MAX_CHARS 60
+
+static int
+label_line(const struct blocks *bs, const struct block *b)
+{
+    const char *t = block_text(bs, b);
+    size_t n = b->text_len;
+    while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+        n--;
+    return n && b->chars <= LABEL_MAX_CHARS && t[n - 1] == ':';
+}
+
+/* A long block of few, very long "words". */
+static int
+not_words(const struct blocks *bs, const struct block *b)
+{
+    if (b->text_len < NOT_WORDS_MIN_CHARS)
+        return 0;
+    const char *t = block_text(bs, b);
+    size_t words = 0;
+    for (size_t k = 0; k < b->text_len; k++)
+        if (t[k] != ' ' && t[k] != '\n' &&
+            (k == 0 || t[k - 1] == ' ' || t[k - 1] == '\n'))
+            words++;
+    return words * NOT_WORDS_MEAN_WORD < b->text_len;
 }
 
 /* The product's column: the nearest element around both the chosen
@@ -128,10 +167,18 @@ pick_product(struct arena *a, const struct pick_input *in,
             why = "product: inside navigation, footer or a related rail";
         else if (bare_url(bs, b))
             why = "product: a bare address";
+        else if (not_words(bs, b))
+            why = "product: not words (identifiers, encoded data)";
         if (why) {
             sc->keep[i] = 0;
             sc->reason[i] = why;
             changed = 1;
+            /* Its label: the nearest block before it, when kept. */
+            if (i > 0 && sc->keep[i - 1] && bare_url(bs, b) &&
+                label_line(bs, &bs->blocks[i - 1])) {
+                sc->keep[i - 1] = 0;
+                sc->reason[i - 1] = "product: the label of a bare address";
+            }
         }
     }
     if (changed)

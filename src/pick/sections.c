@@ -197,10 +197,8 @@ pick_sections(struct arena *a, const struct pick_input *in,
             sc->reason[i] = "chrome of the page";
             continue;
         }
-        /* The heading that repeats the title is printed as the title. */
-        if (!sc->keep[i] && sc->reason[i] &&
-            !strcmp(sc->reason[i], "repeats the title"))
-            continue;
+        /* The heading that repeats the title stays: it is the page's
+         * hero, and a landing page's text starts with it. */
         const char *why = block_verdict(bs, b);
         sc->keep[i] = !why;
         sc->reason[i] = why ? why : "section of the main column";
