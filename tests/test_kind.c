@@ -147,6 +147,48 @@ test_cards_are_listing(void)
     EQ_STR(kind_name(v.kind), "collection", "cards with prices");
 }
 
+/* Entries without headings: a link and a line of their own each. */
+static void
+test_teasers_are_listing(void)
+{
+    struct page p;
+    page_init(&p);
+    block(&p, 0, GUMBO_TAG_H1, BK_HEADING, 20, 0);
+    p.meta.date_published = "2024-03-05";
+    p.meta.n_authors = 1;
+    int list = elem(&p, 0, GUMBO_TAG_UL, 31);
+    for (int i = 0; i < 8; i++) {
+        int entry = elem(&p, list, GUMBO_TAG_LI, 32);
+        block(&p, entry, GUMBO_TAG_DIV, BK_DIVTEXT, 45, 45);
+        block(&p, entry, GUMBO_TAG_P, BK_PARA, 110, 0);
+    }
+    struct kind_verdict v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "listing", "a list of linked entries");
+    /* The same entries inside a menu are navigation. */
+    p.elems[list].flags |= EF_NAV_TAG;
+    v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "article", "entries of a menu");
+}
+
+/* No date, no author, no article type: a company's page, unless a
+ * dated article or another kind's evidence says otherwise. */
+static void
+test_undated_is_service(void)
+{
+    struct page p;
+    page_init(&p);
+    prose(&p, 4);
+    struct kind_verdict v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "service", "undated, unsigned page");
+    p.meta.date_published = "2024-03-05";
+    v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "article", "the same page dated");
+    p.meta.date_published = NULL;
+    kind_signals_jsonld("{\"@type\": \"BlogPosting\"}", &p.sig.kind);
+    v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "article", "the same page typed a post");
+}
+
 static void
 test_docs_generator(void)
 {
@@ -178,6 +220,8 @@ main(void)
     test_product_jsonld();
     test_forum_platform();
     test_cards_are_listing();
+    test_teasers_are_listing();
+    test_undated_is_service();
     test_docs_generator();
     test_names();
     return test_done();

@@ -23,6 +23,8 @@
 /* A page must say something to be a company's page of sections: an
  * empty page or a consent wall is none. */
 #define SERVICE_MIN_CHARS 1500
+/* Sibling entries of an index, fewer are a box of related links. */
+#define MIN_TEASERS 6
 
 
 static void
@@ -141,6 +143,15 @@ shaped(const struct page_shape *sh, const struct kind_signals *ks,
         snprintf(w, sizeof w, "%d cards", sh->max_cards);
         note(v, KIND_LISTING, 1.0f, w);
     }
+    /* A run of entries, each a link with a line of its own, holding
+     * twice the page's prose: an index, whatever the entries' markup
+     * (a thread's posts are entries too, and speak for themselves). */
+    if (sh->teasers >= MIN_TEASERS &&
+        sh->teaser_chars >= 2 * sh->prose_chars &&
+        v->score[KIND_FORUM] < 1.5f) {
+        snprintf(w, sizeof w, "%d teasers", sh->teasers);
+        note(v, ks->n_price >= 2 ? KIND_COLLECTION : KIND_LISTING, 2.0f, w);
+    }
     if (ks->n_price >= 25 && !dated)
         note(v, KIND_COLLECTION, 1.5f, "undated prices");
     if (sh->time_blocks >= 5 && sh->bylines >= 3 && sh->linked_headings < 5)
@@ -156,6 +167,16 @@ shaped(const struct page_shape *sh, const struct kind_signals *ks,
     if (!dated && sh->headings >= 10 && sh->headings >= 2 * sh->long_paras &&
         !sh->time_blocks)
         note(v, KIND_SERVICE, 0.5f, "many sections");
+}
+
+/* Has a kind other than article and service its evidence already? */
+static int
+other_kind_evident(const struct kind_verdict *v)
+{
+    for (int k = KIND_FORUM; k < KIND_SERVICE; k++)
+        if (v->score[k] >= KIND_MIN_EVIDENCE)
+            return 1;
+    return 0;
 }
 
 void
@@ -179,6 +200,7 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
         url = in->meta->canonical_url;
     url_kind(url, out->score, out->why, sizeof out->why);
     struct page_shape sh;
+    memset(&sh, 0, sizeof sh);
     if (in->bs) {
         page_shape_read(in->bs, &sh);
         shaped(&sh, ks, dated, out);
@@ -187,6 +209,17 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
         if (!dated && !authored && !declares_article(ks) &&
             sh.long_paras <= 10 && sh.total_chars >= SERVICE_MIN_CHARS)
             note(out, KIND_SERVICE, 1.0f, "no article marks");
+    }
+    /* Undated and without an article's type: a page that is no news or
+     * post.  Among the kinds, that speaks for a company's page unless
+     * another kind already has its evidence; calling an undated
+     * article a page of sections costs little, since the sections
+     * picker keeps the scorer's choice when it holds the column. */
+    if (!dated && !typed(ks, ST_ARTICLE) && !typed(ks, ST_NEWS_ARTICLE) &&
+        !typed(ks, ST_BLOG_POSTING) && !other_kind_evident(out) &&
+        sh.total_chars >= SERVICE_MIN_CHARS) {
+        note(out, KIND_SERVICE, authored ? 0.5f : 1.5f,
+             authored ? "no article type" : "no article type or author");
     }
     enum page_kind best = KIND_ARTICLE;
     for (int k = 1; k < KIND_OTHER; k++)

@@ -2,7 +2,10 @@
  * The shape of the block table; see shape.h.  Linear passes: each
  * linked heading marks its few nearest ancestors, and elements holding
  * exactly one are counted by (parent, tag, class) in a hash table, so
- * that a grid of cards shows as one large group of siblings.
+ * that a grid of cards shows as one large group of siblings.  Teasers
+ * are counted the same way, from each element's own counts: a link
+ * with text besides it, as an index's entries are whatever their
+ * markup (no heading needed).
  */
 #include "kind/shape.h"
 
@@ -18,20 +21,100 @@
 #define CARD_LEVELS 4
 /* Cards must have some text: a heading of a few letters is a label. */
 #define CARD_HEADING_CHARS 8
+/* A teaser: a link of a few words with text of its own beside it (a
+ * summary, a date, a price), short enough to be one entry, not a
+ * section of prose or a comment thread. */
+#define TEASER_LINK_CHARS 10
+#define TEASER_OWN_CHARS 40
+#define TEASER_MAX_CHARS 1200
+/* Where entries of an index are not: menus, footers, sidebars,
+ * comments and the related links under an article. */
+#define TEASER_OUTSIDE (EF_NAV_TAG | EF_FOOTER_TAG | EF_HEADER_TAG | \
+                        EF_ASIDE_TAG | EF_COMMENTS | EF_RELATED | \
+                        EF_NAV_NAME)
 
 struct group {
     int parent;
     uint32_t cls;
     uint16_t tag;
     int count;
+    int chars;
 };
 
-static int
-largest_group(const struct blocks *bs, const int *marks)
+/* The group of e's siblings of its tag and class in g (cap a power of
+ * two, at least twice the elements counted). */
+static struct group *
+group_of(struct group *g, size_t cap, const struct elem *e)
+{
+    uint32_t h = (uint32_t)e->parent * 2654435761u ^ e->class_hash ^
+                 (uint32_t)e->tag * 40503u;
+    size_t k = h & (cap - 1);
+    while (g[k].count && !(g[k].parent == e->parent &&
+                           g[k].cls == e->class_hash &&
+                           g[k].tag == e->tag))
+        k = (k + 1) & (cap - 1);
+    g[k].parent = e->parent;
+    g[k].cls = e->class_hash;
+    g[k].tag = e->tag;
+    return &g[k];
+}
+
+static size_t
+groups_cap(const struct blocks *bs)
 {
     size_t cap = 64;
     while (cap < (size_t)bs->n_elems * 2)
         cap *= 2;
+    return cap;
+}
+
+static int
+is_teaser(const struct elem *e)
+{
+    return e->link_chars >= TEASER_LINK_CHARS &&
+           e->chars >= e->link_chars + TEASER_OWN_CHARS &&
+           e->chars <= TEASER_MAX_CHARS &&
+           e->end_block - e->first_block >= 2;
+}
+
+/* The largest group of sibling teasers into out->teasers and
+ * out->teaser_chars.  Returns 0, or -1 when out of memory. */
+static int
+largest_teasers(const struct blocks *bs, struct page_shape *out)
+{
+    size_t cap = groups_cap(bs);
+    struct group *g = calloc(cap, sizeof *g);
+    uint32_t *inherited = malloc(((size_t)bs->n_elems + 1) *
+                                 sizeof *inherited);
+    if (!g || !inherited) {
+        free(g);
+        free(inherited);
+        return -1;
+    }
+    for (int i = 0; i < bs->n_elems; i++) {
+        const struct elem *e = &bs->elems[i];
+        /* parents come before their children */
+        inherited[i] = (e->flags & TEASER_OUTSIDE) |
+                       (e->parent >= 0 ? inherited[e->parent] : 0);
+        if (inherited[i] || e->parent < 0 || !is_teaser(e))
+            continue;
+        struct group *gr = group_of(g, cap, e);
+        gr->count++;
+        gr->chars += (int)e->chars;
+        if (gr->count > out->teasers) {
+            out->teasers = gr->count;
+            out->teaser_chars = gr->chars;
+        }
+    }
+    free(g);
+    free(inherited);
+    return 0;
+}
+
+static int
+largest_group(const struct blocks *bs, const int *marks)
+{
+    size_t cap = groups_cap(bs);
     struct group *g = calloc(cap, sizeof *g);
     if (!g)
         return -1;
@@ -42,18 +125,9 @@ largest_group(const struct blocks *bs, const int *marks)
         const struct elem *e = &bs->elems[i];
         if (e->flags & (EF_NAV_TAG | EF_FOOTER_TAG | EF_HEADER_TAG))
             continue;
-        uint32_t h = (uint32_t)e->parent * 2654435761u ^ e->class_hash ^
-                     (uint32_t)e->tag * 40503u;
-        size_t k = h & (cap - 1);
-        while (g[k].count && !(g[k].parent == e->parent &&
-                               g[k].cls == e->class_hash &&
-                               g[k].tag == e->tag))
-            k = (k + 1) & (cap - 1);
-        g[k].parent = e->parent;
-        g[k].cls = e->class_hash;
-        g[k].tag = e->tag;
-        if (++g[k].count > best)
-            best = g[k].count;
+        struct group *gr = group_of(g, cap, e);
+        if (++gr->count > best)
+            best = gr->count;
     }
     free(g);
     return best;
@@ -96,5 +170,7 @@ page_shape_read(const struct blocks *bs, struct page_shape *out)
         return -1;
     out->max_cards = largest_group(bs, marks);
     free(marks);
-    return out->max_cards < 0 ? -1 : 0;
+    if (out->max_cards < 0)
+        return -1;
+    return largest_teasers(bs, out);
 }

@@ -18,6 +18,11 @@ struct page_shape {
     int bylines;         /* elements named byline or author */
     int time_blocks;     /* blocks holding a <time> */
     int pre_blocks;      /* <pre> blocks */
+    int teasers;         /* the largest run of sibling elements of one
+                            tag and class, each a link with some text of
+                            its own (a title and a teaser, a price, a
+                            date), outside navigation and footers */
+    int teaser_chars;    /* ... their characters */
     int total_chars;
 };
 
