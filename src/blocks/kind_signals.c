@@ -115,22 +115,6 @@ kind_signals_jsonld(const char *text, struct kind_signals *ks)
     }
 }
 
-/* Does the space-separated list s hold a word of words (any case)? */
-static int
-has_word(const char *s, const char *const *words)
-{
-    while (s && *s) {
-        while (*s == ' ' || *s == '\t' || *s == '\n')
-            s++;
-        size_t l = strcspn(s, " \t\n");
-        for (int i = 0; l && words[i]; i++)
-            if (strlen(words[i]) == l && !strncasecmp(s, words[i], l))
-                return 1;
-        s += l;
-    }
-    return 0;
-}
-
 static void
 read_generator(const char *g, struct kind_signals *ks)
 {
@@ -175,22 +159,86 @@ read_og_type(const char *v, struct kind_signals *ks)
                 : !strcasecmp(v, "profile") ? OG_PROFILE : OG_OTHER;
 }
 
+/* A word of a class list, with its length: every element's class is
+ * matched against these, and the lengths spare a strlen() per word. */
+struct word {
+    const char *s;
+    size_t len;
+};
+#define W(s) {s, sizeof s - 1}
+
 /* The class words of a forum's posts, as the common platforms write
  * them (Discourse, phpBB, vBulletin, XenForo, Stack Exchange...): words
  * a blog's article does not use for itself. */
-static const char *const post_words[] = {
-    "topic-post", "postbody", "postbit", "postcontainer", "post-message",
-    "message-body", "messageContent", "bbWrapper", "forum-post",
-    "answer", "answercell", "postcell", "js-post-body", "post-text",
-    "reply", "forum-reply", "thread-post", "lia-message-body", "Post",
-    "comment-body", "cooked", "post_body", "postmessage", NULL
+static const struct word post_words[] = {
+    W("topic-post"), W("postbody"), W("postbit"), W("postcontainer"),
+    W("post-message"), W("message-body"), W("messageContent"),
+    W("bbWrapper"), W("forum-post"), W("answer"), W("answercell"),
+    W("postcell"), W("js-post-body"), W("post-text"), W("reply"),
+    W("forum-reply"), W("thread-post"), W("lia-message-body"), W("Post"),
+    W("comment-body"), W("cooked"), W("post_body"), W("postmessage"),
 };
 
-static const char *const cart_words[] = {
-    "add-to-cart", "add_to_cart", "addtocart", "add-to-bag",
-    "single_add_to_cart_button", "product-form__submit", "btn-cart",
-    "add-to-basket", "buy-now", "product-add-to-cart", NULL
+static const struct word cart_words[] = {
+    W("add-to-cart"), W("add_to_cart"), W("addtocart"), W("add-to-bag"),
+    W("single_add_to_cart_button"), W("product-form__submit"),
+    W("btn-cart"), W("add-to-basket"), W("buy-now"),
+    W("product-add-to-cart"),
 };
+
+/* Is s[0..l) one of words (any case)? */
+static int
+is_word(const char *s, size_t l, const struct word *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (words[i].len == l && !strncasecmp(s, words[i].s, l))
+            return 1;
+    return 0;
+}
+
+/* Which of the lists the space-separated class list s has a word of:
+ * bit 1 post_words, bit 2 cart_words; one pass over s for both. */
+static int
+class_words(const char *s)
+{
+    int found = 0;
+    while (*s && found != 3) {
+        while (*s == ' ' || *s == '\t' || *s == '\n')
+            s++;
+        size_t l = strcspn(s, " \t\n");
+        if (l && !(found & 1) &&
+            is_word(s, l, post_words, sizeof post_words / sizeof *post_words))
+            found |= 1;
+        if (l && !(found & 2) &&
+            is_word(s, l, cart_words, sizeof cart_words / sizeof *cart_words))
+            found |= 2;
+        s += l;
+    }
+    return found;
+}
+
+/* Does s hold "price" in any case?  (strcasestr() costs more to set up
+ * than this scan does to run over a class attribute.) */
+static int
+has_price(const char *s)
+{
+    for (; *s; s++)
+        if ((*s | 0x20) == 'p' && (s[1] | 0x20) == 'r' &&
+            (s[2] | 0x20) == 'i' && (s[3] | 0x20) == 'c' &&
+            (s[4] | 0x20) == 'e')
+            return 1;
+    return 0;
+}
+
+/* Sets *slot to the value of the attribute at when it is named name
+ * (any case) and *slot is not set yet: the first such attribute wins, as
+ * with dom_attr(). */
+static void
+take(const GumboAttribute *at, const char *name, const char **slot)
+{
+    if (!*slot && !strcasecmp(at->name, name))
+        *slot = at->value;
+}
 
 void
 kind_signals_element(const GumboNode *n, struct kind_signals *ks)
@@ -214,7 +262,27 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
         if (ks->n_code < UINT16_MAX)
             ks->n_code++;
     }
-    const char *it = dom_attr(n, "itemtype");
+    /* The attributes read below, in one pass over the element's. */
+    const char *it = NULL, *ip = NULL, *cls = NULL, *nm = NULL, *act = NULL;
+    const GumboVector *attrs = &n->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        switch ((unsigned char)at->name[0] | 0x20) {
+        case 'i':
+            take(at, "itemtype", &it);
+            take(at, "itemprop", &ip);
+            break;
+        case 'c':
+            take(at, "class", &cls);
+            break;
+        case 'n':
+            take(at, "name", &nm);
+            break;
+        case 'a':
+            take(at, "action", &act);
+            break;
+        }
+    }
     for (const char *p = it; p && *p; ) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
@@ -223,23 +291,18 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
             count(ks->micro, type_of(p, l));
         p += l;
     }
-    const char *ip = dom_attr(n, "itemprop");
-    const char *cls = dom_attr(n, "class");
     if ((ip && !strcmp(ip, "price")) ||
-        (cls && strcasestr(cls, "price") && ks->n_price < UINT16_MAX))
+        (cls && has_price(cls) && ks->n_price < UINT16_MAX))
         ks->n_price++;
-    if (cls && has_word(cls, post_words) && ks->n_post < UINT16_MAX)
+    int words = cls ? class_words(cls) : 0;
+    if ((words & 1) && ks->n_post < UINT16_MAX)
         ks->n_post++;
-    int cart = cls && has_word(cls, cart_words);
-    const char *nm = dom_attr(n, "name");
+    int cart = (words & 2) != 0;
     if ((t == GUMBO_TAG_BUTTON || t == GUMBO_TAG_INPUT) && nm &&
         (!strcasecmp(nm, "add-to-cart") || !strcasecmp(nm, "add")))
         cart = 1;
-    if (t == GUMBO_TAG_FORM) {
-        const char *act = dom_attr(n, "action");
-        if (act && strstr(act, "/cart"))
-            cart = 1;
-    }
+    if (t == GUMBO_TAG_FORM && act && strstr(act, "/cart"))
+        cart = 1;
     if (cart && ks->n_cart < UINT16_MAX)
         ks->n_cart++;
 }

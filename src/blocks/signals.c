@@ -74,9 +74,12 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
             kind_signals_element(n, &s->kind);
             GumboTag t = n->v.element.tag;
             const GumboVector *kids = &n->v.element.children;
-            const char *type = dom_attr(n, "type");
-            int js = !type || !*type || strcasestr(type, "javascript") ||
-                     !strcasecmp(type, "module");
+            /* Only a script's type is read (inputs have types too). */
+            const char *type = t == GUMBO_TAG_SCRIPT ? dom_attr(n, "type")
+                                                     : NULL;
+            int js = t == GUMBO_TAG_SCRIPT &&
+                     (!type || !*type || strcasestr(type, "javascript") ||
+                      !strcasecmp(type, "module"));
             if (t == GUMBO_TAG_SCRIPT && type && strcasestr(type, "ld+json") &&
                 kids->length == 1 &&
                 ((const GumboNode *)kids->data[0])->type != GUMBO_NODE_ELEMENT)
