@@ -186,6 +186,37 @@ test_article_beside_teasers_stays(void)
         EQ_INT(t.keep[b], 0, "a related teaser");
 }
 
+/* A box named like comments ("page_app_reviews") around the page's
+ * <h1> and a list of reviews is the page, not its comments: the cards
+ * under it are kept.  Under a comments box without the <h1>, they
+ * stay out. */
+static void
+test_comment_named_box_with_h1(void)
+{
+    for (int with_h1 = 0; with_h1 < 2; with_h1++) {
+        struct table t;
+        start(&t);
+        int head = elem(&t, 0, GUMBO_TAG_DIV, 0, 0);
+        int out = add(&t, head, GUMBO_TAG_H1, BK_HEADING, 1,
+                      "Reviews of the week", 0);
+        int box = elem(&t, 0, GUMBO_TAG_DIV, EF_COMMENTS, 0);
+        int in = add(&t, box, with_h1 ? GUMBO_TAG_H1 : GUMBO_TAG_P,
+                     with_h1 ? BK_HEADING : BK_PARA, with_h1,
+                     "App reviews", 0);
+        int grid = elem(&t, box, GUMBO_TAG_DIV, 0, 0x661D);
+        int c0 = card(&t, grid, "A calendar that plans for you", TEASER) - 2;
+        card(&t, grid, "The budget app worth paying for", TEASER " One.");
+        card(&t, grid, "Five photo editors compared", TEASER " Two.");
+        card(&t, grid, "A weather app with no adverts", TEASER " 3.");
+        (void)out;
+        EQ_INT(run(&t, in, in + 1, KIND_LISTING), 0, "pick_cards");
+        for (int c = 0; c < 4; c++)
+            EQ_INT(t.keep[c0 + 3 * c + 1], with_h1,
+                   with_h1 ? "a review's teaser under the <h1>'s box"
+                           : "a teaser in a comment section");
+    }
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -230,6 +261,7 @@ main(void)
 {
     test_listing_keeps_every_card();
     test_article_beside_teasers_stays();
+    test_comment_named_box_with_h1();
     test_repeats_find_groups();
     return test_done();
 }

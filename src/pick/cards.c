@@ -45,10 +45,24 @@ inherited_flags(struct arena *a, const struct blocks *bs)
     uint32_t *f = arena_alloc(a, (size_t)bs->n_elems * sizeof *f);
     if (!f)
         return NULL;
+    /* A box holding the page's <h1> is no comment section, whatever its
+     * name says ("page_app_reviews" around a list of reviews): mark the
+     * <h1>s' ancestors first, each once. */
+    memset(f, 0, (size_t)bs->n_elems * sizeof *f);
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (b->kind != BK_HEADING || b->level != 1)
+            continue;
+        for (int k = b->elem; k >= 0 && !f[k]; k = bs->elems[k].parent)
+            f[k] = 1;
+    }
     for (int i = 0; i < bs->n_elems; i++) {
         const struct elem *e = &bs->elems[i];
         int page = e->tag == GUMBO_TAG_BODY || e->tag == GUMBO_TAG_HTML;
-        f[i] = (page ? 0 : e->flags) | (e->parent >= 0 ? f[e->parent] : 0);
+        uint32_t own = page ? 0 : e->flags;
+        if (f[i])
+            own &= ~(uint32_t)EF_COMMENTS;
+        f[i] = own | (e->parent >= 0 ? f[e->parent] : 0);
     }
     return f;
 }
@@ -324,6 +338,10 @@ is_prose(const struct block *b)
  * article (related stories) are not. */
 #define MANY_CARDS 10
 #define CARDS_OVER_PROSE 4
+/* A listing's entries (posts, results, events) are fewer to a page than
+ * a shop's products, and longer: fewer of them beside prose make the
+ * page.  A collection keeps MANY_CARDS (6 loses there). */
+#define MANY_LISTED 7
 
 /* What the scorer may keep and still be wrong about: a consent
  * dialog's prose, a footer's "about us". */
@@ -370,8 +388,9 @@ pick_cards(struct arena *a, const struct pick_input *in,
     size_t prose = kept_prose(bs, inh, sc);
     if (prose < MIN_PROSE)
         prose = 0;
+    int many = in->kind == KIND_LISTING ? MANY_LISTED : MANY_CARDS;
     if (!g || g->chars < prose ||
-        (g->n_text < MANY_CARDS && g->chars < CARDS_OVER_PROSE * prose))
+        (g->n_text < many && g->chars < CARDS_OVER_PROSE * prose))
         return 0;
     /* The scorer's choice stays when it holds prose (a category's
      * description, often below the grid); when it holds none, it was
