@@ -277,6 +277,15 @@ except (UnicodeDecodeError, ValueError):
     ok_e = False
 check(p_.returncode == 0 and ok_e,
       "--explain of a paragraph past the block cap is valid UTF-8 JSON")
+with tempfile.TemporaryDirectory() as d:
+    bw = os.path.join(d, "bad.warc")
+    with open(bw, "wb") as f:
+        f.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: "
+                b"99999999999999999999999\r\n\r\nxx\r\n\r\n")
+    rc, recs, _ = pith("batch", bw, "--jsonl", "-", "-q")
+    check(rc == 9 and "Content-Length is not a length" in recs and
+          "has no Content-Length" not in recs,
+          "a WARC record's huge length is named as such")
 rc, _, err = pith(PAGE, PAGE)
 check(rc == 2 and "pith batch" in err, "two inputs point to pith batch")
 rc, _, err = pith("fixture", "update", os.path.join(ROOT, "fixtures"),

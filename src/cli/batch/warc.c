@@ -135,6 +135,8 @@ header_field(struct warc_record *r, char *line, int *has_length)
         if (!errno && end != v && !*end && !strchr(v, '-')) {
             r->length = n;
             *has_length = 1;
+        } else {
+            *has_length = -1; /* there, but no length pith can read */
         }
     }
 }
@@ -167,6 +169,10 @@ warc_next(struct warc *w, struct warc_record *r)
         header_field(r, line, &has_length);
     if (rc != 1)
         return fail(w, "record %llu: its header is cut short",
+                    (unsigned long long)w->records);
+    if (has_length < 0)
+        return fail(w, "record %llu: its Content-Length is not a length "
+                    "(negative, malformed or over 2^64)",
                     (unsigned long long)w->records);
     if (!has_length)
         return fail(w, "record %llu has no Content-Length",
