@@ -230,6 +230,47 @@ has_price(const char *s)
     return 0;
 }
 
+/* Which kind_mark words the class list s holds, anywhere in it and in
+ * any case, as bits; one pass over s. */
+static unsigned
+class_marks(const char *s)
+{
+    static const struct {
+        const char *word;
+        unsigned char len, mark;
+    } words[] = {
+        {"btn", 3, KM_BUTTON}, {"button", 6, KM_BUTTON}, {"cta", 3, KM_BUTTON},
+        {"hero", 4, KM_HERO}, {"banner", 6, KM_HERO},
+        {"jumbotron", 9, KM_HERO}, {"pricing", 7, KM_PRICING},
+        {"plan", 4, KM_PRICING}, {"testimonial", 11, KM_TESTIMONIAL},
+        {"quote", 5, KM_TESTIMONIAL}, {"review", 6, KM_TESTIMONIAL},
+        {"faq", 3, KM_FAQ}, {"accordion", 9, KM_FAQ}, {"card", 4, KM_CARD},
+        {"tile", 4, KM_CARD}, {"teaser", 6, KM_CARD},
+        {"pagination", 10, KM_PAGINATION}, {"pager", 5, KM_PAGINATION},
+        {"sidebar", 7, KM_SIDEBAR}, {"toc", 3, KM_SIDEBAR},
+        {"filter", 6, KM_FILTER}, {"facet", 5, KM_FILTER},
+        {"sort", 4, KM_FILTER},
+    };
+    unsigned found = 0;
+    for (; *s; s++) {
+        char c = (char)(*s | 0x20);
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+            if (words[i].word[0] != c || (found & (1u << words[i].mark)))
+                continue;
+            if (!strncasecmp(s, words[i].word, words[i].len))
+                found |= 1u << words[i].mark;
+        }
+    }
+    return found;
+}
+
+static void
+mark(struct kind_signals *ks, enum kind_mark m)
+{
+    if (ks->n_mark[m] < UINT16_MAX)
+        ks->n_mark[m]++;
+}
+
 /* Sets *slot to the value of the attribute at when it is named name
  * (any case) and *slot is not set yet: the first such attribute wins, as
  * with dom_attr(). */
@@ -305,4 +346,17 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
         cart = 1;
     if (cart && ks->n_cart < UINT16_MAX)
         ks->n_cart++;
+    unsigned marks = cls ? class_marks(cls) : 0;
+    if (t == GUMBO_TAG_BUTTON)
+        marks |= 1u << KM_BUTTON;
+    if (t == GUMBO_TAG_SECTION)
+        marks |= 1u << KM_SECTION;
+    if (t == GUMBO_TAG_IMG)
+        marks |= 1u << KM_IMAGE;
+    if (t == GUMBO_TAG_INPUT || t == GUMBO_TAG_SELECT ||
+        t == GUMBO_TAG_TEXTAREA)
+        marks |= 1u << KM_INPUT;
+    for (int m = 0; marks && m < KM_COUNT; m++)
+        if (marks & (1u << m))
+            mark(ks, (enum kind_mark)m);
 }

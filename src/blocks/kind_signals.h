@@ -34,6 +34,24 @@ enum og_type {
     OG_NONE, OG_ARTICLE, OG_PRODUCT, OG_WEBSITE, OG_PROFILE, OG_OTHER
 };
 
+/* Parts of a page told by an element's tag or a word inside its class
+ * ("btn-primary", "hero__title", "pagination"). */
+enum kind_mark {
+    KM_BUTTON,      /* <button>, btn, button, cta */
+    KM_SECTION,     /* <section> */
+    KM_HERO,        /* hero, banner, jumbotron */
+    KM_PRICING,     /* pricing, plan */
+    KM_TESTIMONIAL, /* testimonial, quote, review */
+    KM_FAQ,         /* faq, accordion */
+    KM_CARD,        /* card, tile, teaser */
+    KM_PAGINATION,  /* pagination, pager */
+    KM_SIDEBAR,     /* sidebar, toc */
+    KM_FILTER,      /* filter, facet, sort */
+    KM_IMAGE,       /* <img> */
+    KM_INPUT,       /* <input>, <select>, <textarea> */
+    KM_COUNT
+};
+
 struct kind_signals {
     uint16_t jsonld[ST_COUNT];    /* objects of each type in JSON-LD */
     uint16_t micro[ST_COUNT];     /* elements of each itemtype */
@@ -44,6 +62,8 @@ struct kind_signals {
     uint16_t n_cart;              /* add-to-cart forms and buttons */
     uint16_t n_post;              /* elements classed as a forum post */
     uint16_t n_code;              /* <pre> and <code> elements */
+    /* Elements whose tag or class names a part only some kinds have. */
+    uint16_t n_mark[KM_COUNT];
 };
 
 /* Reads what element n says into ks (call once per element, in order). */

@@ -8,6 +8,7 @@
  * article taken for one of them loses its precision.
  */
 #include "kind/kind.h"
+#include "kind/kind_model.h"
 #include "kind/shape.h"
 #include "kind/url_kind.h"
 
@@ -23,6 +24,10 @@
 /* A page must say something to be a company's page of sections: an
  * empty page or a consent wall is none. */
 #define SERVICE_MIN_CHARS 1500
+/* Below these, the rules decide, not the model (scripts/train-kinds
+ * reads the same figures). */
+#define MODEL_MIN_CHARS 200
+#define MODEL_SURE 0.5f
 /* Sibling entries of an index, fewer are a box of related links. */
 #define MIN_TEASERS 6
 
@@ -179,35 +184,47 @@ other_kind_evident(const struct kind_verdict *v)
     return 0;
 }
 
-void
-kind_classify(const struct kind_input *in, struct kind_verdict *out)
+/* Whether url's path is empty: the site's home page. */
+static int
+url_is_root(const char *url)
 {
-    memset(out, 0, sizeof *out);
+    if (!url)
+        return 0;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : NULL;
+    if (!p)
+        return strstr(url, "://") != NULL;
+    while (*p == '/')
+        p++;
+    return !*p || *p == '?' || *p == '#' ||
+           !strncmp(p, "index.", 6);
+}
+
+/* The hand-written rules: evidence per kind into v->score, their
+ * signals into v->why, the address's own words into url_score. */
+static void
+rules(const struct kind_input *in, const struct kind_signals *ks,
+      const struct page_shape *sh, int dated, int authored,
+      const char *url, float url_score[KIND_COUNT],
+      struct kind_verdict *out)
+{
     out->score[KIND_ARTICLE] = 1.0f;
-    static const struct kind_signals none;
-    const struct kind_signals *ks = in->signals ? &in->signals->kind : &none;
     declared(ks, out);
-    int dated = in->meta && in->meta->date_published;
-    int authored = in->meta && in->meta->n_authors;
     if (dated)
         note(out, KIND_ARTICLE, 0.5f, "dated");
     else
         note(out, KIND_SERVICE, 0.5f, "undated");
     if (authored)
         note(out, KIND_ARTICLE, 0.3f, "author");
-    const char *url = in->url;
-    if (!url && in->meta)
-        url = in->meta->canonical_url;
-    url_kind(url, out->score, out->why, sizeof out->why);
-    struct page_shape sh;
-    memset(&sh, 0, sizeof sh);
+    url_kind(url, url_score, out->why, sizeof out->why);
+    for (int k = 0; k < KIND_COUNT; k++)
+        out->score[k] += url_score[k];
     if (in->bs) {
-        page_shape_read(in->bs, &sh);
-        shaped(&sh, ks, dated, out);
+        shaped(sh, ks, dated, out);
         /* Nothing of an article's: no date, author, article type or
          * much prose, as a company's or a product's page. */
         if (!dated && !authored && !declares_article(ks) &&
-            sh.long_paras <= 10 && sh.total_chars >= SERVICE_MIN_CHARS)
+            sh->long_paras <= 10 && sh->total_chars >= SERVICE_MIN_CHARS)
             note(out, KIND_SERVICE, 1.0f, "no article marks");
     }
     /* Undated and without an article's type: a page that is no news or
@@ -217,16 +234,57 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
      * picker keeps the scorer's choice when it holds the column. */
     if (!dated && !typed(ks, ST_ARTICLE) && !typed(ks, ST_NEWS_ARTICLE) &&
         !typed(ks, ST_BLOG_POSTING) && !other_kind_evident(out) &&
-        sh.total_chars >= SERVICE_MIN_CHARS) {
+        sh->total_chars >= SERVICE_MIN_CHARS) {
         note(out, KIND_SERVICE, authored ? 0.5f : 1.5f,
              authored ? "no article type" : "no article type or author");
     }
+}
+
+/* The rules' own choice: article unless another kind has enough
+ * evidence and more than the article's. */
+static enum page_kind
+rules_choice(const float score[KIND_COUNT])
+{
     enum page_kind best = KIND_ARTICLE;
     for (int k = 1; k < KIND_OTHER; k++)
-        if (out->score[k] >= KIND_MIN_EVIDENCE &&
-            out->score[k] > out->score[best])
+        if (score[k] >= KIND_MIN_EVIDENCE && score[k] > score[best])
             best = (enum page_kind)k;
-    out->kind = best;
+    return best;
+}
+
+void
+kind_classify(const struct kind_input *in, struct kind_verdict *out)
+{
+    memset(out, 0, sizeof *out);
+    static const struct kind_signals none;
+    const struct kind_signals *ks = in->signals ? &in->signals->kind : &none;
+    int dated = in->meta && in->meta->date_published;
+    int authored = in->meta && in->meta->n_authors;
+    const char *url = in->url;
+    if (!url && in->meta)
+        url = in->meta->canonical_url;
+    struct page_shape sh;
+    memset(&sh, 0, sizeof sh);
+    if (in->bs)
+        page_shape_read(in->bs, &sh);
+    float url_score[KIND_COUNT] = {0};
+    rules(in, ks, &sh, dated, authored, url, url_score, out);
+    memcpy(out->rule, out->score, sizeof out->rule);
+    struct kind_feature_input fi = {ks, &sh, in->bs, out->rule, url_score,
+                                    url_is_root(url), dated, authored};
+    kind_features(&fi, out->feature);
+    if (kind_model_weigh(out->feature, out->score) == 0) {
+        enum page_kind k = kind_model_choice(out->score);
+        /* The model read pages with text; on a page of a few words, or
+         * when no kind is likely, the rules' default (article unless
+         * another kind has its evidence) is safer. */
+        out->kind = sh.total_chars >= MODEL_MIN_CHARS &&
+                            out->score[k] >= MODEL_SURE
+                        ? k : rules_choice(out->rule);
+    } else {
+        memcpy(out->score, out->rule, sizeof out->score);
+        out->kind = rules_choice(out->rule);
+    }
     if (!out->why[0])
         snprintf(out->why, sizeof out->why, "no signal of another kind");
 }

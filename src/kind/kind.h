@@ -10,6 +10,8 @@
 #ifndef PITH_KIND_H
 #define PITH_KIND_H
 
+#include "kind/features.h"
+
 #include <stddef.h>
 
 struct blocks;
@@ -40,8 +42,10 @@ struct kind_input {
 struct kind_verdict {
     enum page_kind kind;
     int forced;               /* given by the caller, not detected */
-    float score[KIND_COUNT];  /* the evidence for each kind */
-    char why[256];            /* the signals that decided, for --explain */
+    float score[KIND_COUNT];  /* each kind's probability, by the model */
+    float rule[KIND_COUNT];   /* the hand-written rules' evidence */
+    float feature[KF_COUNT];  /* what the model weighed */
+    char why[256];            /* the rules' signals, for --explain */
 };
 
 /* Classifies the page of in into out. */

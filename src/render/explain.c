@@ -37,6 +37,44 @@ explain_title_block(const struct blocks *bs, const char *title)
     return -1;
 }
 
+/* An object of n numbers v, named by kind, or by feature when
+ * features is set. */
+static void
+kind_numbers(struct buf *b, const float *v, int n, int features)
+{
+    buf_putc(b, '{');
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_putc(b, ',');
+        json_out_string(b, features
+                               ? kind_feature_name((enum kind_feature)i)
+                               : kind_name((enum page_kind)i));
+        char num[32];
+        snprintf(num, sizeof num, ":%.4g", (double)v[i]);
+        buf_puts(b, num);
+    }
+    buf_putc(b, '}');
+}
+
+/* The page's kind and its evidence: the model's probabilities, the
+ * rules' scores and the features both read. */
+static void
+kind_json(struct buf *b, const struct kind_verdict *kind)
+{
+    buf_puts(b, ",\"page_type\":");
+    json_out_string(b, kind_name(kind->kind));
+    buf_puts(b, kind->forced ? ",\"page_type_forced\":true"
+                             : ",\"page_type_forced\":false");
+    buf_puts(b, ",\"page_type_signals\":");
+    json_out_string(b, kind->why);
+    buf_puts(b, ",\"page_type_scores\":");
+    kind_numbers(b, kind->score, KIND_COUNT, 0);
+    buf_puts(b, ",\"page_type_rules\":");
+    kind_numbers(b, kind->rule, KIND_OTHER, 0);
+    buf_puts(b, ",\"page_type_features\":");
+    kind_numbers(b, kind->feature, KF_COUNT, 1);
+}
+
 void
 explain_json(const struct blocks *bs, const struct kind_verdict *kind,
              const struct score_result *sc, const struct explain_verdict *ev,
@@ -52,22 +90,8 @@ explain_json(const struct blocks *bs, const struct kind_verdict *kind,
     json_out_string(b, ev->message);
     buf_puts(b, ",\"title\":");
     json_out_string(b, ev->title);
-    buf_puts(b, ",\"page_type\":");
-    json_out_string(b, kind_name(kind->kind));
-    buf_puts(b, kind->forced ? ",\"page_type_forced\":true"
-                             : ",\"page_type_forced\":false");
-    buf_puts(b, ",\"page_type_signals\":");
-    json_out_string(b, kind->why);
-    buf_puts(b, ",\"page_type_scores\":{");
-    for (int k = 0; k < KIND_COUNT; k++) {
-        if (k)
-            buf_putc(b, ',');
-        json_out_string(b, kind_name((enum page_kind)k));
-        char num[32];
-        snprintf(num, sizeof num, ":%.3g", (double)kind->score[k]);
-        buf_puts(b, num);
-    }
-    buf_puts(b, "},\"main\":");
+    kind_json(b, kind);
+    buf_puts(b, ",\"main\":");
     if (sc->main_elem >= 0) {
         blocks_path_put(bs, sc->main_elem, &sel);
         json_out_stringn(b, sel.data, sel.len);

@@ -1,0 +1,156 @@
+/*
+ * The classifier's feature vector; see features.h.
+ */
+#include "kind/features.h"
+#include "kind/kind.h"
+
+#include "blocks/blocks.h"
+#include "blocks/kind_signals.h"
+#include "kind/shape.h"
+
+#include <math.h>
+#include <string.h>
+
+#define KIND_FEATURE_NAME(name) #name,
+static const char *const names[KF_COUNT] = {
+    KIND_FEATURE_LIST(KIND_FEATURE_NAME)};
+#undef KIND_FEATURE_NAME
+
+const char *
+kind_feature_name(enum kind_feature f)
+{
+    return f >= 0 && f < KF_COUNT ? names[f] : "?";
+}
+
+/* The marks' features follow enum kind_mark's order. */
+_Static_assert(KF_inputs - KF_buttons == KM_COUNT - 1,
+               "features.h's marks out of kind_mark's order");
+
+static float
+count(double n)
+{
+    return (float)log1p(n > 0 ? n : 0);
+}
+
+static float
+share(double part, double whole)
+{
+    return whole > 0 ? (float)(part / whole) : 0.0f;
+}
+
+static float
+has(const struct kind_signals *ks, enum schema_type t)
+{
+    return ks->jsonld[t] + ks->micro[t] ? 1.0f : 0.0f;
+}
+
+/* Counts the block table alone holds: links, list items, table rows,
+ * forms and comments by share of the text, the page's landmarks. */
+static void
+block_counts(const struct blocks *bs, float *f)
+{
+    double chars = 0, links = 0, li = 0, rows = 0, h1 = 0;
+    double form = 0, comments = 0;
+    int main_tag = 0, article_tag = 0;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        chars += b->chars;
+        links += b->link_chars;
+        li += b->kind == BK_LI;
+        rows += b->kind == BK_ROW;
+        h1 += b->kind == BK_HEADING && b->level == 1;
+    }
+    for (int i = 0; i < bs->n_elems; i++) {
+        const struct elem *e = &bs->elems[i];
+        uint32_t parent = e->parent >= 0 ? bs->elems[e->parent].flags : 0;
+        /* the outermost form or comment box, not each of its parts */
+        if ((e->flags & EF_FORM_TAG) && !(parent & EF_FORM_TAG))
+            form += e->chars;
+        if ((e->flags & EF_COMMENTS) && !(parent & EF_COMMENTS))
+            comments += e->chars;
+        main_tag |= (e->flags & EF_MAIN_TAG) != 0;
+        article_tag += (e->flags & EF_ARTICLE_TAG) &&
+                       !(parent & EF_ARTICLE_TAG);
+    }
+    f[KF_blocks] = count(bs->n_blocks);
+    f[KF_link_share] = share(links, chars);
+    f[KF_list_items] = count(li);
+    f[KF_table_rows] = count(rows);
+    f[KF_h1s] = count(h1);
+    f[KF_form_share] = share(form, chars);
+    f[KF_comment_share] = share(comments, chars);
+    f[KF_main_tag] = (float)main_tag;
+    f[KF_article_tag] = count(article_tag);
+}
+
+void
+kind_features(const struct kind_feature_input *in, float *f)
+{
+    memset(f, 0, KF_COUNT * sizeof *f);
+    for (int k = 0; k < KIND_OTHER; k++) {
+        f[KF_rule_article + k] = in->rule_score[k];
+        f[KF_url_article + k] = in->url_score[k];
+    }
+    f[KF_url_root] = (float)in->url_root;
+    const struct kind_signals *ks = in->ks;
+    f[KF_ld_article] = has(ks, ST_ARTICLE) || has(ks, ST_NEWS_ARTICLE) ||
+                       has(ks, ST_BLOG_POSTING);
+    f[KF_ld_product] = has(ks, ST_PRODUCT) ? count(ks->jsonld[ST_PRODUCT] +
+                                                   ks->micro[ST_PRODUCT])
+                                           : 0;
+    f[KF_ld_offer] = has(ks, ST_OFFER) || has(ks, ST_AGGREGATE_OFFER);
+    f[KF_ld_forum] = has(ks, ST_FORUM_POSTING) || has(ks, ST_QA_PAGE);
+    f[KF_ld_question] = has(ks, ST_QUESTION);
+    f[KF_ld_answer] = has(ks, ST_ANSWER);
+    f[KF_ld_faq] = has(ks, ST_FAQ_PAGE);
+    f[KF_ld_itemlist] = has(ks, ST_ITEM_LIST);
+    f[KF_ld_collectionpage] = has(ks, ST_COLLECTION_PAGE) ||
+                              has(ks, ST_SEARCH_RESULTS);
+    f[KF_ld_offercatalog] = has(ks, ST_OFFER_CATALOG);
+    f[KF_ld_techarticle] = has(ks, ST_TECH_ARTICLE) ||
+                           has(ks, ST_API_REFERENCE);
+    f[KF_ld_software] = has(ks, ST_SOFTWARE_APP);
+    f[KF_ld_service] = has(ks, ST_SERVICE);
+    f[KF_ld_organization] = has(ks, ST_ORGANIZATION) ||
+                            has(ks, ST_LOCAL_BUSINESS);
+    f[KF_ld_howto] = has(ks, ST_HOW_TO) || has(ks, ST_RECIPE);
+    f[KF_ld_course] = has(ks, ST_COURSE);
+    f[KF_ld_aboutpage] = has(ks, ST_ABOUT_PAGE);
+    f[KF_ld_review] = has(ks, ST_REVIEW);
+    f[KF_ld_event] = has(ks, ST_EVENT);
+    f[KF_ld_comment] = has(ks, ST_COMMENT);
+    f[KF_ld_webpage] = has(ks, ST_WEB_PAGE);
+    f[KF_ld_breadcrumb] = has(ks, ST_BREADCRUMB);
+    f[KF_og_article] = ks->og_type == OG_ARTICLE;
+    f[KF_og_product] = ks->og_type == OG_PRODUCT;
+    f[KF_og_website] = ks->og_type == OG_WEBSITE;
+    f[KF_og_other] = ks->og_type == OG_PROFILE || ks->og_type == OG_OTHER;
+    f[KF_pf_forum] = ks->platform == PF_FORUM;
+    f[KF_pf_shop] = ks->platform == PF_SHOP;
+    f[KF_pf_docs] = ks->platform == PF_DOCS;
+    f[KF_pf_wiki] = ks->platform == PF_WIKI;
+    f[KF_pf_blog] = ks->platform == PF_BLOG;
+    f[KF_prices] = count(ks->n_price);
+    f[KF_carts] = count(ks->n_cart);
+    f[KF_posts] = count(ks->n_post);
+    f[KF_code] = count(ks->n_code);
+    f[KF_dated] = (float)in->dated;
+    f[KF_authored] = (float)in->authored;
+    const struct page_shape *sh = in->shape;
+    f[KF_total_chars] = count(sh->total_chars);
+    f[KF_prose_chars] = count(sh->prose_chars);
+    f[KF_prose_share] = share(sh->prose_chars, sh->total_chars);
+    f[KF_long_paras] = count(sh->long_paras);
+    f[KF_headings] = count(sh->headings);
+    f[KF_linked_headings] = count(sh->linked_headings);
+    f[KF_max_cards] = count(sh->max_cards);
+    f[KF_teasers] = count(sh->teasers);
+    f[KF_teaser_share] = share(sh->teaser_chars, sh->total_chars);
+    f[KF_bylines] = count(sh->bylines);
+    f[KF_time_blocks] = count(sh->time_blocks);
+    f[KF_pre_blocks] = count(sh->pre_blocks);
+    for (int m = 0; m < KM_COUNT; m++)
+        f[KF_buttons + m] = count(ks->n_mark[m]);
+    if (in->bs)
+        block_counts(in->bs, f);
+}
