@@ -7,6 +7,7 @@ Usage: test_binding.py PATH/TO/pith   (PYTHONPATH holds the module)
 """
 import json
 import threading
+import time
 
 from support import PITH, Server, fixture_pages, pith, run_pith
 from checks import check, finish
@@ -151,6 +152,33 @@ def threads():
           "Extractor, give one thread's outputs")
 
 
+def gil_released():
+    """While one thread extracts a long page, another runs Python: the
+    longest pause it sees is far below the extraction's time (were the
+    GIL held, it would wait for all of it)."""
+    page = b"<title>T</title><article>" + b"".join(
+        b"<p>Paragraph %d of a long page, with words.</p>" % i
+        for i in range(20000)) + b"</article>"
+    took = []
+
+    def work():
+        t0 = time.perf_counter()
+        pith.extract(page)
+        took.append(time.perf_counter() - t0)
+
+    t = threading.Thread(target=work)
+    longest, last = 0.0, time.perf_counter()
+    t.start()
+    while t.is_alive():
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    t.join()
+    check(took and took[0] > 0.1 and longest < took[0] / 2,
+          "the GIL is released while pith works (extraction %.3f s, "
+          "longest pause of the other thread %.3f s)"
+          % (took[0] if took else 0, longest))
+
+
 def fetching():
     with Server() as s:
         text = pith.fetch(s.base + "/article")
@@ -199,5 +227,6 @@ def fetching():
 same_as_command()
 bad_inputs()
 threads()
+gil_released()
 fetching()
 finish()
