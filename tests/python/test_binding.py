@@ -218,6 +218,10 @@ def fetching():
         check(len(bad) == 1 and isinstance(bad[0].error, pith.HTTPError) and
               bad[0].error.status == 500 and bad[0].http_status == 500,
               "fetch_many: the 500 as an HTTPError")
+        ex = pith.Extractor(retries=0)
+        expect_raise(RuntimeError, lambda: ex.fetch_many(
+            urls[:2], lambda item: ex.extract(b"<p>")),
+            "a callback using its own extractor", "another one")
         it = pith.fetch_many(urls, concurrency=1)
         first = next(it)
         it.close()

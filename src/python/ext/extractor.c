@@ -17,6 +17,9 @@ typedef struct {
      * sharing an extractor wait for each other instead of corrupting it
      * (one extractor per thread is what runs in parallel). */
     PyThread_type_lock lock;
+    /* The thread inside fetch_many(), whose callback must not call the
+     * extractor again: it would wait for itself. */
+    unsigned long busy_thread;
 } Extractor;
 
 /* What one library call left, copied while the lock was held. */
@@ -43,6 +46,7 @@ Extractor_init(Extractor *self, PyObject *args, PyObject *kwargs)
                         "pith.Extractor is set up once");
         return -1;
     }
+    options_free(&self->opts); /* what a failed __init__ left */
     if (options_parse(&self->opts, kwargs))
         return -1;
     self->lock = PyThread_allocate_lock();
@@ -67,11 +71,18 @@ Extractor_dealloc(Extractor *self)
 static int
 ready(Extractor *self)
 {
-    if (self->ex)
-        return 0;
-    PyErr_SetString(PyExc_RuntimeError,
-                    "pith.Extractor.__init__ was not called");
-    return -1;
+    if (!self->ex) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "pith.Extractor.__init__ was not called");
+        return -1;
+    }
+    if (self->busy_thread == PyThread_get_thread_ident()) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "pith: a fetch_many() callback used the extractor "
+                        "that runs it; use another one");
+        return -1;
+    }
+    return 0;
 }
 
 /* After a library call, still holding the lock: keep its message, the
@@ -392,11 +403,14 @@ Extractor_fetch_many(Extractor *self, PyObject *args, PyObject *kwargs)
         }
     char error[1024] = "";
     pith_status st;
+    unsigned long me = PyThread_get_thread_ident();
     run.tstate = PyEval_SaveThread();
     PyThread_acquire_lock(self->lock, WAIT_LOCK);
+    self->busy_thread = me;
     st = pith_fetch_many(self->ex, list, (size_t)n, &mo, on_item, &run);
     if (st != PITH_OK)
         snprintf(error, sizeof error, "%s", pith_errmsg(self->ex));
+    self->busy_thread = 0;
     PyThread_release_lock(self->lock);
     PyEval_RestoreThread(run.tstate);
     PyMem_Free(list);
