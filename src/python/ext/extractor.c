@@ -425,7 +425,7 @@ Extractor_fetch_many(Extractor *self, PyObject *args, PyObject *kwargs)
 static PyMethodDef Extractor_methods[] = {
     {"extract", (PyCFunction)(void (*)(void))Extractor_extract,
      METH_VARARGS | METH_KEYWORDS,
-     "extract(html, url=None, *, format='txt', body_only=False, "
+     "extract($self, /, html, url=None, *, format='txt', body_only=False, "
      "links=False, images=False, content_type=None)\n--\n\n"
      "The main content of one page: a str for format 'txt' and "
      "'markdown', a dict for 'json' (the fields of pith --format json).\n"
@@ -435,13 +435,13 @@ static PyMethodDef Extractor_methods[] = {
      "the 'url' field.  Raises a pith.Error subclass on failure."},
     {"fetch", (PyCFunction)(void (*)(void))Extractor_fetch,
      METH_VARARGS | METH_KEYWORDS,
-     "fetch(url, *, format='txt', body_only=False, links=False, "
+     "fetch($self, /, url, *, format='txt', body_only=False, links=False, "
      "images=False)\n--\n\n"
      "Fetches url (http or https) with the extractor's options and "
      "extracts it, as extract() does."},
     {"fetch_many", (PyCFunction)(void (*)(void))Extractor_fetch_many,
      METH_VARARGS | METH_KEYWORDS,
-     "fetch_many(urls, callback, *, format='txt', body_only=False, "
+     "fetch_many($self, /, urls, callback, *, format='txt', body_only=False, "
      "links=False, images=False, concurrency=8, per_host=2, delay=0, "
      "robots=False)\n--\n\n"
      "Fetches and extracts every URL (libcurl's multi interface, in this "

@@ -1,5 +1,6 @@
 # Types of the C extension (ext/); pith/__init__.py re-exports them.
-from typing import Any, Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Union
+from typing import (Any, Callable, Dict, FrozenSet, Mapping, Optional,
+                    Sequence, Union)
 
 VERSION: str
 OPTION_NAMES: FrozenSet[str]
