@@ -43,6 +43,15 @@ def same_as_command():
         except pith.NoContentError:
             md = b""
         check(md == out, "%s: markdown differs from pith's" % name)
+    # --explain and --explain=html, on a few pages.
+    for name, path in fixture_pages()[:6]:
+        html = open(path, "rb").read()
+        code, out = run_pith("--explain", path)
+        check(pith.explain(html) == json.loads(out),
+              "%s: explain() is pith --explain" % name)
+        code, out = run_pith("--explain=html", path)
+        check(pith.explain(html, format="html").encode("utf-8") == out,
+              "%s: explain(format='html') is pith --explain=html" % name)
     # Options as the command's: body only, recall.
     name, path = fixture_pages()[0]
     html = open(path, "rb").read()

@@ -223,6 +223,44 @@ Extractor_extract(Extractor *self, PyObject *args, PyObject *kwargs)
     return conclude(&oc, &ra);
 }
 
+static PyObject *
+Extractor_explain(Extractor *self, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"html", "url", "format", "content_type", NULL};
+    PyObject *html, *url = NULL, *format = NULL, *ctype = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O$OO:explain", kwlist,
+                                     &html, &url, &format, &ctype))
+        return NULL;
+    const char *url_s, *ctype_s, *format_s;
+    if (ready(self) || opt_str(url, "url", &url_s) ||
+        opt_str(ctype, "content_type", &ctype_s) ||
+        opt_str(format, "format", &format_s))
+        return NULL;
+    /* The command's --explain (json, the default) and --explain=html. */
+    int as_html = format_s && !strcmp(format_s, "html");
+    if (format_s && !as_html && strcmp(format_s, "json"))
+        return errors_raise(PITH_ERR_ARG, "explain's format: json or html",
+                            0, NULL, NULL);
+    Py_buffer view;
+    int is_str;
+    if (html_bytes(html, &view, &is_str))
+        return NULL;
+    if (is_str && !ctype_s)
+        ctype_s = "text/html; charset=utf-8";
+    struct outcome oc = {0};
+    struct render_args ra = {as_html ? PITH_FORMAT_TXT : PITH_FORMAT_JSON,
+                             0};
+    Py_BEGIN_ALLOW_THREADS
+    PyThread_acquire_lock(self->lock, WAIT_LOCK);
+    oc.status = pith_explain(self->ex, view.buf, (size_t)view.len, ctype_s,
+                             url_s, as_html, outbuf_write, &oc.out);
+    settle(self, &oc, NULL, &ra);
+    PyThread_release_lock(self->lock);
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&view);
+    return conclude(&oc, &ra);
+}
+
 static int
 url_arg(PyObject *url, const char **out)
 {
@@ -433,6 +471,13 @@ static PyMethodDef Extractor_methods[] = {
      "from a BOM, content_type's charset, <meta> or detection) or str "
      "(read as UTF-8).  url is the page's address, for its links and "
      "the 'url' field.  Raises a pith.Error subclass on failure."},
+    {"explain", (PyCFunction)(void (*)(void))Extractor_explain,
+     METH_VARARGS | METH_KEYWORDS,
+     "explain($self, /, html, url=None, *, format='json', "
+     "content_type=None)\n--\n\n"
+     "How the page was judged, block by block, as pith --explain gives "
+     "it: a dict for format 'json', for 'html' a str, the page with the "
+     "kept blocks in green and the dropped ones in red."},
     {"fetch", (PyCFunction)(void (*)(void))Extractor_fetch,
      METH_VARARGS | METH_KEYWORDS,
      "fetch($self, /, url, *, format='txt', body_only=False, links=False, "

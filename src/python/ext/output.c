@@ -74,8 +74,8 @@ render_args_parse(struct render_args *r, PyObject *format,
     return 0;
 }
 
-static int
-append(const char *data, size_t len, void *userdata)
+int
+outbuf_write(const char *data, size_t len, void *userdata)
 {
     struct outbuf *b = userdata;
     if (b->len + len + 1 > b->cap) {
@@ -98,7 +98,7 @@ outbuf_render(struct outbuf *b, const pith_result *res, pith_format format,
               unsigned flags)
 {
     b->len = 0;
-    return pith_render(res, format, flags, append, b);
+    return pith_render(res, format, flags, outbuf_write, b);
 }
 
 void

@@ -33,6 +33,8 @@ int render_args_parse(struct render_args *r, PyObject *format,
 pith_status outbuf_render(struct outbuf *b, const pith_result *res,
                           pith_format format, unsigned flags);
 void outbuf_free(struct outbuf *b);
+/* A pith_write_fn appending to the outbuf userdata points to. */
+int outbuf_write(const char *data, size_t len, void *userdata);
 
 /* b as a str (txt, markdown) or, parsed, a dict (json); a new reference,
  * or NULL with an exception set. */

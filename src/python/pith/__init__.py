@@ -20,7 +20,7 @@ from pith._pith import (OPTION_NAMES, VERSION, Error, Extractor, FetchError,
                         NotHTMLError, TooBigError, UsageError)
 
 __version__ = VERSION
-__all__ = ["extract", "fetch", "fetch_many", "Extractor", "FetchItem",
+__all__ = ["extract", "explain", "fetch", "fetch_many", "Extractor", "FetchItem",
            "Error", "InternalError", "UsageError", "InputError",
            "FetchError", "HTTPError", "NotHTMLError", "NoContentError",
            "TooBigError", "OPTION_NAMES"]
@@ -79,6 +79,15 @@ def extract(html, url=None, **kwargs):
     """
     ex, rest = _extractor(kwargs)
     return ex.extract(html, url, **rest)
+
+
+def explain(html, url=None, **kwargs):
+    """How pith judged the page, block by block (`pith --explain`): a
+    dict, or with format="html" the page as a str with the kept blocks in
+    green and the dropped ones in red.  pith.extract()'s html, url,
+    content_type and options."""
+    ex, rest = _extractor(kwargs)
+    return ex.explain(html, url, **rest)
 
 
 def fetch(url, **kwargs):

@@ -15,6 +15,9 @@ __version__: str
 def extract(html: Html, url: Optional[str] = ..., *, format: str = ...,
             body_only: bool = ..., links: bool = ..., images: bool = ...,
             content_type: Optional[str] = ..., **options: Any) -> Output: ...
+def explain(html: Html, url: Optional[str] = ..., *, format: str = ...,
+            content_type: Optional[str] = ...,
+            **options: Any) -> Output: ...
 def fetch(url: str, *, format: str = ..., body_only: bool = ...,
           links: bool = ..., images: bool = ..., **options: Any) -> Output: ...
 

@@ -59,6 +59,14 @@ class Extractor:
         images: bool = ...,
         content_type: Optional[str] = ...,
     ) -> Output: ...
+    def explain(
+        self,
+        html: Html,
+        url: Optional[str] = ...,
+        *,
+        format: str = ...,
+        content_type: Optional[str] = ...,
+    ) -> Output: ...
     def fetch(
         self,
         url: str,
