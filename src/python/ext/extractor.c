@@ -185,6 +185,30 @@ opt_str(PyObject *v, const char *name, const char **out)
     return *out ? 0 : -1;
 }
 
+/* A page's arguments, read for the library: its bytes, its URL and
+ * content type (UTF-8, or NULL). */
+struct page_args {
+    Py_buffer view;
+    const char *url, *ctype;
+};
+
+/* 0, or -1 with an exception set; after 0 the caller releases pa->view. */
+static int
+page_args_get(Extractor *self, PyObject *html, PyObject *url,
+              PyObject *ctype, struct page_args *pa)
+{
+    int is_str;
+    if (ready(self) || opt_str(url, "url", &pa->url) ||
+        opt_str(ctype, "content_type", &pa->ctype) ||
+        html_bytes(html, &pa->view, &is_str))
+        return -1;
+    /* A str was decoded already: its UTF-8 is read as UTF-8, whatever its
+     * <meta charset> says (a content type given says otherwise). */
+    if (is_str && !pa->ctype)
+        pa->ctype = "text/html; charset=utf-8";
+    return 0;
+}
+
 static PyObject *
 Extractor_extract(Extractor *self, PyObject *args, PyObject *kwargs)
 {
@@ -197,29 +221,20 @@ Extractor_extract(Extractor *self, PyObject *args, PyObject *kwargs)
                                      &body_only, &links, &images, &ctype))
         return NULL;
     struct render_args ra;
-    const char *url_s, *ctype_s;
-    if (ready(self) || opt_str(url, "url", &url_s) ||
-        opt_str(ctype, "content_type", &ctype_s) ||
-        render_args_parse(&ra, format, body_only, links, images))
+    struct page_args pa;
+    if (render_args_parse(&ra, format, body_only, links, images) ||
+        page_args_get(self, html, url, ctype, &pa))
         return NULL;
-    Py_buffer view;
-    int is_str;
-    if (html_bytes(html, &view, &is_str))
-        return NULL;
-    /* A str was decoded already: its UTF-8 is read as UTF-8, whatever its
-     * <meta charset> says (a content type given says otherwise). */
-    if (is_str && !ctype_s)
-        ctype_s = "text/html; charset=utf-8";
     struct outcome oc = {0};
     Py_BEGIN_ALLOW_THREADS
     PyThread_acquire_lock(self->lock, WAIT_LOCK);
     pith_result *res = NULL;
-    oc.status = pith_extract_html(self->ex, view.buf, (size_t)view.len,
-                                  ctype_s, url_s, &res);
+    oc.status = pith_extract_html(self->ex, pa.view.buf, (size_t)pa.view.len,
+                                  pa.ctype, pa.url, &res);
     settle(self, &oc, res, &ra);
     PyThread_release_lock(self->lock);
     Py_END_ALLOW_THREADS
-    PyBuffer_Release(&view);
+    PyBuffer_Release(&pa.view);
     return conclude(&oc, &ra);
 }
 
@@ -231,33 +246,29 @@ Extractor_explain(Extractor *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O$OO:explain", kwlist,
                                      &html, &url, &format, &ctype))
         return NULL;
-    const char *url_s, *ctype_s, *format_s;
-    if (ready(self) || opt_str(url, "url", &url_s) ||
-        opt_str(ctype, "content_type", &ctype_s) ||
-        opt_str(format, "format", &format_s))
+    const char *format_s;
+    if (opt_str(format, "format", &format_s))
         return NULL;
     /* The command's --explain (json, the default) and --explain=html. */
     int as_html = format_s && !strcmp(format_s, "html");
     if (format_s && !as_html && strcmp(format_s, "json"))
         return errors_raise(PITH_ERR_ARG, "explain's format: json or html",
                             0, NULL, NULL);
-    Py_buffer view;
-    int is_str;
-    if (html_bytes(html, &view, &is_str))
+    struct page_args pa;
+    if (page_args_get(self, html, url, ctype, &pa))
         return NULL;
-    if (is_str && !ctype_s)
-        ctype_s = "text/html; charset=utf-8";
     struct outcome oc = {0};
     struct render_args ra = {as_html ? PITH_FORMAT_TXT : PITH_FORMAT_JSON,
                              0};
     Py_BEGIN_ALLOW_THREADS
     PyThread_acquire_lock(self->lock, WAIT_LOCK);
-    oc.status = pith_explain(self->ex, view.buf, (size_t)view.len, ctype_s,
-                             url_s, as_html, outbuf_write, &oc.out);
+    oc.status = pith_explain(self->ex, pa.view.buf, (size_t)pa.view.len,
+                             pa.ctype, pa.url, as_html, outbuf_write,
+                             &oc.out);
     settle(self, &oc, NULL, &ra);
     PyThread_release_lock(self->lock);
     Py_END_ALLOW_THREADS
-    PyBuffer_Release(&view);
+    PyBuffer_Release(&pa.view);
     return conclude(&oc, &ra);
 }
 
