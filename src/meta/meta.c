@@ -38,6 +38,7 @@ enum key {
     K_ARTICLE_TAG, K_NEWS_KEYWORDS, K_KEYWORDS,
     K_CONTENT_LANGUAGE, K_OG_LOCALE, K_DC_LANGUAGE,
     K_LICENSE,
+    K_PRICE, K_CURRENCY, K_AVAILABILITY, K_BRAND, K_SKU,
     K_COUNT
 };
 
@@ -86,6 +87,13 @@ static const struct { const char *name; enum key key; } keys[] = {
     {"dcterms:language", K_DC_LANGUAGE},
     {"license", K_LICENSE}, {"dc:rights", K_LICENSE},
     {"dcterms:license", K_LICENSE}, {"dc:license", K_LICENSE},
+    {"product:price:amount", K_PRICE}, {"og:price:amount", K_PRICE},
+    {"product:price:currency", K_CURRENCY},
+    {"og:price:currency", K_CURRENCY},
+    {"product:availability", K_AVAILABILITY},
+    {"og:availability", K_AVAILABILITY},
+    {"product:brand", K_BRAND}, {"og:brand", K_BRAND},
+    {"product:retailer_item_id", K_SKU},
 };
 
 static int
@@ -492,6 +500,79 @@ pick_tags(struct arena *a, const struct scan *s, const struct jsonld *j,
     return 0;
 }
 
+/* The host of an absolute URL, lowercased; NULL when none. */
+static const char *
+host_of(struct arena *a, const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t l = strcspn(p, "/?#:@");
+    if (p[l] == '@') {
+        p += l + 1;
+        l = strcspn(p, "/?#:");
+    }
+    char *h = l ? arena_strndup(a, p, l) : NULL;
+    for (char *c = h; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return h;
+}
+
+/* The headline (meta_headline.c): the metadata's titles as written, the
+ * site's names to take off them (its name, and the host of its URL with
+ * and without "www." and the top-level domain), Readability's title to
+ * fall back on. */
+static const char *
+pick_headline(struct arena *a, const struct scan *s, const struct jsonld *j,
+              const GumboNode *root, const struct meta *m, const char *url)
+{
+    const char *titles[] = {s->doc_title, meta_clean_str(a, last(s,
+                            K_OG_TITLE)), j->title, m->title};
+    const char *sites[5] = {m->site_name,
+                            meta_clean_str(a, last(s, K_APPLICATION_NAME))};
+    size_t n_sites = 2;
+    const char *host = host_of(a, url ? url : m->canonical_url);
+    if (host) {
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        sites[n_sites++] = host;
+        const char *dot = strrchr(host, '.');
+        if (dot)
+            sites[n_sites++] = arena_strndup(a, host, (size_t)(dot - host));
+    }
+    return meta_headline(a, root, titles, sizeof titles / sizeof *titles,
+                         sites, n_sites, m->title);
+}
+
+/* The product's facts: JSON-LD's (read with its text), then microdata's,
+ * then Open Graph's product tags; NULL when none gives the product's
+ * name, price, sku or rating.  A product named nowhere else is named by
+ * the headline. */
+static const struct meta_product *
+pick_product(struct arena *a, const struct scan *s, const GumboNode *root,
+             const char *headline, struct meta_product *p)
+{
+    if (root && (!p->name || !p->price))
+        meta_product_facts_microdata(a, root, p);
+    if (!p->price)
+        p->price = meta_plain_number(a, last(s, K_PRICE));
+    if (!p->currency)
+        p->currency = meta_clean_str(a, last(s, K_CURRENCY));
+    if (!p->availability)
+        p->availability = meta_clean_str(a, last(s, K_AVAILABILITY));
+    if (!p->brand)
+        p->brand = meta_clean_str(a, last(s, K_BRAND));
+    if (!p->sku)
+        p->sku = meta_clean_str(a, last(s, K_SKU));
+    if (!(p->name || p->price || p->sku || p->rating))
+        return NULL;
+    if (!p->name)
+        p->name = headline;
+    return p;
+}
+
 /* og:locale writes en_US for en-US. */
 static const char *
 locale_lang(struct arena *a, const char *loc)
@@ -534,8 +615,11 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->doc_title = s->doc_title;
     out->jsonld_title = j->title;
     out->jsonld_body = j->body;
+    struct meta_product *product = arena_calloc(a, 1, sizeof *product);
+    if (!product)
+        return -1;
     meta_product_read(a, s->jsonld, s->n_jsonld, &out->product_name,
-                      &out->product_text);
+                      &out->product_text, product);
     out->title = pick_title(a, s, j, clean);
     out->base_url = url;
     if (s->base_href)
@@ -563,6 +647,9 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     if (!out->site_name)
         out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
                                                     K_APPLICATION_NAME));
+    out->headline = pick_headline(a, s, j, root, out, url);
+    out->product = pick_product(a, s, root, out->headline, product);
+
     out->description = j->description;
     if (!out->description)
         out->description = meta_clean_str(a, FIRST_OF(s, K_DC_DESCRIPTION,
