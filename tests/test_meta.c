@@ -561,6 +561,26 @@ test_date_sources(void)
                   "https://example.com/2024/03/budget");
     NONE(m->date_published, "a year and month are no date");
     done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/blog/2023/october/03/tides");
+    EQ_STR(m->date_published, "2023-10-03", "month name in the URL");
+    done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/2023/tides/03/x");
+    NONE(m->date_published, "a word that is no month");
+    done(&d);
+    /* A time stamp on the next day in UTC: the URL's day. */
+    m = read_meta(&d, "<head><meta property=\"article:published_time\" "
+                  "content=\"2025-12-19T02:41:41Z\"></head>",
+                  "https://example.com/2025/12/18/late-post/");
+    EQ_STR(m->date_published, "2025-12-18", "the URL's day over UTC's");
+    done(&d);
+    /* A URL's day far from the page's date is something else's. */
+    m = read_meta(&d, "<head><meta property=\"article:published_time\" "
+                  "content=\"2025-12-01\"></head>",
+                  "https://example.com/2025/12/18/late-post/");
+    EQ_STR(m->date_published, "2025-12-01", "the page's own date");
+    done(&d);
 
     /* A line that is only a date. */
     m = read_meta(&d, "<body><p>Saturday, 12 June 2021</p><p>Some text of "

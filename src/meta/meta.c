@@ -418,7 +418,8 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
     return 0;
 }
 
-/* The year, month and day in a URL path: /2024/02/27/ or /2024-02-27-. */
+/* The year, month and day in a URL path: /2024/02/27/, /2024-02-27- or
+ * with the month's name, /2023/october/03/. */
 static const char *
 url_date(struct arena *a, const char *url)
 {
@@ -426,13 +427,18 @@ url_date(struct arena *a, const char *url)
         return NULL;
     for (const char *p = strchr(url, '/'); p && *p; p = strchr(p + 1, '/')) {
         int y, m, d, len = 0;
-        char s1, s2;
+        char s1, s2, month[16];
+        char text[48];
+        text[0] = '\0';
         if (sscanf(p, "/%4d%c%2d%c%2d%n", &y, &s1, &m, &s2, &d, &len) == 5 &&
-            s1 == s2 && (s1 == '/' || s1 == '-') && y > 1990 &&
+            s1 == s2 && (s1 == '/' || s1 == '-') && y > 1990)
+            snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        else if (sscanf(p, "/%4d/%15[A-Za-z]/%2d%n", &y, month, &d,
+                        &len) == 3 && y > 1990)
+            snprintf(text, sizeof text, "%d %s %d", d, month, y);
+        if (text[0] &&
             (p[len] == '/' || p[len] == '-' || p[len] == '\0')) {
-            char iso[32];
-            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-            const char *r = meta_date_iso(a, iso);
+            const char *r = meta_date_iso(a, text);
             if (r)
                 return r;
         }
@@ -472,6 +478,12 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         if (d && (!modified || meta_date_cmp(d, modified) <= 0))
             published = d;
     }
+    /* A time stamp in UTC or another zone may fall on the next or the
+     * previous day; the day in the URL's path is the one the site
+     * published on. */
+    const char *in_url = url_date(a, url);
+    if (in_url && meta_date_day_gap(published, in_url) == 1)
+        published = in_url;
     if (published && modified && meta_date_cmp(modified, published) < 0)
         modified = NULL;
     out->date_published = published;

@@ -175,4 +175,8 @@ const char *meta_date_iso(struct arena *a, const char *s);
  * (zones applied; a day without a time is its start): <0, 0 or >0. */
 int meta_date_cmp(const char *x, const char *y);
 
+/* Calendar days between the days two ISO strings of meta_date_iso() name
+ * as written (times and zones left aside), or -1 when one is NULL. */
+long long meta_date_day_gap(const char *x, const char *y);
+
 #endif
