@@ -851,6 +851,16 @@ test_headline(void)
                 "<header><h1>Gazette</h1></header><h1>Night ferry keeps "
                 "its paper tickets</h1>", NULL,
                 "Night ferry keeps its paper tickets");
+    /* So is a logo: an <h1> linking to the home page. */
+    headline_is("<title>Night ferry keeps its paper tickets | Gazette"
+                "</title>", "<h1><a href='/'>Gazette Online beta</a></h1>"
+                "<h1>The night ferry keeps its paper tickets</h1>",
+                "https://gazette.example/ferry",
+                "The night ferry keeps its paper tickets");
+    headline_is("<title>Ferry tickets | Gazette</title>",
+                "<h1><a href='https://gazette.example/'>Ferry tickets "
+                "daily</a></h1><h1><a href='/news/ferry'>Ferry tickets "
+                "stay paper</a></h1>", NULL, "Ferry tickets stay paper");
     /* A documentation heading's permalink mark goes, a C# stays. */
     headline_is("<title>Logging HOWTO - Python docs</title>",
                 "<h1>Logging HOWTO<a class=headerlink href=#x>\xC2\xB6</a>"

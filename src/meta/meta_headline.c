@@ -237,15 +237,48 @@ without_anchor_mark(struct arena *a, const char *s)
     return len == strlen(s) ? s : meta_clean(a, s, len);
 }
 
+/* Is href the site's home page: "/", "./", or a URL of a host alone? */
+static int
+home_href(const char *href)
+{
+    while (*href == ' ')
+        href++;
+    if (!strcmp(href, "/") || !strcmp(href, "./"))
+        return 1;
+    const char *p = strstr(href, "//");
+    if (!p || (p != href && p[-1] != ':'))
+        return 0;
+    p = strchr(p + 2, '/');
+    return !p || !strcmp(p, "/");
+}
+
+/* Does the heading hold a link to the home page, as a logo does? */
+static int
+links_home(const GumboNode *h)
+{
+    int nodes = 0;
+    for (const GumboNode *n = h; n && nodes++ < H1_MAX_NODES;
+         n = dom_next(h, n, 0)) {
+        const char *href = n->type == GUMBO_NODE_ELEMENT &&
+                                   n->v.element.tag == GUMBO_TAG_A
+                               ? dom_attr(n, "href") : NULL;
+        if (href && home_href(href))
+            return 1;
+    }
+    return 0;
+}
+
 /* The text of the first visible <h1> that has some and is not the site's
- * name (a logo set as <h1>), or NULL. */
+ * name or logo (named like the site, or a link to its home page), or
+ * NULL. */
 static const char *
 first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
          size_t n_sites)
 {
     for (const GumboNode *n = root; n; n = dom_next(root, n, 0)) {
         if (n->type != GUMBO_NODE_ELEMENT ||
-            n->v.element.tag != GUMBO_TAG_H1 || !meta_visible(n))
+            n->v.element.tag != GUMBO_TAG_H1 || !meta_visible(n) ||
+            links_home(n))
             continue;
         const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
         t = t ? without_anchor_mark(a, t) : NULL;
