@@ -888,6 +888,13 @@ test_headline(void)
     /* An empty part before a separator is no headline. */
     headline_is("<title>| Electronic Gadgets</title>", "", NULL,
                 "Electronic Gadgets");
+    /* The <h1> loses a site's name and a short tagline too... */
+    headline_is("<title>Best tide clocks of 2025</title>",
+                "<h1>Best tide clocks of 2025 | Top 9 Picks</h1>", NULL,
+                "Best tide clocks of 2025");
+    /* ...but a range of numbers is no separator. */
+    headline_is("<title>Ferry timetable 2025 - 2026 | Gazette</title>",
+                "", NULL, "Ferry timetable 2025 - 2026");
     /* A headline with a separator of its own keeps it. */
     headline_is("<title>Tides - a primer</title>", "", NULL,
                 "Tides - a primer");

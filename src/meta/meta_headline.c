@@ -68,7 +68,9 @@ split(const char *t, struct span *segs)
     size_t n = 0, start = 0, i = 0;
     while (t[i] && n < MAX_SEGMENTS - 1) {
         size_t l = spaced_separator(t + i);
-        if (!l) {
+        /* Between two numbers it is a range: "2024 - 2025", "9 / 10". */
+        if (!l || (i && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+                   t[i + l] >= '0' && t[i + l] <= '9')) {
             i++;
             continue;
         }
@@ -297,7 +299,7 @@ meta_headline(struct arena *a, const GumboNode *root,
     if (h1)
         for (size_t i = 0; i < n_titles; i++)
             if (agrees(h1, strip_title(a, titles[i], sites, n_sites)))
-                return h1;
+                return strip_title(a, h1, sites, n_sites);
     const char *t = strip_title(a, fallback, sites, n_sites);
     return t ? t : fallback;
 }
