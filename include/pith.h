@@ -225,8 +225,17 @@ typedef struct pith_block {
  * of 0.  Metadata comes from, in order of trust: JSON-LD, Open Graph /
  * Twitter / Dublin Core meta tags, itemprop, <time datetime>, rel=author,
  * and the visible byline. */
+/* The facts of a product page (pith_result.product); NULL where the page
+ * gives none.  price, rating and review_count are plain decimal numbers
+ * written as strings ("1299.99"); availability is schema.org's name
+ * ("InStock") or the page's word. */
+typedef struct pith_product {
+    const char *name, *brand, *sku, *price, *currency, *availability;
+    const char *rating, *review_count;
+} pith_product;
+
 typedef struct pith_result {
-    const char *title;
+    const char *title;          /* the headline, without the site's name */
     const char *url;            /* the page's address: final URL after
                                    redirects, or the one given */
     const char *charset;        /* the encoding the bytes were read as */
@@ -275,6 +284,9 @@ typedef struct pith_result {
         double decode_ms, parse_ms, read_ms, kind_ms, choose_ms,
             assemble_ms;
     } timing;
+    const char *page_title;     /* the <title> element as written */
+    const pith_product *product; /* JSON-LD, microdata or Open Graph
+                                   product facts; NULL when none */
 } pith_result;
 
 typedef struct pith_extractor pith_extractor;
@@ -479,10 +491,13 @@ PITH_API int pith_http_status(const pith_extractor *ex);
 
 /* Render a result through write; flags are PITH_RENDER_* values.  JSON is
  * one object with every field of pith_result: "url", "canonical_url",
- * "title", "author" (a list), "date_published", "date_modified",
- * "site_name", "description", "lang", "image", "tags" (a list), "license",
- * "text", "charset", "charset_source", "reason" and "comments", with null
- * for what is absent (never a missing key).  Markdown gives the title as
+ * "title", "page_title", "author" (a list), "date_published",
+ * "date_modified", "site_name", "description", "lang", "image", "tags" (a
+ * list), "license", "page_type", "product" (an object of "name", "brand",
+ * "sku", "price", "currency", "availability", "rating" and
+ * "review_count", prices and counts as numbers), "text", "charset",
+ * "charset_source", "reason" and "comments", with null for what is
+ * absent (never a missing key).  Markdown gives the title as
  * '#', then headings, lists, quotes, fenced code, tables, emphasis, and
  * with the flags links and images; txt and Markdown put the comments, when
  * collected, after the article under "---" or "## Comments".

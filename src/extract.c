@@ -274,7 +274,8 @@ static void
 copy_meta(struct result *r, const struct meta *m)
 {
     pith_result *p = &r->pub;
-    p->title = m->title;
+    p->title = m->headline ? m->headline : m->title;
+    p->page_title = m->doc_title;
     p->canonical_url = m->canonical_url;
     p->authors = m->authors;
     p->nauthors = m->n_authors;
@@ -288,6 +289,18 @@ copy_meta(struct result *r, const struct meta *m)
     p->ntags = m->n_tags;
     p->license = m->license;
     p->base_url = m->base_url;
+}
+
+/* The product's facts in the result's own type. */
+static void
+copy_product(struct result *r, const struct meta_product *m)
+{
+    pith_product *p = m ? arena_calloc(&r->arena, 1, sizeof *p) : NULL;
+    if (!p)
+        return;
+    *p = (pith_product){m->name, m->brand, m->sku, m->price, m->currency,
+                        m->availability, m->rating, m->review_count};
+    r->pub.product = p;
 }
 
 /* Assembles the text of pg into r and judges it. */
@@ -307,6 +320,7 @@ finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
         (ex->opt.comments && assemble_comments(r, &in)))
         return extractor_fail(ex, PITH_ERR_NOMEM, "out of memory");
     copy_meta(r, &pg->meta);
+    copy_product(r, pg->meta.product);
     r->pub.url = dup_or_null(r, pg->url);
     r->pub.charset = dup_or_null(r, pg->dec.cs.name);
     r->pub.charset_source = charset_source_name(pg->dec.cs.source);

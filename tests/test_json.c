@@ -15,10 +15,10 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {
-    "url", "canonical_url", "title", "author", "date_published",
-    "date_modified", "site_name", "description", "lang", "image", "tags",
-    "license", "page_type", "text", "charset", "charset_source", "reason", "comments",
-    NULL
+    "url", "canonical_url", "title", "page_title", "author",
+    "date_published", "date_modified", "site_name", "description", "lang",
+    "image", "tags", "license", "page_type", "product", "text", "charset",
+    "charset_source", "reason", "comments", NULL
 };
 
 static json_object *
@@ -116,7 +116,7 @@ check_page(pith_extractor *ex, const char *name, const char *html,
            fields[i]);
     }
     if (o)
-        EQ_INT(json_object_object_length(o), 18, "field count");
+        EQ_INT(json_object_object_length(o), 20, "field count");
     json_object *text;
     if (o && json_object_object_get_ex(o, "text", &text))
         OK((st == PITH_OK) == !json_object_is_type(text, json_type_null),

@@ -35,11 +35,17 @@ evalmeta = importlib.util.module_from_spec(spec)
 loader.exec_module(evalmeta)
 
 FIELDS = {
-    "url": str, "canonical_url": str, "title": str, "author": list,
+    "url": str, "canonical_url": str, "title": str, "page_title": str,
+    "author": list, "product": dict,
     "date_published": str, "date_modified": str, "site_name": str,
     "description": str, "lang": str, "image": str, "tags": list,
     "license": str, "page_type": str, "text": str, "charset": str, "charset_source": str,
     "reason": str, "comments": str,
+}
+PRODUCT = {
+    "name": str, "brand": str, "sku": str, "price": (int, float),
+    "currency": str, "availability": str, "rating": (int, float),
+    "review_count": int,
 }
 REASONS = {"empty", "too-short", "index", "search-results", "consent-wall",
            "javascript-shell", "page-type"}
@@ -80,6 +86,13 @@ def problems_of(doc):
             out.append(f"{k} is not a list of strings")
         if v == "" and k != "text":
             out.append(f"{k} is empty, not null")
+    prod = doc.get("product")
+    if isinstance(prod, dict) and set(prod) != set(PRODUCT):
+        out.append(f"product fields {sorted(set(prod) ^ set(PRODUCT))}")
+    for k, t in PRODUCT.items():
+        v = (prod or {}).get(k)
+        if v is not None and not isinstance(v, t):
+            out.append(f"product {k} is {type(v).__name__}")
     if doc.get("reason") is not None and doc["reason"] not in REASONS:
         out.append(f"reason {doc['reason']}")
     if (doc.get("text") is None) != (doc.get("reason") is not None):
@@ -126,6 +139,19 @@ def fixture_meta(name, doc, want):
               f"{name}: lang {doc['lang']}, want {want['lang']}")
     check(doc["reason"] == want.get("reason"),
           f"{name}: reason {doc['reason']}, want {want.get('reason')}")
+    # The fields pith has beyond Readability's: the <title> as written,
+    # and a product's facts (each one given; null for no product).
+    if "pageTitle" in want:
+        check(doc["page_title"] == want["pageTitle"],
+              f"{name}: page_title {doc['page_title']!r}, "
+              f"want {want['pageTitle']!r}")
+    if "product" in want:
+        got = doc["product"]
+        check((got is None) == (want["product"] is None),
+              f"{name}: product {got!r}, want {want['product']!r}")
+        for k, v in (want["product"] or {}).items():
+            check((got or {}).get(k) == v,
+                  f"{name}: product {k} {(got or {}).get(k)!r}, want {v!r}")
     for key, field in (("siteName", "site_name"), ("canonical", "canonical_url"),
                        ("license", "license")):
         if want.get(key):

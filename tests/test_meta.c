@@ -561,6 +561,26 @@ test_date_sources(void)
                   "https://example.com/2024/03/budget");
     NONE(m->date_published, "a year and month are no date");
     done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/blog/2023/october/03/tides");
+    EQ_STR(m->date_published, "2023-10-03", "month name in the URL");
+    done(&d);
+    m = read_meta(&d, "<body><p>Text</p></body>",
+                  "https://example.com/2023/tides/03/x");
+    NONE(m->date_published, "a word that is no month");
+    done(&d);
+    /* A time stamp on the next day in UTC: the URL's day. */
+    m = read_meta(&d, "<head><meta property=\"article:published_time\" "
+                  "content=\"2025-12-19T02:41:41Z\"></head>",
+                  "https://example.com/2025/12/18/late-post/");
+    EQ_STR(m->date_published, "2025-12-18", "the URL's day over UTC's");
+    done(&d);
+    /* A URL's day far from the page's date is something else's. */
+    m = read_meta(&d, "<head><meta property=\"article:published_time\" "
+                  "content=\"2025-12-01\"></head>",
+                  "https://example.com/2025/12/18/late-post/");
+    EQ_STR(m->date_published, "2025-12-01", "the page's own date");
+    done(&d);
 
     /* A line that is only a date. */
     m = read_meta(&d, "<body><p>Saturday, 12 June 2021</p><p>Some text of "
@@ -792,6 +812,185 @@ test_tags(void)
     done(&d);
 }
 
+/* ------------------------------------------------------------ headline */
+
+/* The headline of a page of a head and a body, found at url. */
+static void
+headline_is(const char *head, const char *body, const char *url,
+            const char *want)
+{
+    char html[4096];
+    snprintf(html, sizeof html, "<html><head>%s</head><body>%s</body></html>",
+             head, body);
+    struct doc d;
+    const struct meta *m = read_meta(&d, html, url);
+    EQ_INT(d.rc, 0, "meta_read");
+    EQ_STR(m->headline, want, head);
+    done(&d);
+}
+
+static void
+test_headline(void)
+{
+    /* The <h1> when it shares most words with the title. */
+    headline_is("<title>Ferry timetable changes | The Harbour Post</title>",
+                "<h1>Ferry timetable changes for winter</h1><p>Text.</p>",
+                NULL, "Ferry timetable changes for winter");
+    /* The <h1> against og:title when <title> says something else. */
+    headline_is("<title>Home</title><meta property=og:title "
+                "content='Night ferry keeps its paper tickets'>",
+                "<h1>The night ferry keeps its paper tickets</h1>", NULL,
+                "The night ferry keeps its paper tickets");
+    /* An <h1> that shares nothing with the title is a section name. */
+    headline_is("<title>Night ferry keeps its paper tickets - Gazette"
+                "</title>", "<h1>Latest news</h1>", NULL,
+                "Night ferry keeps its paper tickets");
+    /* A logo set as <h1> is passed over for the next one. */
+    headline_is("<title>Night ferry keeps its paper tickets | Gazette"
+                "</title><meta property=og:site_name content=Gazette>",
+                "<header><h1>Gazette</h1></header><h1>Night ferry keeps "
+                "its paper tickets</h1>", NULL,
+                "Night ferry keeps its paper tickets");
+    /* So is a logo: an <h1> linking to the home page. */
+    headline_is("<title>Night ferry keeps its paper tickets | Gazette"
+                "</title>", "<h1><a href='/'>Gazette Online beta</a></h1>"
+                "<h1>The night ferry keeps its paper tickets</h1>",
+                "https://gazette.example/ferry",
+                "The night ferry keeps its paper tickets");
+    headline_is("<title>Ferry tickets | Gazette</title>",
+                "<h1><a href='https://gazette.example/'>Ferry tickets "
+                "daily</a></h1><h1><a href='/news/ferry'>Ferry tickets "
+                "stay paper</a></h1>", NULL, "Ferry tickets stay paper");
+    /* A documentation heading's permalink mark goes, a C# stays. */
+    headline_is("<title>Logging HOWTO - Python docs</title>",
+                "<h1>Logging HOWTO<a class=headerlink href=#x>\xC2\xB6</a>"
+                "</h1>", NULL, "Logging HOWTO");
+    headline_is("<title>Learn C# | Tutorials</title>",
+                "<h1>Learn C#</h1>", NULL, "Learn C#");
+    /* A hidden <h1> is not seen. */
+    headline_is("<title>Council approves new budget | Gazette</title>",
+                "<h1 hidden>Council approves the new budget today</h1>",
+                NULL, "Council approves new budget");
+    /* Without an <h1>: the site's name off either end of og:title... */
+    headline_is("<meta property=og:title content='Gazette \xE2\x80\x94 "
+                "Council approves new budget'><meta property=og:site_name "
+                "content='The Gazette'>", "", NULL,
+                "Council approves new budget");
+    /* ...named by the URL's host as well... */
+    headline_is("<meta property=og:title content='What is a tide table? | "
+                "Coastal-Almanac.example'>", "",
+                "https://www.coastal-almanac.example/tides",
+                "What is a tide table?");
+    /* ...and a trailing part of a few words after a longer headline. */
+    headline_is("<meta property=og:title content='Why tides differ between "
+                "harbours - Opinion'>", "", NULL,
+                "Why tides differ between harbours");
+    /* An empty part before a separator is no headline. */
+    headline_is("<title>| Electronic Gadgets</title>", "", NULL,
+                "Electronic Gadgets");
+    /* The <h1> loses a site's name and a short tagline too... */
+    headline_is("<title>Best tide clocks of 2025</title>",
+                "<h1>Best tide clocks of 2025 | Top 9 Picks</h1>", NULL,
+                "Best tide clocks of 2025");
+    /* ...but a range of numbers is no separator. */
+    headline_is("<title>Ferry timetable 2025 - 2026 | Gazette</title>",
+                "", NULL, "Ferry timetable 2025 - 2026");
+    /* A headline with a separator of its own keeps it. */
+    headline_is("<title>Tides - a primer</title>", "", NULL,
+                "Tides - a primer");
+}
+
+/* ------------------------------------------------------------ product */
+
+/* Checks every fact of the product against want: name, brand, sku,
+ * price, currency, availability, rating, review count (NULL: none). */
+static void
+product_is(const struct meta *m, const char *const want[8], const char *what)
+{
+    OK(m->product != NULL, "%s: no product", what);
+    if (!m->product)
+        return;
+    const struct meta_product *p = m->product;
+    const char *got[8] = {p->name, p->brand, p->sku, p->price, p->currency,
+                          p->availability, p->rating, p->review_count};
+    for (int i = 0; i < 8; i++) {
+        if (want[i])
+            EQ_STR(got[i], want[i], what);
+        else
+            NONE(got[i], what);
+    }
+}
+
+static void
+test_product(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<script type='application/ld+json'>{\"@context\":"
+        "\"https://schema.org\",\"@type\":\"Product\",\"name\":"
+        "\"Canvas Tote\",\"brand\":{\"@type\":\"Brand\",\"name\":"
+        "\"Northwind\"},\"sku\":\"NW-1\",\"offers\":[{\"@type\":"
+        "\"Offer\",\"price\":\"1,299.50\",\"priceCurrency\":\"EUR\","
+        "\"availability\":\"https://schema.org/InStock\"}],"
+        "\"aggregateRating\":{\"ratingValue\":4.5,\"reviewCount\":"
+        "\"87\"}}</script><h1>Canvas Tote</h1>", NULL);
+    product_is(m, (const char *const[8]){"Canvas Tote", "Northwind", "NW-1",
+               "1299.50", "EUR", "InStock", "4.5", "87"}, "JSON-LD");
+    done(&d);
+
+    /* An AggregateOffer's lowPrice; no rating: null. */
+    m = read_meta(&d,
+        "<script type='application/ld+json'>{\"@graph\":[{\"@type\":"
+        "\"ProductGroup\",\"name\":\"Rain Jacket\",\"offers\":"
+        "{\"@type\":\"AggregateOffer\",\"lowPrice\":59,"
+        "\"priceCurrency\":\"GBP\"}}]}</script>", NULL);
+    product_is(m, (const char *const[8]){"Rain Jacket", NULL, NULL, "59",
+               "GBP", NULL, NULL, NULL}, "JSON-LD lowPrice");
+    done(&d);
+
+    /* Microdata: the product's own name, not its brand's or a review
+     * author's. */
+    m = read_meta(&d,
+        "<div itemscope itemtype='https://schema.org/Product'>"
+        "<h1 itemprop=name>Tide Clock</h1>"
+        "<div itemprop=brand itemscope itemtype='https://schema.org/Brand'>"
+        "<span itemprop=name>Almanac Works</span></div>"
+        "<span itemprop=sku>TC-9</span>"
+        "<div itemprop=offers itemscope itemtype='https://schema.org/Offer'>"
+        "<span itemprop=price content='45.00'>$45</span>"
+        "<meta itemprop=priceCurrency content=USD>"
+        "<link itemprop=availability href='https://schema.org/OutOfStock'>"
+        "</div><div itemprop=aggregateRating itemscope>"
+        "<span itemprop=ratingValue>4</span> from "
+        "<span itemprop=reviewCount>12</span> reviews</div>"
+        "<div itemprop=review itemscope><span itemprop=author itemscope>"
+        "<span itemprop=name>Jo</span></span></div></div>", NULL);
+    product_is(m, (const char *const[8]){"Tide Clock", "Almanac Works",
+               "TC-9", "45.00", "USD", "OutOfStock", "4", "12"}, "microdata");
+    done(&d);
+
+    /* Open Graph product tags; the headline names the product. */
+    m = read_meta(&d,
+        "<title>Brass Barometer | Almanac Shop</title>"
+        "<meta property='product:price:amount' content='120'>"
+        "<meta property='product:price:currency' content='CHF'>"
+        "<meta property='product:availability' content='in stock'>"
+        "<meta property='product:brand' content='Almanac Works'>"
+        "<h1>Brass Barometer</h1>", NULL);
+    product_is(m, (const char *const[8]){"Brass Barometer", "Almanac Works",
+               NULL, "120", "CHF", "in stock", NULL, NULL}, "Open Graph");
+    done(&d);
+
+    /* No product facts, no product; a price that is no number is none. */
+    m = read_meta(&d, "<h1>An article</h1><p>Text.</p>", NULL);
+    OK(m->product == NULL, "an article has no product");
+    done(&d);
+    m = read_meta(&d, "<meta property='product:price:amount' "
+                      "content='call us'>", NULL);
+    OK(m->product == NULL, "a price in words is no price");
+    done(&d);
+}
+
 static void
 test_nothing(void)
 {
@@ -832,6 +1031,8 @@ main(void)
     test_urls();
     test_lang();
     test_tags();
+    test_headline();
+    test_product();
     test_nothing();
     return test_done();
 }

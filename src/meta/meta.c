@@ -38,6 +38,7 @@ enum key {
     K_ARTICLE_TAG, K_NEWS_KEYWORDS, K_KEYWORDS,
     K_CONTENT_LANGUAGE, K_OG_LOCALE, K_DC_LANGUAGE,
     K_LICENSE,
+    K_PRICE, K_CURRENCY, K_AVAILABILITY, K_BRAND, K_SKU,
     K_COUNT
 };
 
@@ -86,6 +87,13 @@ static const struct { const char *name; enum key key; } keys[] = {
     {"dcterms:language", K_DC_LANGUAGE},
     {"license", K_LICENSE}, {"dc:rights", K_LICENSE},
     {"dcterms:license", K_LICENSE}, {"dc:license", K_LICENSE},
+    {"product:price:amount", K_PRICE}, {"og:price:amount", K_PRICE},
+    {"product:price:currency", K_CURRENCY},
+    {"og:price:currency", K_CURRENCY},
+    {"product:availability", K_AVAILABILITY},
+    {"og:availability", K_AVAILABILITY},
+    {"product:brand", K_BRAND}, {"og:brand", K_BRAND},
+    {"product:retailer_item_id", K_SKU},
 };
 
 static int
@@ -410,7 +418,8 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
     return 0;
 }
 
-/* The year, month and day in a URL path: /2024/02/27/ or /2024-02-27-. */
+/* The year, month and day in a URL path: /2024/02/27/, /2024-02-27- or
+ * with the month's name, /2023/october/03/. */
 static const char *
 url_date(struct arena *a, const char *url)
 {
@@ -418,13 +427,18 @@ url_date(struct arena *a, const char *url)
         return NULL;
     for (const char *p = strchr(url, '/'); p && *p; p = strchr(p + 1, '/')) {
         int y, m, d, len = 0;
-        char s1, s2;
+        char s1, s2, month[16];
+        char text[48];
+        text[0] = '\0';
         if (sscanf(p, "/%4d%c%2d%c%2d%n", &y, &s1, &m, &s2, &d, &len) == 5 &&
-            s1 == s2 && (s1 == '/' || s1 == '-') && y > 1990 &&
+            s1 == s2 && (s1 == '/' || s1 == '-') && y > 1990)
+            snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        else if (sscanf(p, "/%4d/%15[A-Za-z]/%2d%n", &y, month, &d,
+                        &len) == 3 && y > 1990)
+            snprintf(text, sizeof text, "%d %s %d", d, month, y);
+        if (text[0] &&
             (p[len] == '/' || p[len] == '-' || p[len] == '\0')) {
-            char iso[32];
-            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-            const char *r = meta_date_iso(a, iso);
+            const char *r = meta_date_iso(a, text);
             if (r)
                 return r;
         }
@@ -464,6 +478,12 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         if (d && (!modified || meta_date_cmp(d, modified) <= 0))
             published = d;
     }
+    /* A time stamp in UTC or another zone may fall on the next or the
+     * previous day; the day in the URL's path is the one the site
+     * published on. */
+    const char *in_url = url_date(a, url);
+    if (in_url && meta_date_day_gap(published, in_url) == 1)
+        published = in_url;
     if (published && modified && meta_date_cmp(modified, published) < 0)
         modified = NULL;
     out->date_published = published;
@@ -490,6 +510,79 @@ pick_tags(struct arena *a, const struct scan *s, const struct jsonld *j,
     for (size_t i = 0; i < s->rel_tags.n && !out->n; i++)
         strlist_add(a, out, s->rel_tags.items[i]);
     return 0;
+}
+
+/* The host of an absolute URL, lowercased; NULL when none. */
+static const char *
+host_of(struct arena *a, const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t l = strcspn(p, "/?#:@");
+    if (p[l] == '@') {
+        p += l + 1;
+        l = strcspn(p, "/?#:");
+    }
+    char *h = l ? arena_strndup(a, p, l) : NULL;
+    for (char *c = h; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return h;
+}
+
+/* The headline (meta_headline.c): the metadata's titles as written, the
+ * site's names to take off them (its name, and the host of its URL with
+ * and without "www." and the top-level domain), Readability's title to
+ * fall back on. */
+static const char *
+pick_headline(struct arena *a, const struct scan *s, const struct jsonld *j,
+              const GumboNode *root, const struct meta *m, const char *url)
+{
+    const char *titles[] = {s->doc_title, meta_clean_str(a, last(s,
+                            K_OG_TITLE)), j->title, m->title};
+    const char *sites[5] = {m->site_name,
+                            meta_clean_str(a, last(s, K_APPLICATION_NAME))};
+    size_t n_sites = 2;
+    const char *host = host_of(a, url ? url : m->canonical_url);
+    if (host) {
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        sites[n_sites++] = host;
+        const char *dot = strrchr(host, '.');
+        if (dot)
+            sites[n_sites++] = arena_strndup(a, host, (size_t)(dot - host));
+    }
+    return meta_headline(a, root, titles, sizeof titles / sizeof *titles,
+                         sites, n_sites, m->title);
+}
+
+/* The product's facts: JSON-LD's (read with its text), then microdata's,
+ * then Open Graph's product tags; NULL when none gives the product's
+ * name, price, sku or rating.  A product named nowhere else is named by
+ * the headline. */
+static const struct meta_product *
+pick_product(struct arena *a, const struct scan *s, const GumboNode *root,
+             const char *headline, struct meta_product *p)
+{
+    if (root && (!p->name || !p->price))
+        meta_product_facts_microdata(a, root, p);
+    if (!p->price)
+        p->price = meta_plain_number(a, last(s, K_PRICE));
+    if (!p->currency)
+        p->currency = meta_clean_str(a, last(s, K_CURRENCY));
+    if (!p->availability)
+        p->availability = meta_clean_str(a, last(s, K_AVAILABILITY));
+    if (!p->brand)
+        p->brand = meta_clean_str(a, last(s, K_BRAND));
+    if (!p->sku)
+        p->sku = meta_clean_str(a, last(s, K_SKU));
+    if (!(p->name || p->price || p->sku || p->rating))
+        return NULL;
+    if (!p->name)
+        p->name = headline;
+    return p;
 }
 
 /* og:locale writes en_US for en-US. */
@@ -534,8 +627,11 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->doc_title = s->doc_title;
     out->jsonld_title = j->title;
     out->jsonld_body = j->body;
+    struct meta_product *product = arena_calloc(a, 1, sizeof *product);
+    if (!product)
+        return -1;
     meta_product_read(a, s->jsonld, s->n_jsonld, &out->product_name,
-                      &out->product_text);
+                      &out->product_text, product);
     out->title = pick_title(a, s, j, clean);
     out->base_url = url;
     if (s->base_href)
@@ -563,6 +659,9 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     if (!out->site_name)
         out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
                                                     K_APPLICATION_NAME));
+    out->headline = pick_headline(a, s, j, root, out, url);
+    out->product = pick_product(a, s, root, out->headline, product);
+
     out->description = j->description;
     if (!out->description)
         out->description = meta_clean_str(a, FIRST_OF(s, K_DC_DESCRIPTION,

@@ -20,8 +20,18 @@
 struct arena;
 struct GumboInternalOutput;
 
+/* The facts of a product page, as strings; NULL where the page gives
+ * none.  price, rating and review_count are plain decimal numbers. */
+struct meta_product {
+    const char *name, *brand, *sku, *price, *currency, *availability;
+    const char *rating, *review_count;
+};
+
 struct meta {
-    const char *title;
+    const char *title;         /* Readability's title, which the scorer
+                                  compares headings with */
+    const char *headline;      /* the title shown: the page's headline,
+                                  without the site's name */
     const char *doc_title;     /* the <title> element as written */
     const char *jsonld_title;  /* headline of a JSON-LD article */
     const char *jsonld_body;   /* articleBody of a JSON-LD article */
@@ -44,6 +54,9 @@ struct meta {
      * page may hide behind tabs or build with scripts.  NULL when none. */
     const char *product_name;
     const char *product_text;
+    /* The product's facts from JSON-LD, microdata or Open Graph; NULL
+     * when the page gives no name, price, sku or rating. */
+    const struct meta_product *product;
 };
 
 /* Reads the metadata of a parsed page; url is the page's address or NULL.

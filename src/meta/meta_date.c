@@ -329,3 +329,16 @@ meta_date_cmp(const char *x, const char *y)
     long long a = instant(x), b = instant(y);
     return a < b ? -1 : a > b;
 }
+
+long long
+meta_date_day_gap(const char *x, const char *y)
+{
+    char dx[11], dy[11];
+    if (!x || !y || strlen(x) < 10 || strlen(y) < 10)
+        return -1;
+    memcpy(dx, x, 10);
+    memcpy(dy, y, 10);
+    dx[10] = dy[10] = '\0';
+    long long a = instant(dx), b = instant(dy);
+    return (a > b ? a - b : b - a) / 86400;
+}

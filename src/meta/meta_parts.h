@@ -84,15 +84,50 @@ void meta_jsonld_read(struct arena *a, const char *const *texts, size_t n,
 /* The first JSON-LD Product of the texts (as above): its name, and its
  * text: the description with its markup removed, one line per block,
  * then one "Name: value" line per additionalProperty.  Either is NULL
- * when the page has none. */
+ * when the page has none.  Its facts (meta_product_facts_jsonld) go
+ * into facts. */
+struct meta_product;
 void meta_product_read(struct arena *a, const char *const *texts, size_t n,
-                       const char **name, const char **text);
+                       const char **name, const char **text,
+                       struct meta_product *facts);
+
+/* A JSON-LD object's member, and the string (or number, or boolean) a
+ * member holds, the first one of an array; NULL when absent. */
+struct json_object;
+struct json_object *meta_json_get(struct json_object *obj, const char *key);
+const char *meta_json_str(struct json_object *obj, const char *key);
+
+/* The facts of a JSON-LD Product object into out: name, brand (a string
+ * or a Brand's name), sku, the first offer's price (or lowPrice) and
+ * priceCurrency, its availability (InStock, not the schema.org URL), and
+ * the aggregateRating's ratingValue and reviewCount (or ratingCount). */
+void meta_product_facts_jsonld(struct arena *a, struct json_object *product,
+                               struct meta_product *out);
+
+/* Fills the facts still NULL in out from the microdata of the first
+ * element whose itemtype is a schema.org Product. */
+void meta_product_facts_microdata(struct arena *a, const GumboNode *root,
+                                  struct meta_product *out);
+
+/* s as a plain decimal number ("1299.99" for "$1,299.99", "4.5" for
+ * " 4.5 "), or NULL when it is none. */
+const char *meta_plain_number(struct arena *a, const char *s);
 
 /* Readability's title from <title>: the site name cut off at a separator
  * or colon, or the only <h1> when the title is too long or short.  root is
  * searched for <h1> and <h2> text.  Returns orig when nothing applies. */
 const char *meta_title_clean(struct arena *a, const char *orig,
                              const GumboNode *root);
+
+/* The headline a reader sees: the page's first visible <h1> when at least
+ * half its words occur in one of the titles (each with the parts naming
+ * the site taken off), else fallback with the parts that name the site
+ * (one of sites: site names, host names) and a trailing part of three
+ * words or fewer cut off at its separators (| - – — · • :: » / ...). */
+const char *meta_headline(struct arena *a, const GumboNode *root,
+                          const char *const *titles, size_t n_titles,
+                          const char *const *sites, size_t n_sites,
+                          const char *fallback);
 
 /* Splits one author string ("By Jane Doe and John Roe") into clean names
  * added to l; what is not a name ("Email the author", "5 minutes ago", a
@@ -139,5 +174,9 @@ const char *meta_date_iso(struct arena *a, const char *s);
 /* Orders two ISO 8601 strings of meta_date_iso() by the instant they name
  * (zones applied; a day without a time is its start): <0, 0 or >0. */
 int meta_date_cmp(const char *x, const char *y);
+
+/* Calendar days between the days two ISO strings of meta_date_iso() name
+ * as written (times and zones left aside), or -1 when one is NULL. */
+long long meta_date_day_gap(const char *x, const char *y);
 
 #endif

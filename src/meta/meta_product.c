@@ -4,7 +4,8 @@
  * scripts, while its structured data holds it whole: the name, the
  * description (plain text or HTML), and the specifications as
  * additionalProperty name/value pairs.  Identifiers, prices and ratings
- * are left out: they are chrome around the product, not its text.
+ * are left out of the text: they are chrome around the product, not its
+ * text; meta_product_facts.c reads them as facts.
  * JSON values are walked to a small fixed depth, never over the DOM.
  */
 #include "meta/meta_parts.h"
@@ -29,8 +30,8 @@ static const char *const product_types[] = {
     "SomeProducts", "Vehicle", "Car", NULL
 };
 
-static json_object *
-get(json_object *obj, const char *key)
+json_object *
+meta_json_get(json_object *obj, const char *key)
 {
     json_object *v;
     if (!obj || !json_object_is_type(obj, json_type_object) ||
@@ -39,10 +40,10 @@ get(json_object *obj, const char *key)
     return v;
 }
 
-static const char *
-get_str(json_object *obj, const char *key)
+const char *
+meta_json_str(json_object *obj, const char *key)
 {
-    json_object *v = get(obj, key);
+    json_object *v = meta_json_get(obj, key);
     if (v && json_object_is_type(v, json_type_array) &&
         json_object_array_length(v))
         v = json_object_array_get_idx(v, 0);
@@ -75,7 +76,7 @@ product_type_name(const char *s)
 static int
 is_product(json_object *o)
 {
-    json_object *t = get(o, "@type");
+    json_object *t = meta_json_get(o, "@type");
     if (t && json_object_is_type(t, json_type_array)) {
         size_t n = json_object_array_length(t);
         for (size_t i = 0; i < n; i++) {
@@ -111,8 +112,8 @@ find_product(json_object *v, int depth)
         return NULL;
     if (is_product(v))
         return v;
-    json_object *r = find_product(get(v, "@graph"), depth + 1);
-    return r ? r : find_product(get(v, "mainEntity"), depth + 1);
+    json_object *r = find_product(meta_json_get(v, "@graph"), depth + 1);
+    return r ? r : find_product(meta_json_get(v, "mainEntity"), depth + 1);
 }
 
 /* ------------------------------------------------------------ text */
@@ -252,8 +253,8 @@ put_specs(struct buf *out, json_object *props)
     for (size_t i = 0; i < n && i < PRODUCT_MAX_SPECS; i++) {
         json_object *it = json_object_is_type(props, json_type_array)
                               ? json_object_array_get_idx(props, i) : props;
-        const char *name = get_str(it, "name");
-        const char *value = get_str(it, "value");
+        const char *name = meta_json_str(it, "name");
+        const char *value = meta_json_str(it, "value");
         if (!value || !*value)
             continue;
         struct buf line;
@@ -289,20 +290,22 @@ parse(const char *text)
 
 void
 meta_product_read(struct arena *a, const char *const *texts, size_t n,
-                  const char **name, const char **text)
+                  const char **name, const char **text,
+                  struct meta_product *facts)
 {
     *name = *text = NULL;
     for (size_t i = 0; i < n && !*name && !*text; i++) {
         json_object *root = parse(texts[i]);
         json_object *p = find_product(root, 0);
         if (p) {
-            *name = meta_clean_str(a, get_str(p, "name"));
+            meta_product_facts_jsonld(a, p, facts);
+            *name = meta_clean_str(a, meta_json_str(p, "name"));
             struct buf b;
             buf_init(&b, PRODUCT_MAX_TEXT_BYTES);
-            const char *desc = get_str(p, "description");
+            const char *desc = meta_json_str(p, "description");
             if (desc)
                 put_text(&b, desc);
-            put_specs(&b, get(p, "additionalProperty"));
+            put_specs(&b, meta_json_get(p, "additionalProperty"));
             if (b.len && !buf_failed(&b))
                 *text = arena_strndup(a, b.data, b.len);
             buf_free(&b);

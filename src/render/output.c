@@ -50,6 +50,36 @@ json_list(struct buf *b, const char *key, const char *const *items, size_t n)
     buf_putc(b, ']');
 }
 
+/* A decimal number as it is (meta_plain_number() made it one), or null. */
+static void
+json_number_field(struct buf *b, const char *key, const char *value)
+{
+    buf_putc(b, ',');
+    json_out_string(b, key);
+    buf_putc(b, ':');
+    buf_puts(b, value ? value : "null");
+}
+
+static void
+json_product(struct buf *b, const pith_product *p)
+{
+    buf_puts(b, ",\"product\":");
+    if (!p) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '{');
+    json_out_field(b, "name", p->name, 1);
+    json_out_field(b, "brand", p->brand, 0);
+    json_out_field(b, "sku", p->sku, 0);
+    json_number_field(b, "price", p->price);
+    json_out_field(b, "currency", p->currency, 0);
+    json_out_field(b, "availability", p->availability, 0);
+    json_number_field(b, "rating", p->rating);
+    json_number_field(b, "review_count", p->review_count);
+    buf_putc(b, '}');
+}
+
 /* Every field, always: absent ones are null, so consumers need no key
  * checks. */
 static void
@@ -59,6 +89,7 @@ put_json(const pith_result *res, struct buf *b)
     json_out_field(b, "url", res->url, 1);
     json_out_field(b, "canonical_url", res->canonical_url, 0);
     json_out_field(b, "title", res->title, 0);
+    json_out_field(b, "page_title", res->page_title, 0);
     json_list(b, "author", res->authors, res->nauthors);
     json_out_field(b, "date_published", res->date_published, 0);
     json_out_field(b, "date_modified", res->date_modified, 0);
@@ -69,6 +100,7 @@ put_json(const pith_result *res, struct buf *b)
     json_list(b, "tags", res->tags, res->ntags);
     json_out_field(b, "license", res->license, 0);
     json_out_field(b, "page_type", res->page_type, 0);
+    json_product(b, res->product);
     json_out_field(b, "text", res->text_len ? res->text : NULL, 0);
     json_out_field(b, "charset", res->charset, 0);
     json_out_field(b, "charset_source", res->charset_source, 0);

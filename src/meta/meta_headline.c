@@ -1,0 +1,305 @@
+/*
+ * The headline a reader sees above the text (see meta_parts.h).  Titles
+ * in metadata carry the site's name and a section beside the headline
+ * ("What is Cloud Computing? | Example Cloud"); the page's first <h1>
+ * usually is the headline alone.  So the <h1> wins when the metadata's
+ * titles, their site names taken off, share most of its words (an <h1>
+ * that is the site's logo or a section name shares none); otherwise the
+ * title is cut at its separators and the parts that name the site, or
+ * trail it in a few words, go.
+ */
+#include "meta/meta_parts.h"
+
+#include "arena.h"
+#include "dom/dom.h"
+
+#include <string.h>
+
+/* Parts of a title between separators; more are a breadcrumb trail. */
+#define MAX_SEGMENTS 16
+/* Words compared per string: a headline is shorter. */
+#define MAX_WORDS 64
+/* An <h1> longer than this is a paragraph set large, not a headline. */
+#define H1_MAX_BYTES 300
+/* Nodes of an <h1> read. */
+#define H1_MAX_NODES 256
+/* Folded bytes of a site name or title part compared. */
+#define FOLD_BYTES 256
+/* A trailing part of this many words or fewer is a tagline or a section
+ * ("| Opinion", "- Top 19 Companies") when the rest has at least
+ * HEADLINE_MIN_WORDS words. */
+#define TRAILER_MAX_WORDS 3
+#define HEADLINE_MIN_WORDS 3
+
+struct span {
+    const char *s;
+    size_t len;
+};
+
+/* Bytes of a separator followed by a space at s, or 0:
+ * | - – — · • :: » « / \ ~ > */
+static size_t
+separator_at(const char *s)
+{
+    static const char *const seps[] = {
+        "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7",
+        "\xE2\x80\xA2", "::", "\xC2\xBB", "\xC2\xAB", "/", "\\", "~", ">",
+        NULL
+    };
+    for (int k = 0; seps[k]; k++) {
+        size_t l = strlen(seps[k]);
+        if (strncmp(s, seps[k], l) == 0 && s[l] == ' ')
+            return l + 1;
+    }
+    return 0;
+}
+
+/* Bytes of a separator with a space on each side at s, or 0. */
+static size_t
+spaced_separator(const char *s)
+{
+    size_t l = s[0] == ' ' ? separator_at(s + 1) : 0;
+    return l ? l + 1 : 0;
+}
+
+static size_t
+split(const char *t, struct span *segs)
+{
+    size_t n = 0, start = 0, i = 0;
+    while (t[i] && n < MAX_SEGMENTS - 1) {
+        size_t l = spaced_separator(t + i);
+        /* Between two numbers it is a range: "2024 - 2025", "9 / 10". */
+        if (!l || (i && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+                   t[i + l] >= '0' && t[i + l] <= '9')) {
+            i++;
+            continue;
+        }
+        segs[n++] = (struct span){t + start, i - start};
+        i += l;
+        start = i;
+    }
+    segs[n++] = (struct span){t + start, strlen(t + start)};
+    return n;
+}
+
+static int
+word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static unsigned char
+lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* The words of s[0..len): runs of letters and digits (any byte past
+ * ASCII counts as a letter). */
+static size_t
+words_of(const char *s, size_t len, struct span *w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < MAX_WORDS;) {
+        if (!word_byte((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && word_byte((unsigned char)s[j]))
+            j++;
+        w[n++] = (struct span){s + i, j - i};
+        i = j;
+    }
+    return n;
+}
+
+static int
+same_word(struct span x, struct span y)
+{
+    if (x.len != y.len)
+        return 0;
+    for (size_t i = 0; i < x.len; i++)
+        if (lower((unsigned char)x.s[i]) != lower((unsigned char)y.s[i]))
+            return 0;
+    return 1;
+}
+
+/* Letters and digits of s[0..len), lowercased, into out (cut to fit). */
+static size_t
+fold(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < FOLD_BYTES - 1; i++)
+        if (word_byte((unsigned char)s[i]))
+            out[n++] = (char)lower((unsigned char)s[i]);
+    out[n] = '\0';
+    return n;
+}
+
+/* Does a title part name the site: the same letters as a site name, a
+ * site name with a word around it ("Example News Online"), or a piece of
+ * one? */
+static int
+names_site(struct span seg, const char *const *sites, size_t n_sites)
+{
+    char fs[FOLD_BYTES], fn[FOLD_BYTES];
+    struct span w[MAX_WORDS];
+    size_t ls = fold(seg.s, seg.len, fs);
+    size_t seg_words = words_of(seg.s, seg.len, w);
+    if (!ls)
+        return 0;
+    for (size_t i = 0; i < n_sites; i++) {
+        if (!sites[i] || !*sites[i])
+            continue;
+        size_t ln = fold(sites[i], strlen(sites[i]), fn);
+        if (!ln)
+            continue;
+        size_t site_words = words_of(sites[i], strlen(sites[i]), w);
+        if (!strcmp(fs, fn) ||
+            (strstr(fs, fn) && seg_words <= site_words + 1) ||
+            (ls >= 3 && strstr(fn, fs)))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t
+span_words(struct span s)
+{
+    struct span w[MAX_WORDS];
+    return words_of(s.s, s.len, w);
+}
+
+/* The title without the parts that name the site and without a short
+ * trailing part; NULL when t is. */
+static const char *
+strip_title(struct arena *a, const char *t, const char *const *sites,
+            size_t n_sites)
+{
+    if (!t)
+        return NULL;
+    t += separator_at(t); /* "| Headline": a site name left out before */
+    struct span segs[MAX_SEGMENTS];
+    size_t n = split(t, segs), first = 0;
+    while (n - first > 1 && (!span_words(segs[n - 1]) ||
+                             names_site(segs[n - 1], sites, n_sites)))
+        n--;
+    while (n - first > 1 && (!span_words(segs[first]) ||
+                             names_site(segs[first], sites, n_sites)))
+        first++;
+    while (n - first > 1 && span_words(segs[n - 1]) <= TRAILER_MAX_WORDS) {
+        struct span rest = {segs[first].s, (size_t)(segs[n - 2].s +
+                                                     segs[n - 2].len -
+                                                     segs[first].s)};
+        if (span_words(rest) < HEADLINE_MIN_WORDS)
+            break;
+        n--;
+    }
+    const char *end = segs[n - 1].s + segs[n - 1].len;
+    return meta_clean(a, segs[first].s, (size_t)(end - segs[first].s));
+}
+
+/* Do at least half of the heading's words occur in the title? */
+static int
+agrees(const char *heading, const char *title)
+{
+    if (!title)
+        return 0;
+    struct span hw[MAX_WORDS], tw[MAX_WORDS];
+    size_t nh = words_of(heading, strlen(heading), hw);
+    size_t nt = words_of(title, strlen(title), tw);
+    size_t shared = 0;
+    for (size_t i = 0; i < nh; i++)
+        for (size_t j = 0; j < nt; j++)
+            if (same_word(hw[i], tw[j])) {
+                shared++;
+                break;
+            }
+    return nh && shared * 2 >= nh;
+}
+
+/* s without the permalink mark that documentation generators put after
+ * a heading ("Logging HOWTO¶", "Install #"). */
+static const char *
+without_anchor_mark(struct arena *a, const char *s)
+{
+    size_t len = strlen(s);
+    for (;;) {
+        if (len >= 2 && !memcmp(s + len - 2, "\xC2\xB6", 2))
+            len -= 2;
+        else if (len >= 2 && s[len - 1] == '#' && s[len - 2] == ' ')
+            len -= 2; /* never the # of "C#" */
+        else if (len >= 1 && s[len - 1] == ' ')
+            len--;
+        else
+            break;
+    }
+    return len == strlen(s) ? s : meta_clean(a, s, len);
+}
+
+/* Is href the site's home page: "/", "./", or a URL of a host alone? */
+static int
+home_href(const char *href)
+{
+    while (*href == ' ')
+        href++;
+    if (!strcmp(href, "/") || !strcmp(href, "./"))
+        return 1;
+    const char *p = strstr(href, "//");
+    if (!p || (p != href && p[-1] != ':'))
+        return 0;
+    p = strchr(p + 2, '/');
+    return !p || !strcmp(p, "/");
+}
+
+/* Does the heading hold a link to the home page, as a logo does? */
+static int
+links_home(const GumboNode *h)
+{
+    int nodes = 0;
+    for (const GumboNode *n = h; n && nodes++ < H1_MAX_NODES;
+         n = dom_next(h, n, 0)) {
+        const char *href = n->type == GUMBO_NODE_ELEMENT &&
+                                   n->v.element.tag == GUMBO_TAG_A
+                               ? dom_attr(n, "href") : NULL;
+        if (href && home_href(href))
+            return 1;
+    }
+    return 0;
+}
+
+/* The text of the first visible <h1> that has some and is not the site's
+ * name or logo (named like the site, or a link to its home page), or
+ * NULL. */
+static const char *
+first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
+         size_t n_sites)
+{
+    for (const GumboNode *n = root; n; n = dom_next(root, n, 0)) {
+        if (n->type != GUMBO_NODE_ELEMENT ||
+            n->v.element.tag != GUMBO_TAG_H1 || !meta_visible(n) ||
+            links_home(n))
+            continue;
+        const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
+        t = t ? without_anchor_mark(a, t) : NULL;
+        if (t && !names_site((struct span){t, strlen(t)}, sites, n_sites))
+            return t;
+    }
+    return NULL;
+}
+
+const char *
+meta_headline(struct arena *a, const GumboNode *root,
+              const char *const *titles, size_t n_titles,
+              const char *const *sites, size_t n_sites, const char *fallback)
+{
+    const char *h1 = root ? first_h1(a, root, sites, n_sites) : NULL;
+    if (h1)
+        for (size_t i = 0; i < n_titles; i++)
+            if (agrees(h1, strip_title(a, titles[i], sites, n_sites)))
+                return strip_title(a, h1, sites, n_sites);
+    const char *t = strip_title(a, fallback, sites, n_sites);
+    return t ? t : fallback;
+}
