@@ -421,9 +421,19 @@ stray_p_text(struct page *pg)
                      "");
 }
 
+/* Zero-width characters ahead of the text, more than a block holds: the
+ * output drops them, and they must not push the text out of the block. */
+static int
+zero_width_first(struct page *pg)
+{
+    return text_unit(pg, "<body><p>", "\xE2\x80\x8B", (5u << 20) / 3,
+                     "A paragraph of ordinary prose, with commas, so that "
+                     "the page has an article to find.</p>");
+}
+
 /* ------------------------------------------------------------ cases */
 
-enum want { ANY, ARTICLE_FOUND, PARSER_FAILED };
+enum want { ANY, ARTICLE_FOUND, PARSER_FAILED, ARTICLE_TEXT };
 
 struct case_ {
     const char *name;
@@ -467,6 +477,8 @@ static const struct case_ cases[] = {
     {"32 MiB of </p>", stray_p_ends, ARTICLE_FOUND, 0},
     {"32 MiB of </br>", stray_br_ends, ARTICLE_FOUND, 0},
     {"32 MiB of </p>x", stray_p_text, ANY, 0},
+    {"5 MiB of zero-width spaces, then text", zero_width_first,
+     ARTICLE_TEXT, 0},
     {"a page Gumbo fails an assertion on", gumbo_asserts, PARSER_FAILED, 0},
 };
 
@@ -519,6 +531,11 @@ child(const struct case_ *c)
     switch (c->want) {
     case ARTICLE_FOUND: fine = st == PITH_OK; break;
     case PARSER_FAILED: fine = st == PITH_ERR_INTERNAL && !res; break;
+    case ARTICLE_TEXT:
+        /* The article's own words, not only a status. */
+        fine = st == PITH_OK && res &&
+               strstr(res->text, "the page has an article to find");
+        break;
     default:
         fine = st == PITH_OK || st == PITH_ERR_NO_CONTENT ||
                st == PITH_ERR_NOT_HTML || st == PITH_ERR_TOO_BIG ||
