@@ -421,6 +421,28 @@ stray_p_text(struct page *pg)
                      "");
 }
 
+/* Tokens that make no element still cost Gumbo memory it keeps. */
+static int
+stray_end_tags(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "</x>", (32u << 20) / 4 - 64, "");
+}
+
+static int
+comments(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "<!---->", (32u << 20) / 7 - 64,
+                     "");
+}
+
+static int
+ends_under_formatting(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE "<p><b class=a><b class=a>"
+                     "<b class=a><b class=a><b class=a><b class=a>",
+                     "</span>", (32u << 20) / 7 - 64, "");
+}
+
 /* Zero-width characters ahead of the text, more than a block holds: the
  * output drops them, and they must not push the text out of the block. */
 static int
@@ -477,6 +499,10 @@ static const struct case_ cases[] = {
     {"32 MiB of </p>", stray_p_ends, ARTICLE_FOUND, 0},
     {"32 MiB of </br>", stray_br_ends, ARTICLE_FOUND, 0},
     {"32 MiB of </p>x", stray_p_text, ANY, 0},
+    {"32 MiB of stray </x>", stray_end_tags, ARTICLE_FOUND, 0},
+    {"32 MiB of comments", comments, ARTICLE_FOUND, 0},
+    {"32 MiB of </span> under <b>s", ends_under_formatting, ARTICLE_FOUND,
+     0},
     {"5 MiB of zero-width spaces, then text", zero_width_first,
      ARTICLE_TEXT, 0},
     {"a page Gumbo fails an assertion on", gumbo_asserts, PARSER_FAILED, 0},

@@ -39,8 +39,9 @@ struct pass {
     char *out, *o;
     int strip;          /* 0: copy everything as it is (but flatten) */
     int whole_next;     /* write the next start tag as it is */
-    size_t elements;    /* nodes Gumbo makes: start tags written, runs
-                           of text, copies of formatting elements */
+    size_t elements;    /* what Gumbo makes nodes of or keeps memory for:
+                           start and end tags written, runs of text,
+                           comments, copies of formatting elements */
     int restart;        /* a <frameset>: run again without removing */
     char *after_empty_p; /* just past a </p> that makes an empty <p> */
     int empty_p_run;     /* of such </p>s right after one another */
@@ -671,8 +672,10 @@ end_tag(struct pass *ps, const char *lt, int whole)
         keep_apart(ps);
         return;
     }
-    if (makes_element)
-        ps->elements++;
+    /* Every end tag Gumbo reads costs it memory that its arena keeps
+     * (8 million stray "</x>" took 470 MB); one that makes an element
+     * costs that too. */
+    ps->elements += makes_element ? 2 : 1;
     if (ps->in_select) {
         if (kind == K_SELECT)
             ps->in_select = 0;
@@ -698,7 +701,11 @@ comment(struct pass *ps, const char *lt, const char *after)
 {
     if (ps->elements >= PITH_MAX_ELEMENTS) {
         keep_apart(ps); /* no more nodes for Gumbo */
-    } else if (ps->strip) {
+        ps->p = after;
+        return;
+    }
+    ps->elements++; /* a comment node */
+    if (ps->strip) {
         if (after < ps->end)
             emit(ps, "<!>", 3);
     } else {
