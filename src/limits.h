@@ -37,11 +37,15 @@
 /* Elements of one page.  Gumbo keeps about 100 bytes per element and
  * checks no allocation, so a 32 MiB page of <br> (8 million elements)
  * would take 800 MB and crash when memory runs out.  The largest of 617
- * real pages has 10 112 elements.  Beyond this many start tags the
+ * real pages has 10 112 elements.  The pre-pass counts every token
+ * Gumbo makes a node of or keeps memory for (its arena frees nothing):
+ * start and end tags, runs of text, comments, the copies of misnested
+ * formatting elements, the elements of stray </p> and </br>.  Beyond
+ * this many the
  * pre-pass drops tags (and the content of scripts and styles), keeping
  * the text in the last element open; the walker's element table stops
  * there too (what is deeper in the tree is left out). */
-#define PITH_MAX_ELEMENTS 500000
+#define PITH_MAX_ELEMENTS 250000
 
 /* Text blocks the walker keeps for one page; the blocks after them are
  * left out.  Blocks come from elements and <br>s, so a page at

@@ -385,6 +385,54 @@ rc, out, err = pith("batch", bad, "-q")
 check(rc == 9 and records(out)[-1]["status"] == "input",
       "a WARC that goes bad: an input failure, exit 9")
 
+
+# One bad record spoils itself only: the reading goes on at the next gzip
+# member and the next "WARC/1." line.
+def resync_case(name, members, gz=True):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(b"".join(gzip.compress(m) if gz and isinstance(m, bytes)
+                         else m.raw if not isinstance(m, bytes) else m
+                         for m in members))
+    rc, out, _ = pith("batch", path, "-q", "--page-type", "article")
+    got = records(out)
+    bad = [g for g in got if g["status"] == "input"]
+    ok = sorted(g["url"] for g in got if g["status"] == "ok")
+    return rc, ok, bad
+
+
+class Raw:
+    """Bytes written into a WARC as they are (a member made by hand)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+
+five = [(f"https://resync.example/{n}", b) for n, b in source_pages(5)]
+plain = [warc_record("resource", b, u, "text/html")[1] for u, b in five]
+want = sorted(u for i, (u, _) in enumerate(five) if i != 2)
+cut = gzip.compress(plain[2])
+rc, ok, bad = resync_case("cut-member.warc.gz",
+                          plain[:2] + [Raw(cut[:len(cut) // 2])] + plain[3:])
+check(rc == 9 and ok == want and len(bad) == 1,
+      f"WARC: a gzip member cut short spoils its record only "
+      f"({rc}, {len(ok)} ok, {[b.get('error') for b in bad]})")
+n = len(five[2][1])
+liar = plain[2].replace(b"Content-Length: %d\r\n" % n,
+                        b"Content-Length: %d\r\n" % (n + 5000))
+rc, ok, bad = resync_case("long-length.warc.gz",
+                          plain[:2] + [liar] + plain[3:])
+check(rc == 9 and ok == want and len(bad) == 1,
+      f"WARC: a Content-Length past its member spoils its record only "
+      f"({rc}, {len(ok)} ok, {[b.get('error') for b in bad]})")
+short = plain[2].replace(b"Content-Length: %d\r\n" % n,
+                         b"Content-Length: %d\r\n" % (n - 300))
+rc, ok, bad = resync_case("short-length.warc", plain[:2] + [short] + plain[3:],
+                          gz=False)
+check(rc == 9 and set(want) <= set(ok) and len(bad) == 1,
+      f"WARC: a short Content-Length, then the next record is found "
+      f"({rc}, {len(ok)} ok, {[b.get('error') for b in bad]})")
+
 # ------------------------------------------------------------ failures
 env = {"PITH_TEST_CRASH_MARKER": "PITH-CRASH-HERE",
        "PITH_TEST_HANG_MARKER": "PITH-HANG-HERE",

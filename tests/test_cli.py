@@ -3,6 +3,7 @@
 
 Usage: test_cli.py PATH/TO/pith   (prints "N passed, N failed" last)
 """
+import html.parser
 import json
 import os
 import subprocess
@@ -63,8 +64,66 @@ check(rc == 0 and "<html" in eh and "data-pith=kept" in eh and
 # The view is inert: a policy ahead of the page forbids its scripts and
 # every load from elsewhere.
 check(eh.find("Content-Security-Policy") >= 0 and
-      eh.find("Content-Security-Policy") < eh.find("<html") and
+      eh.find("Content-Security-Policy") < eh.find("<iframe") and
       "default-src 'none'" in eh, "explain html forbids scripts and loads")
+
+
+class Tags(html.parser.HTMLParser):
+    """The start tags of a document, with their attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def runs_code(tag, attrs):
+    """What of a start tag could run a script or load from elsewhere."""
+    if tag in ("script", "link", "img", "object", "embed", "base", "svg",
+               "math", "form", "input", "video", "audio"):
+        return tag
+    for k, v in attrs.items():
+        v = (v or "").strip().lower()
+        if k.startswith("on") or v.startswith(("javascript:", "data:")):
+            return f"{tag} {k}"
+    return None
+
+
+# A page that attacks the view: a title and a style that re-parse into an
+# <img onerror>, javascript: and data: links, a remote stylesheet.
+HOSTILE = (
+    "<html><head><title>News &lt;/title&gt;&lt;img src=x "
+    "onerror=alert(1)&gt;</title>"
+    "<link rel=stylesheet href=https://styles.example/s.css></head><body>"
+    "<article><h1>Head</h1><p>Some text of an article, with commas, long "
+    "enough to count as a paragraph of prose here.</p><p><a href="
+    "\"javascript:alert(2)\">link</a> and <a href=\"data:text/html,"
+    "<script>alert(3)</script>\">data</a>, more text of prose.</p>"
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(11)>"
+    "</style></mtext></math><script>alert(4)</script>"
+    "<p>Another paragraph of the article, with commas, and words enough "
+    "to be kept.</p></article></body></html>")
+with tempfile.TemporaryDirectory() as d:
+    hostile = os.path.join(d, "hostile.html")
+    with open(hostile, "w") as f:
+        f.write(HOSTILE)
+    rc, view, _ = pith("--explain=html", hostile)
+    outer = Tags()
+    outer.feed(view)
+    bad = [r for t, a in outer.tags if (r := runs_code(t, a))]
+    check(rc == 0 and not bad,
+          f"explain html: no markup of the page in the view ({bad})")
+    frames = [a for t, a in outer.tags if t == "iframe"]
+    check(len(frames) == 1 and "sandbox" in frames[0] and
+          "allow-scripts" not in (frames[0]["sandbox"] or ""),
+          "explain html: the page is in a frame that runs no script")
+    doc = frames[0].get("srcdoc", "") if frames else ""
+    check(doc.find("Content-Security-Policy") >= 0 and
+          doc.find("default-src 'none'") < doc.find("<html") and
+          "data-pith=kept" in doc,
+          "explain html: the frame has the policy before the page's markup")
 
 # Exit codes.
 master, slave = os.openpty()

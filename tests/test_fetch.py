@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import urllib.parse
 import urllib.request
 
 from checks import check, finish
@@ -185,6 +186,9 @@ def test_encodings():
 
 
 def test_caps():
+    rc, out, err, _ = pith(base + "/huge-header")
+    check(rc == 4 and "header line over" in err and "Out of memory" not in err,
+          f"a 1 MiB header line: exit 4, said so ({rc} {err.strip()})")
     rc, out, err, _ = pith("--max-bytes", "1000000", base + "/big?mb=2")
     check(rc == 8 and "1000000-byte limit" in err and base in err,
           f"body over the cap: exit 8 ({rc} {err.strip()})")
@@ -298,6 +302,21 @@ def test_request_headers():
           "--user-agent replaces it")
     check('"X-Pith-Test": "yes"' in out and '"Accept-Language": "fr"' in out,
           f"-H adds headers ({out[:400]})")
+    # -H headers stay with the host the user named: a redirect to another
+    # host (localhost is not 127.0.0.1 to a client) gets none of them, and
+    # no Referer; one to the same host gets them.
+    other = f"http://localhost:{port}/headers"
+    rc, out, err, _ = pith("--force", "-H", "X-Api-Key: secret",
+                           base + "/redirect-to?url=" +
+                           urllib.parse.quote(other, safe=""))
+    check(rc == 0 and '"Host": "localhost:' in out and "secret" not in out
+          and "Referer" not in out,
+          f"-H and Referer not sent to another host ({rc} {out[:400]})")
+    rc, out, err, _ = pith("--force", "-H", "X-Api-Key: secret",
+                           base + "/redirect-to?url=%2Fheaders")
+    check(rc == 0 and '"X-Api-Key": "secret"' in out and
+          f'"Referer": "{base}/redirect-to' in out,
+          f"-H and Referer sent on within the same host ({rc} {out[:400]})")
     rc, out, err, _ = pith("-H", "no colon", base + "/article")
     check(rc == 2 and "Name: value" in err, "a malformed -H: exit 2")
     d = tempfile.mkdtemp()

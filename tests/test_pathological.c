@@ -355,9 +355,107 @@ script_escapes(struct page *pg)
                      "<!-- <script> </script> --> ", 500000, "</script>");
 }
 
+/* Misnested formatting elements: Gumbo opens copies of them (the adoption
+ * agency, reconstruction) that no start tag stands for. */
+static int
+a_around_div(struct page *pg)
+{
+    /* Each </a> leaves its <div> open and a copy of the <a> in it. */
+    return text_unit(pg, "<body>" ARTICLE, "<a href=x><div>t</a>", 100000,
+                     "");
+}
+
+static int
+a_closes_b_i(struct page *pg)
+{
+    /* Each <a> closes the last one, and the <b><i> opened inside it are
+     * reopened as copies. */
+    return text_unit(pg, "<body>" ARTICLE "<p>", "<b><i><a href=x>t", 100000,
+                     "</p>");
+}
+
+static int
+formatting_tags(struct page *pg)
+{
+    /* The 13 formatting tags opened 20 000 times each; each <nobr> closes
+     * the last one and the twelve others are reopened. */
+    return text_unit(pg, "<body>" ARTICLE "<p>",
+                     "<b>t<i>t<u>t<s>t<em>t<strong>t<font>t<big>t<small>t"
+                     "<tt>t<nobr>t<code>t<strike>t", 20000, "</p>");
+}
+
+static int
+reopened_b(struct page *pg)
+{
+    /* Every paragraph reopens all the <b>s closed before (distinct
+     * attributes, so Noah's Ark removes none). */
+    size_t n = 200000;
+    char *p = malloc(n * 32 + 256);
+    if (!p)
+        return -1;
+    size_t at = (size_t)sprintf(p, "<body>" ARTICLE);
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)sprintf(p + at, "<p><b class=c%zu>x</p>", i);
+    pg->bytes = p;
+    pg->len = at;
+    return 0;
+}
+
+/* Gumbo makes an element of each stray </p> and </br>. */
+static int
+stray_p_ends(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "</p>", (32u << 20) / 4 - 64, "");
+}
+
+static int
+stray_br_ends(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "</br>", (32u << 20) / 5 - 64, "");
+}
+
+static int
+stray_p_text(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "</p>x", (32u << 20) / 5 - 64,
+                     "");
+}
+
+/* Tokens that make no element still cost Gumbo memory it keeps. */
+static int
+stray_end_tags(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "</x>", (32u << 20) / 4 - 64, "");
+}
+
+static int
+comments(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE, "<!---->", (32u << 20) / 7 - 64,
+                     "");
+}
+
+static int
+ends_under_formatting(struct page *pg)
+{
+    return text_unit(pg, "<body>" ARTICLE "<p><b class=a><b class=a>"
+                     "<b class=a><b class=a><b class=a><b class=a>",
+                     "</span>", (32u << 20) / 7 - 64, "");
+}
+
+/* Zero-width characters ahead of the text, more than a block holds: the
+ * output drops them, and they must not push the text out of the block. */
+static int
+zero_width_first(struct page *pg)
+{
+    return text_unit(pg, "<body><p>", "\xE2\x80\x8B", (5u << 20) / 3,
+                     "A paragraph of ordinary prose, with commas, so that "
+                     "the page has an article to find.</p>");
+}
+
 /* ------------------------------------------------------------ cases */
 
-enum want { ANY, ARTICLE_FOUND, PARSER_FAILED };
+enum want { ANY, ARTICLE_FOUND, PARSER_FAILED, ARTICLE_TEXT };
 
 struct case_ {
     const char *name;
@@ -394,6 +492,19 @@ static const struct case_ cases[] = {
     {"1 000 000 nested SVG groups", deep_svg, ARTICLE_FOUND, 0},
     {"unclosed comment of dashes", unclosed_comment, ARTICLE_FOUND, 0},
     {"500 000 script escapes", script_escapes, ARTICLE_FOUND, 0},
+    {"100 000 <a><div>t</a>", a_around_div, ARTICLE_FOUND, 0},
+    {"100 000 <b><i><a>t in a <p>", a_closes_b_i, ANY, 0},
+    {"13 formatting tags x 20 000", formatting_tags, ANY, 0},
+    {"200 000 <p><b class=N>x</p>", reopened_b, ANY, 0},
+    {"32 MiB of </p>", stray_p_ends, ARTICLE_FOUND, 0},
+    {"32 MiB of </br>", stray_br_ends, ARTICLE_FOUND, 0},
+    {"32 MiB of </p>x", stray_p_text, ANY, 0},
+    {"32 MiB of stray </x>", stray_end_tags, ARTICLE_FOUND, 0},
+    {"32 MiB of comments", comments, ARTICLE_FOUND, 0},
+    {"32 MiB of </span> under <b>s", ends_under_formatting, ARTICLE_FOUND,
+     0},
+    {"5 MiB of zero-width spaces, then text", zero_width_first,
+     ARTICLE_TEXT, 0},
     {"a page Gumbo fails an assertion on", gumbo_asserts, PARSER_FAILED, 0},
 };
 
@@ -446,6 +557,11 @@ child(const struct case_ *c)
     switch (c->want) {
     case ARTICLE_FOUND: fine = st == PITH_OK; break;
     case PARSER_FAILED: fine = st == PITH_ERR_INTERNAL && !res; break;
+    case ARTICLE_TEXT:
+        /* The article's own words, not only a status. */
+        fine = st == PITH_OK && res &&
+               strstr(res->text, "the page has an article to find");
+        break;
     default:
         fine = st == PITH_OK || st == PITH_ERR_NO_CONTENT ||
                st == PITH_ERR_NOT_HTML || st == PITH_ERR_TOO_BIG ||

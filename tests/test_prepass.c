@@ -235,6 +235,18 @@ static const struct snippet snippets[] = {
      "<body><svg><text>Hi</text></svg><frameset><frame></frameset>", NULL},
     {"frameset after a comment", "<!-- x --><frameset></frameset>", NULL},
     {"NUL bytes", NUL_SNIPPET, NULL},
+    /* Misnested formatting elements: the model follows the copies Gumbo
+     * opens, and leaves the tree as it is below its caps. */
+    {"<b> reopened in the next paragraph",
+     "<p><b>x</p><p>y</p><p>z</p>", NULL},
+    {"</a> around a <div>", "<a href=x><div>t</a>u<a href=y>v</a>", NULL},
+    {"<a> closes <a> with <b><i> inside",
+     "<p><b><i><a href=x>t<b><i><a href=y>u</p>", NULL},
+    {"<nobr> closes <nobr>", "<p><nobr>a<b>b<nobr>c<i>d<nobr>e</p>", NULL},
+    {"a cell's marker hides the <b> outside",
+     "<b>x<table><tr><td>y</td><td><i>z</td></tr></table>w", NULL},
+    {"Noah's Ark", "<p><b>1<b>2<b>3<b>4<b>5</p><p>x</p>", NULL},
+    {"stray </p> and </br>", "</p>a</br>b</p>c<p>d</p></p>", NULL},
     {"head", "<html lang=en><head><meta charset=utf-8><meta property="
      "\"og:title\" content=\"T\"><link rel=canonical href=/a>"
      "<link rel=stylesheet href=b.css></head><body>x", NULL},

@@ -192,6 +192,27 @@ punct(const unsigned char *s, size_t n, uint32_t *commas, uint32_t *stops)
     return 1;
 }
 
+/* The length of the invisible character at p (soft hyphen, zero-width
+ * space, joiners, word joiner, BOM, Mongolian vowel separator), which
+ * the output drops (normalize.c), or 0.  They are left out of the block
+ * here already, so that megabytes of them never fill its cap ahead of
+ * the text that follows. */
+static size_t
+invisible_at(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = (size_t)(end - p);
+    if (p[0] == 0xC2)
+        return n >= 2 && p[1] == 0xAD ? 2 : 0;
+    if (n < 3 || (p[0] != 0xE2 && p[0] != 0xEF && p[0] != 0xE1))
+        return 0;
+    if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D) ||
+        (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0) ||
+        (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ||
+        (p[0] == 0xE1 && p[1] == 0xA0 && p[2] == 0x8E))
+        return 3;
+    return 0;
+}
+
 static void
 add_text(struct walker *w, const char *s, size_t len)
 {
@@ -204,6 +225,11 @@ add_text(struct walker *w, const char *s, size_t len)
             p += (c == 0xC2) ? 2 : 1;
             if (t->len > w->cur_start && t->data[t->len - 1] != '\n')
                 w->pending_space = 1;
+            continue;
+        }
+        size_t skip = c >= 0xC2 ? invisible_at(p, end) : 0;
+        if (skip) {
+            p += skip;
             continue;
         }
         if (w->pending_space) {

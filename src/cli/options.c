@@ -70,7 +70,8 @@ const struct opt opts_table[] = {
     {OPT_USER_AGENT, "--user-agent", 0, ARG_REQUIRED, "UA", FETCHING,
      GROUP_FETCH, "User-Agent of fetches"},
     {OPT_HEADER, "--header", 'H', ARG_REQUIRED, "'N: V'", FETCHING,
-     GROUP_FETCH, "an extra request header (repeatable)"},
+     GROUP_FETCH, "an extra request header (repeatable; never\n"
+     "sent to another host a redirect leads to)"},
     {OPT_COOKIES, "--cookies", 0, ARG_REQUIRED, "FILE", FETCHING,
      GROUP_FETCH, "send the cookies of a Netscape cookie file"},
     {OPT_DENY_PRIVATE, "--deny-private", 0, ARG_NONE, NULL, FETCHING,

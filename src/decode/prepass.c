@@ -15,6 +15,7 @@
 
 #include "limits.h"
 #include "decode/prepass_lex.h"
+#include "decode/prepass_model.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,6 +26,9 @@
  * close what they open within a few levels, and a bounded search keeps
  * hostile pages linear. */
 #define MATCH_WINDOW 32
+/* Stray </p>s in a row (each an empty <p> to Gumbo) kept before the
+ * rest of the run goes. */
+#define EMPTY_P_RUN 16
 /* Distinct names of dropped start tags whose end tags are dropped too. */
 #define DROPPED_NAMES 64
 
@@ -35,8 +39,12 @@ struct pass {
     char *out, *o;
     int strip;          /* 0: copy everything as it is (but flatten) */
     int whole_next;     /* write the next start tag as it is */
-    size_t elements;    /* start tags written */
+    size_t elements;    /* what Gumbo makes nodes of or keeps memory for:
+                           start and end tags written, runs of text,
+                           comments, copies of formatting elements */
     int restart;        /* a <frameset>: run again without removing */
+    char *after_empty_p; /* just past a </p> that makes an empty <p> */
+    int empty_p_run;     /* of such </p>s right after one another */
     int pre;            /* open <pre> and <listing> */
     int in_select;
     /* An SVG or MathML island the lexer could not follow: the model read
@@ -44,12 +52,10 @@ struct pass {
      * element.  Select rules (which turn raw text into markup) are off. */
     int foreign_unsure;
     struct prepass_stats *st;
-    uint32_t h_div, h_address, h_option, h_ruby, h_table; /* their hashes */
-    /* The model of the stack of open elements, up to the cap. */
-    int depth;
-    uint32_t hash[PITH_MAX_PARSE_DEPTH];
-    unsigned char group[PITH_MAX_PARSE_DEPTH];
-    unsigned char flags[PITH_MAX_PARSE_DEPTH];
+    uint32_t h_div, h_address, h_option, h_ruby, h_table, h_br; /* hashes */
+    /* The model of the stack of open elements (up to the cap) and of the
+     * list of active formatting elements. */
+    struct model m;
     /* Start tags dropped beyond the cap, by name, so their end tags go
      * too. */
     struct { uint32_t hash, count; } dropped[DROPPED_NAMES];
@@ -68,11 +74,19 @@ stop_stripping(struct pass *ps)
 static int
 model_find(const struct pass *ps, uint32_t hash, int group, int stop)
 {
-    int low = ps->depth > MATCH_WINDOW ? ps->depth - MATCH_WINDOW : 0;
-    for (int i = ps->depth - 1; i >= low; i--) {
-        if (group ? ps->group[i] == group : ps->hash[i] == hash)
+    /* Formatting elements do not count towards the window, up to twice
+     * the list's length: the copies reconstruction opens must not hide
+     * the <p> whose end tag closes them all. */
+    int window = MATCH_WINDOW, formatting = 2 * MODEL_FORMATTING_MAX;
+    for (int i = ps->m.depth - 1; i >= 0; i--) {
+        if (group ? ps->m.group[i] == group : ps->m.hash[i] == hash)
             return i;
-        if (ps->flags[i] & stop)
+        if (ps->m.flags[i] & stop)
+            return -1;
+        if ((ps->m.group[i] == G_A || (ps->m.flags[i] & F_ALL_ATTRS)) &&
+            formatting > 0)
+            formatting--;
+        else if (--window == 0)
             return -1;
     }
     return -1;
@@ -89,36 +103,37 @@ hash_of(const char *lname)
 
 /* What a start tag implicitly closes first, after Gumbo's rules (p in
  * button scope, li and dd/dt up to a special element, option and
- * headings only as the current node, a formatting <a> up to a marker, a
- * cell, row or section inside its table). */
+ * headings only as the current node, a cell, row or section inside its
+ * table); <a> and <nobr> go through the adoption agency
+ * (formatting_start). */
 static void
 model_close_for(struct pass *ps, const struct tag *t)
 {
-    int top = ps->depth - 1, i = -1;
+    int top = ps->m.depth - 1, i = -1;
     switch (t->info->group) {
-    case G_P: case G_BUTTON: case G_NOBR:
+    case G_P: case G_BUTTON:
         i = model_find(ps, 0, t->info->group, F_SCOPE);
         break;
     case G_LI: case G_DDDT: {
         /* address, div and p do not stop the search */
-        int low = ps->depth > MATCH_WINDOW ? ps->depth - MATCH_WINDOW : 0;
+        int low = ps->m.depth > MATCH_WINDOW ? ps->m.depth - MATCH_WINDOW : 0;
         for (int k = top; k >= low; k--) {
-            if (ps->group[k] == t->info->group) {
+            if (ps->m.group[k] == t->info->group) {
                 i = k;
                 break;
             }
-            if ((ps->flags[k] & F_SPECIAL) && ps->group[k] != G_P &&
-                ps->hash[k] != ps->h_div && ps->hash[k] != ps->h_address)
+            if ((ps->m.flags[k] & F_SPECIAL) && ps->m.group[k] != G_P &&
+                ps->m.hash[k] != ps->h_div && ps->m.hash[k] != ps->h_address)
                 break;
         }
         break;
     }
     case G_OPTION:
-        if (top >= 0 && ps->hash[top] == ps->h_option)
+        if (top >= 0 && ps->m.hash[top] == ps->h_option)
             i = top;
         break;
     case G_HEADING:
-        if (top >= 0 && ps->group[top] == G_HEADING)
+        if (top >= 0 && ps->m.group[top] == G_HEADING)
             i = top;
         break;
     case G_RUBY:
@@ -126,14 +141,11 @@ model_close_for(struct pass *ps, const struct tag *t)
          * only when a <ruby> is in scope: <rt><rt> nests without one. */
         if (model_find(ps, ps->h_ruby, 0, F_SCOPE) < 0)
             break;
-        while (top >= 0 && (ps->group[top] == G_RUBY ||
-                            ps->group[top] == G_P || ps->group[top] == G_LI ||
-                            ps->group[top] == G_DDDT ||
-                            ps->group[top] == G_OPTION))
+        while (top >= 0 && (ps->m.group[top] == G_RUBY ||
+                            ps->m.group[top] == G_P || ps->m.group[top] == G_LI ||
+                            ps->m.group[top] == G_DDDT ||
+                            ps->m.group[top] == G_OPTION))
             i = top--;
-        break;
-    case G_A:
-        i = model_find(ps, 0, G_A, F_MARKER);
         break;
     case G_TR: case G_CELL: case G_TSECT: case G_CAPTION: case G_COLGROUP:
         i = model_find(ps, 0, t->info->group, F_TABLE_ROOT);
@@ -142,7 +154,7 @@ model_close_for(struct pass *ps, const struct tag *t)
         break;
     }
     if (i >= 0)
-        ps->depth = i;
+        ps->m.depth = i;
 }
 
 static uint32_t *
@@ -159,6 +171,71 @@ dropped_slot(struct pass *ps, uint32_t hash, int create)
         }
     }
     return NULL;
+}
+
+/* The elements the list of active formatting elements holds. */
+static int
+is_formatting(const struct tag_info *in)
+{
+    return in->group == G_A || (in->flags & F_ALL_ATTRS);
+}
+
+/* Noah's Ark compares a formatting element's attributes: the bytes of
+ * the tag after its name stand for them (two ways of writing the same
+ * attributes count as different, so the model keeps more entries than
+ * Gumbo, never fewer). */
+static uint32_t
+attrs_sig(const struct tag *t)
+{
+    uint32_t h = 2166136261u;
+    for (const char *s = t->name + t->name_len; s < t->after; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Copies of formatting elements that Gumbo opens, counted as elements
+ * (they are: PITH_MAX_ELEMENTS bounds them too). */
+static void
+count_copies(struct pass *ps, int copies)
+{
+    if (copies > 0)
+        ps->elements += (size_t)copies;
+    if (ps->m.depth > ps->st->max_depth)
+        ps->st->max_depth = ps->m.depth;
+}
+
+/* Start tags before which Gumbo reconstructs the active formatting
+ * elements: the phrasing ones, not those that start a block. */
+static int
+reconstructs_before(const struct tag_info *in, int kind)
+{
+    switch (kind) {
+    case K_OTHER: case K_VOID: case K_INPUT: case K_XMP: case K_SELECT:
+    case K_FOREIGN: case K_TEXTAREA:
+        return kind == K_SELECT || !(in->flags & F_SPECIAL) ||
+               (in->flags & F_MARKER);
+    default:
+        return 0;
+    }
+}
+
+/* What the list of active formatting elements does before a start tag:
+ * a new <a> runs the adoption agency on the open one, <nobr> on an open
+ * <nobr>, and phrasing tags reopen what was closed around them. */
+static void
+formatting_start(struct pass *ps, const struct tag *t, int kind)
+{
+    if (ps->in_select)
+        return;
+    int group = t->info->group;
+    if (group == G_A && model_listed(&ps->m, t->hash))
+        count_copies(ps, model_adopt(&ps->m, t->hash, 1));
+    if (reconstructs_before(t->info, kind))
+        count_copies(ps, model_reconstruct(&ps->m));
+    if (group == G_NOBR && model_find(ps, 0, G_NOBR, F_SCOPE) >= 0) {
+        count_copies(ps, model_adopt(&ps->m, t->hash, 0));
+        count_copies(ps, model_reconstruct(&ps->m));
+    }
 }
 
 /* A start tag in the model; returns 1 when it is beyond the cap and goes
@@ -178,6 +255,7 @@ model_start(struct pass *ps, const struct tag *t, int kind)
     if (kind == K_TABLE && t->info->group != G_NONE &&
         model_find(ps, ps->h_table, 0, 0) < 0)
         return 0; /* a cell, row or section outside a table is ignored */
+    formatting_start(ps, t, kind);
     model_close_for(ps, t);
     switch (kind) {
     case K_SCRIPT: case K_RAWTEXT: case K_XMP: case K_TITLE: case K_TEXTAREA:
@@ -186,13 +264,16 @@ model_start(struct pass *ps, const struct tag *t, int kind)
     default:
         break;
     }
-    if (ps->depth < PITH_MAX_PARSE_DEPTH) {
-        ps->hash[ps->depth] = t->hash;
-        ps->group[ps->depth] = t->info->group;
-        ps->flags[ps->depth] = t->info->flags;
-        ps->depth++;
-        if (ps->depth > ps->st->max_depth)
-            ps->st->max_depth = ps->depth;
+    int formatting = is_formatting(t->info);
+    if (ps->m.depth < PITH_MAX_PARSE_DEPTH &&
+        !(formatting && model_list_full(&ps->m))) {
+        (void)model_push(&ps->m, t->hash, t->info->group, t->info->flags);
+        if (formatting)
+            model_list_add(&ps->m, attrs_sig(t), 0);
+        else if (t->info->flags & F_MARKER)
+            model_list_add(&ps->m, 0, 1);
+        if (ps->m.depth > ps->st->max_depth)
+            ps->st->max_depth = ps->m.depth;
         return 0;
     }
     uint32_t *c = dropped_slot(ps, t->hash, 1);
@@ -221,6 +302,13 @@ model_end(struct pass *ps, const struct tag *t)
      * element ("<o><table></o>" leaves both open).  Table parts, select
      * and template have rules of their own and stay as they were. */
     const struct tag_info *in = t->info;
+    if (is_formatting(in)) {
+        int copies = model_adopt(&ps->m, t->hash, 0);
+        if (copies >= 0) {
+            count_copies(ps, copies);
+            return 0;
+        }
+    }
     int stop = 0;
     if (in->kind == K_TABLE || in->kind == K_SELECT ||
         in->kind == K_TEMPLATE || in->kind == K_FRAMESET)
@@ -233,7 +321,7 @@ model_end(struct pass *ps, const struct tag *t)
     int i = in->group == G_HEADING ? model_find(ps, 0, G_HEADING, stop)
                                    : model_find(ps, t->hash, 0, stop);
     if (i >= 0)
-        ps->depth = i;
+        ps->m.depth = i;
     return 0;
 }
 
@@ -564,10 +652,30 @@ end_tag(struct pass *ps, const char *lt, int whole)
      * the model is unsure. */
     int closes_pre = kind == K_PRE && ps->pre && !ps->in_select &&
                      model_find(ps, t.hash, 0, F_SCOPE) >= 0;
+    /* Gumbo makes an element of a </br> (a <br>) and of a </p> with no
+     * <p> open (an empty <p>): they count as start tags do, or 32 MiB of
+     * "</p>" would build 8 million elements. */
+    int makes_element = !ps->in_select &&
+        (t.hash == ps->h_br ||
+         (t.info->group == G_P && model_find(ps, 0, G_P, F_SCOPE) < 0));
+    /* Empty <p>s in a row part the text no more than one does; real pages
+     * have a few ("</p></p>"), which stay as they are. */
+    int empty_p = makes_element && t.info->group == G_P;
+    ps->empty_p_run = empty_p && ps->o == ps->after_empty_p
+                          ? ps->empty_p_run + 1 : 0;
+    if (ps->strip && ps->empty_p_run >= EMPTY_P_RUN) {
+        ps->st->flattened++;
+        keep_apart(ps);
+        return;
+    }
     if (model_end(ps, &t)) {
         keep_apart(ps);
         return;
     }
+    /* Every end tag Gumbo reads costs it memory that its arena keeps
+     * (8 million stray "</x>" took 470 MB); one that makes an element
+     * costs that too. */
+    ps->elements += makes_element ? 2 : 1;
     if (ps->in_select) {
         if (kind == K_SELECT)
             ps->in_select = 0;
@@ -580,6 +688,8 @@ end_tag(struct pass *ps, const char *lt, int whole)
         ps->o = lex_emit_whole(ps->o, lt, &t);
     else
         emit_end_tag(ps, lt, &t);
+    if (empty_p)
+        ps->after_empty_p = ps->o;
 }
 
 /* A comment becomes "<!>", an empty one: Gumbo inserts the text it has
@@ -591,7 +701,11 @@ comment(struct pass *ps, const char *lt, const char *after)
 {
     if (ps->elements >= PITH_MAX_ELEMENTS) {
         keep_apart(ps); /* no more nodes for Gumbo */
-    } else if (ps->strip) {
+        ps->p = after;
+        return;
+    }
+    ps->elements++; /* a comment node */
+    if (ps->strip) {
         if (after < ps->end)
             emit(ps, "<!>", 3);
     } else {
@@ -669,8 +783,13 @@ run(struct pass *ps)
 {
     while (ps->p < ps->end && !ps->restart) {
         const char *lt = memchr(ps->p, '<', (size_t)(ps->end - ps->p));
-        if (lt != ps->p)
+        if (lt != ps->p) {
             ps->whole_next = 0;
+            ps->elements++; /* a text node, which costs Gumbo as much */
+            /* Text reopens the formatting elements closed around it. */
+            if (ps->m.entries && !ps->in_select)
+                count_copies(ps, model_reconstruct(&ps->m));
+        }
         emit_text(ps, ps->p, lt ? lt : ps->end);
         if (!lt)
             break;
@@ -705,6 +824,7 @@ prepass_html(const char *html, size_t len, char **out, size_t *out_len,
         ps->h_option = hash_of("option");
         ps->h_ruby = hash_of("ruby");
         ps->h_table = hash_of("table");
+        ps->h_br = hash_of("br");
         st->verbatim = !strip;
         run(ps);
         if (!ps->restart)

@@ -23,8 +23,9 @@
 
 struct prepass_stats {
     size_t in_bytes, out_bytes;
-    size_t flattened;      /* start tags dropped beyond the depth or
-                              element cap */
+    size_t flattened;      /* start tags dropped beyond the depth,
+                              element or formatting list cap, and
+                              end tags that repeat an empty <p> */
     size_t attrs_cut;      /* tags cut at PITH_MAX_ATTRIBUTES attributes */
     int max_depth;         /* deepest nesting the pass saw, up to the cap */
     int verbatim;          /* 1: it stopped removing somewhere (see above) */

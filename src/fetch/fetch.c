@@ -117,7 +117,8 @@ fetch_job_clear(struct fetch_job *j)
     free(j->url_now);
     free(j->content_type);
     free(j->final_url);
-    j->url_now = j->content_type = j->final_url = NULL;
+    free(j->referer);
+    j->url_now = j->content_type = j->final_url = j->referer = NULL;
 }
 
 /* The decoded body grows in a buf whose maximum is the cap: the write
@@ -197,8 +198,7 @@ set_limits(pith_extractor *ex, struct fetch_job *j, CURL *c)
                      o->connect_timeout_ms > 0
                          ? o->connect_timeout_ms
                          : PITH_DEFAULT_CONNECT_TIMEOUT_MS);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, PITH_MAX_REDIRECTS);
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); /* see follow() */
     /* robots.txt past its cap is read as far as it goes (RFC 9309), so
      * only pages are refused on a large Content-Length.  That early check
      * sees the compressed size; the decoded one is checked in on_body. */
@@ -217,7 +217,8 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
     j->curl = c;
     buf_free(&j->body);
     j->over_cap = 0;
-    j->nhops = 0;
+    if (!j->redirects)
+        j->nhops = 0; /* a redirect's hops are the chain's, for loops */
     j->refused[0] = j->errbuf[0] = '\0';
     j->attempts++;
     curl_easy_setopt(c, CURLOPT_URL, fetch_job_url(j));
@@ -227,9 +228,11 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
     curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     curl_easy_setopt(c, CURLOPT_USERAGENT,
                      o->user_agent ? o->user_agent : PITH_USER_AGENT);
-    curl_easy_setopt(c, CURLOPT_AUTOREFERER, 1L);
-    if (ex->headers)
-        curl_easy_setopt(c, CURLOPT_HTTPHEADER, ex->headers);
+    /* -H headers (an API key, a token) are for the host the user named;
+     * a redirect elsewhere gets none, and no Referer. */
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER,
+                     j->off_host ? NULL : ex->headers);
+    curl_easy_setopt(c, CURLOPT_REFERER, j->referer);
     /* "" turns the cookie engine on with no file: a site that sets a
      * cookie and redirects back (a common consent check) works. */
     curl_easy_setopt(c, CURLOPT_COOKIEFILE,
@@ -300,6 +303,14 @@ transient_error(CURLcode rc)
     }
 }
 
+/* The statuses libcurl followed (with a Location). */
+static int
+is_redirect(long status)
+{
+    return status == 301 || status == 302 || status == 303 ||
+           status == 307 || status == 308;
+}
+
 /* 408 and 429 ask the client to come back; 5xx are server trouble, except
  * 501 and 505, which say the request itself will never work. */
 static int
@@ -366,6 +377,44 @@ redirect_failure(struct fetch_job *j)
                 PITH_MAX_REDIRECTS);
 }
 
+/* A redirect to loc (absolute, as libcurl resolved it): the next attempt
+ * asks for it, up to PITH_MAX_REDIRECTS and over http(s) only. */
+static enum fetch_next
+follow(struct fetch_job *j, const char *loc)
+{
+    j->msg[0] = '\0';
+    buf_free(&j->body);
+    if (j->redirects >= PITH_MAX_REDIRECTS) {
+        j->status = PITH_ERR_FETCH;
+        redirect_failure(j);
+        return FETCH_DONE;
+    }
+    if (strncasecmp(loc, "http://", 7) && strncasecmp(loc, "https://", 8)) {
+        j->status = PITH_ERR_FETCH;
+        msg_add(j, "redirected to a URL pith does not fetch (http and "
+                "https only): %.200s", loc);
+        return FETCH_DONE;
+    }
+    char *next = strdup(loc);
+    const char *from = j->final_url ? j->final_url : fetch_job_url(j);
+    char *referer = hosturl_same_host(loc, from) ? strdup(from) : NULL;
+    if (!next) {
+        free(referer);
+        j->status = PITH_ERR_NOMEM;
+        msg_add(j, "out of memory");
+        return FETCH_DONE;
+    }
+    j->off_host = !hosturl_same_host(next, j->url);
+    free(j->referer);
+    j->referer = referer;
+    free(j->url_now);
+    j->url_now = next;
+    j->redirects++;
+    j->redirecting = 1;
+    j->attempts = 0;
+    return FETCH_AGAIN;
+}
+
 /* A page that arrived: follows its meta refresh once, to the same host
  * and over http(s) only, so a page cannot send pith to a file or to
  * another site. */
@@ -385,7 +434,9 @@ page_arrived(struct fetch_job *j)
         hosturl_same_host(next, j->final_url)) {
         free(j->url_now);
         j->url_now = next;
+        j->off_host = !hosturl_same_host(next, j->url);
         j->refreshed = 1;
+        j->redirecting = 0;
         j->attempts = 0;
         buf_free(&j->body);
         return FETCH_AGAIN;
@@ -437,6 +488,11 @@ classify_failure(pith_extractor *ex, struct fetch_job *j, CURLcode rc)
     j->status = rc == CURLE_OK ? PITH_ERR_HTTP : PITH_ERR_FETCH;
     if (rc == CURLE_TOO_MANY_REDIRECTS)
         redirect_failure(j);
+    else if (rc == CURLE_OUT_OF_MEMORY)
+        /* What libcurl reports for a header line over its 100 KiB limit
+         * (a real lack of memory is far less likely). */
+        msg_add(j, "the server sent a header line over libcurl's 100 KiB "
+                "limit (or memory ran out)");
     else if (rc != CURLE_OK)
         msg_add(j, "%s", j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
     else
@@ -461,6 +517,10 @@ fetch_job_finish(pith_extractor *ex, struct fetch_job *j, CURLcode rc,
     set_str(&j->content_type, ct);
     set_str(&j->final_url, eff ? eff : fetch_job_url(j));
     /* robots.txt is read as far as its cap (RFC 9309). */
+    char *loc = NULL;
+    if (rc == CURLE_OK && is_redirect(j->http_status) &&
+        curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc)
+        return follow(j, loc);
     int ok = (rc == CURLE_OK || (j->robots && j->over_cap)) &&
              j->http_status < 400;
     if (ok) {

@@ -5,7 +5,9 @@
  * says what comes next: done, a retry after a wait (backoff with jitter,
  * or the server's Retry-After), or a new URL at once (a meta refresh).
  *
- * Each attempt follows up to PITH_MAX_REDIRECTS redirects, asks for every
+ * A job follows up to PITH_MAX_REDIRECTS redirects, one attempt each (not
+ * libcurl: it would send -H headers to every host and a Referer across
+ * hosts); each attempt asks for every
  * compression libcurl knows, and caps the decoded body while it arrives
  * (a gzip bomb stops at the cap).  With deny_private, every socket's
  * address is checked before connecting (netguard.h).  The job owns its
@@ -25,7 +27,8 @@
 enum fetch_next {
     FETCH_DONE,  /* finished: status and msg say how */
     FETCH_RETRY, /* try again, not before not_before */
-    FETCH_AGAIN  /* a meta refresh: fetch url_now next, at once */
+    FETCH_AGAIN  /* a redirect or a meta refresh: fetch url_now next, at
+                    once */
 };
 
 /* Responses one attempt can see: the redirects and the last answer. */
@@ -42,6 +45,14 @@ struct fetch_job {
     int robots;           /* nonzero: this fetches a host's robots.txt */
     int attempts;         /* attempts made at the current URL */
     int refreshed;        /* a meta refresh has been followed */
+    int redirects;        /* redirects followed (pith follows them itself,
+                             so that -H headers stay with the first host
+                             and no Referer crosses hosts) */
+    int redirecting;      /* FETCH_AGAIN came from a redirect, not a
+                             meta refresh */
+    int off_host;         /* url_now is on another host than url */
+    char *referer;        /* malloc'd: the URL that redirected to url_now
+                             on the same host, else NULL */
     long long not_before; /* monotonic ms: when the next attempt may start */
 
     /* The running attempt. */

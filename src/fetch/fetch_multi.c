@@ -240,8 +240,8 @@ static void
 robots_finished(struct driver *d, struct host *h, enum fetch_next next)
 {
     struct fetch_job *j = h->robots_job;
-    if (next == FETCH_RETRY) {
-        h->robots_state = ROBOTS_RETRY;
+    if (next == FETCH_RETRY || next == FETCH_AGAIN) {
+        h->robots_state = ROBOTS_RETRY; /* AGAIN: a redirect, at once */
         return;
     }
     h->robots_state = ROBOTS_DONE;

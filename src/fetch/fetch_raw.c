@@ -171,7 +171,7 @@ run(pith_extractor *ex, struct tap *t)
         if (next == FETCH_RETRY) {
             tap_drop_attempt(t);
             sleep_until(j->not_before);
-        } else if (t->n > t->attempt) {
+        } else if (t->n > t->attempt && !j->redirecting) {
             t->seen[t->n - 1].refresh = 1;
         }
     }

@@ -3,9 +3,15 @@
  * read it, with a mark in the start tag of each element that owns
  * blocks: green for kept, red for dropped, amber for both, and the rule
  * that decided as a tooltip.  Made from the elements' source offsets, so
- * the tree is long gone by now.  The view is inert: a Content-Security-
- * Policy ahead of the page forbids scripts and every load from
- * elsewhere, so opening it runs nothing of the page and fetches nothing.
+ * the tree is long gone by now.
+ *
+ * The view is inert.  The page goes, escaped, into the srcdoc of a
+ * sandboxed <iframe> (no allow-scripts): none of its markup is markup of
+ * the view, and whatever it holds (a title or a style that re-parses
+ * into an <img onerror>, a javascript: link) runs no script.  A
+ * Content-Security-Policy in the view and again in the frame forbids
+ * scripts and every load from elsewhere (the page's stylesheets, images
+ * and fonts), so opening the file fetches nothing either.
  */
 #include "render/explain.h"
 
@@ -17,12 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char prologue[] =
-    "<!DOCTYPE html>\n"
-    "<meta charset=\"utf-8\">\n"
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-    "'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-    "<style>\n"
+#define CSP "<meta http-equiv=\"Content-Security-Policy\" content=\"" \
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+
+static const char marks_style[] =
     "[data-pith=kept]{background:#c8f7c5!important;"
     "outline:2px solid #2a2!important}\n"
     "[data-pith=dropped]{background:#f9c6c6!important;"
@@ -30,12 +34,15 @@ static const char prologue[] =
     "[data-pith=mixed]{background:#f9eec6!important;"
     "outline:2px solid #ca2!important}\n"
     "[data-pith=title]{background:#c6dcf9!important;"
-    "outline:2px solid #26c!important}\n"
-    "#pith-banner{position:sticky;top:0;z-index:2147483647;margin:0;"
-    "padding:6px 10px;font:14px/1.4 sans-serif;color:#000;"
-    "background:#fff;border-bottom:2px solid #444}\n"
+    "outline:2px solid #26c!important}\n";
+
+static const char view_style[] =
+    "html,body{margin:0;height:100%}\n"
+    "body{display:flex;flex-direction:column}\n"
+    "#pith-banner{margin:0;padding:6px 10px;font:14px/1.4 sans-serif;"
+    "color:#000;background:#fff;border-bottom:2px solid #444}\n"
     "#pith-banner span{padding:0 6px;margin-left:6px}\n"
-    "</style>\n";
+    "#pith-page{flex:1;width:100%;border:0}\n";
 
 static void attr_escaped(struct buf *b, const char *s);
 
@@ -76,18 +83,48 @@ cmp_mark(const void *a, const void *b)
     return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/* s[0..n) as text of an attribute value: nothing in it is markup.  A
+ * NUL (which the page may hold) becomes U+FFFD, as the parser makes it. */
 static void
-attr_escaped(struct buf *b, const char *s)
+escaped(struct buf *b, const char *s, size_t n)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
         case '&': buf_puts(b, "&amp;"); break;
         case '<': buf_puts(b, "&lt;"); break;
         case '>': buf_puts(b, "&gt;"); break;
         case '"': buf_puts(b, "&quot;"); break;
-        default: buf_putc(b, *s);
+        case '\0': buf_puts(b, "&#xFFFD;"); break;
+        default: buf_putc(b, s[i]);
         }
     }
+}
+
+static void
+attr_escaped(struct buf *b, const char *s)
+{
+    escaped(b, s, strlen(s));
+}
+
+/* Text of the frame's document: escaped once as srcdoc's value; text
+ * that the frame shows as text is escaped twice (attr_escaped first). */
+static void
+frame_puts(struct buf *b, const char *s)
+{
+    escaped(b, s, strlen(s));
+}
+
+static void
+frame_attr_escaped(struct buf *b, const char *s)
+{
+    struct buf once;
+    buf_init(&once, (size_t)-1);
+    attr_escaped(&once, s);
+    if (buf_failed(&once))
+        b->failed = 1;
+    else
+        escaped(b, once.data ? once.data : "", once.len);
+    buf_free(&once);
 }
 
 /* The offset to insert attributes at in the start tag of e, or
@@ -143,28 +180,36 @@ explain_html(const struct blocks *bs, const struct kind_verdict *kind,
     static const char *const states[] = {"", "kept", "dropped", "mixed",
                                          "title", "title", "title",
                                          "title"};
-    buf_puts(b, prologue);
+    buf_puts(b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n"
+                CSP);
     /* The page's kind, where a reader of the source finds it first. */
     buf_puts(b, "<meta name=\"pith-page-type\" content=\"");
     attr_escaped(b, kind_name(kind->kind));
     buf_puts(b, kind->forced ? " (given): " : ": ");
     attr_escaped(b, kind->why);
-    buf_puts(b, "\">\n");
+    buf_puts(b, "\">\n<style>\n");
+    buf_puts(b, marks_style);
+    buf_puts(b, view_style);
+    buf_puts(b, "</style></head><body>\n");
     banner(b, kind, ev);
+    buf_puts(b, "<iframe id=pith-page title=\"the page\" sandbox srcdoc=\"");
+    frame_puts(b, "<meta charset=\"utf-8\">\n" CSP "<style>\n");
+    frame_puts(b, marks_style);
+    frame_puts(b, "</style>\n");
     size_t from = 0;
     for (size_t k = 0; k < n; k++) {
         if (m[k].at < from || (k && m[k].at == m[k - 1].at))
             continue;
-        buf_append(b, src + from, m[k].at - from);
-        buf_puts(b, " data-pith=");
-        buf_puts(b, states[m[k].state]);
-        buf_puts(b, " title=\"pith: ");
-        attr_escaped(b, m[k].reason ? m[k].reason : "");
-        buf_putc(b, '"');
+        escaped(b, src + from, m[k].at - from);
+        frame_puts(b, " data-pith=");
+        frame_puts(b, states[m[k].state]);
+        frame_puts(b, " title=\"pith: ");
+        frame_attr_escaped(b, m[k].reason ? m[k].reason : "");
+        frame_puts(b, "\"");
         from = m[k].at;
     }
-    buf_append(b, src + from, len - from);
-    buf_putc(b, '\n');
+    escaped(b, src + from, len - from);
+    buf_puts(b, "\"></iframe>\n</body></html>\n");
 done:
     free(state);
     free(reason);

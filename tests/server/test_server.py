@@ -775,12 +775,16 @@ class Handler(BaseHTTPRequestHandler):
             "/redirect-loop-b": lambda: self._redirect(302, "/redirect-loop" + qs),
             "/redirect-301": lambda: self._redirect(301, "/article" + qs),
             "/redirect-relative": lambda: self._redirect(302, "article" + qs),
+            "/redirect-to": lambda: self._redirect(
+                302, self.query.get("url", ["/article"])[0]),
             "/gzip": lambda: self._encoded("gzip"),
             "/deflate": lambda: self._encoded("deflate"),
             "/br": lambda: self._encoded("br"),
             "/zstd": lambda: self._encoded("zstd"),
             "/gzip-bomb": self._bomb,
             "/big": self._big,
+            "/huge-header": lambda: self._send(
+                200, ARTICLE_HTML, headers=[("X-Padding", "a" * MIB)]),
             "/trickle": self._trickle,
             "/stall": self._stall,
             "/retry-after": self._retry_after,
@@ -1179,6 +1183,8 @@ def self_test():
         check("/redirect-loop", s == 302 and h["Location"] == "/redirect-loop-b")
         s, h, _ = req("/redirect-loop-b")
         check("/redirect-loop-b", s == 302 and h["Location"] == "/redirect-loop")
+        s, h, _ = req("/redirect-to?url=http%3A%2F%2Flocalhost%2Fheaders")
+        check("/redirect-to", s == 302 and h["Location"] == "http://localhost/headers")
         s, h, _ = req("/redirect-301")
         check("/redirect-301", s == 301 and h["Location"] == "/article")
         s, h, _ = req("/redirect-relative")

@@ -138,7 +138,8 @@ warc_input_next(struct input *in, struct job *j)
             sb_printf(&wi->source, "%s#%llu", wi->base,
                       (unsigned long long)wi->w.records);
         if (rc < 0) {
-            wi->failed = 1;
+            /* A bad record is reported, and the next one read. */
+            wi->failed = !wi->w.bad;
             j->seq = wi->seq++;
             return fail_job(wi, j, OC_INPUT, wi->path, wi->w.err);
         }
@@ -146,7 +147,7 @@ warc_input_next(struct input *in, struct job *j)
             continue;
         rc = record_job(wi, j, http);
         if (rc < 0) {
-            wi->failed = 1;
+            wi->failed = !wi->w.bad;
             j->seq = wi->seq++;
             return fail_job(wi, j, OC_INPUT, wi->path, wi->w.err);
         }
