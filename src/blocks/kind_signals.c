@@ -231,35 +231,62 @@ has_price(const char *s)
 }
 
 /* Which kind_mark words the class list s holds, anywhere in it and in
- * any case, as bits; one pass over s. */
+ * any case, as bits; one pass over s.  Runs on every element with a
+ * class: a switch on the letter finds the one or two words that could
+ * start there, so most characters cost one comparison. */
+static int
+at(const char *s, const char *word, size_t len)
+{
+    /* word is lower case; s ends at its NUL, which matches no letter */
+    for (size_t i = 0; i < len; i++)
+        if ((s[i] | 0x20) != word[i])
+            return 0;
+    return 1;
+}
+
 static unsigned
 class_marks(const char *s)
 {
-    static const struct {
-        const char *word;
-        unsigned char len, mark;
-    } words[] = {
-        {"btn", 3, KM_BUTTON}, {"button", 6, KM_BUTTON}, {"cta", 3, KM_BUTTON},
-        {"hero", 4, KM_HERO}, {"banner", 6, KM_HERO},
-        {"jumbotron", 9, KM_HERO}, {"pricing", 7, KM_PRICING},
-        {"plan", 4, KM_PRICING}, {"testimonial", 11, KM_TESTIMONIAL},
-        {"quote", 5, KM_TESTIMONIAL}, {"review", 6, KM_TESTIMONIAL},
-        {"faq", 3, KM_FAQ}, {"accordion", 9, KM_FAQ}, {"card", 4, KM_CARD},
-        {"tile", 4, KM_CARD}, {"teaser", 6, KM_CARD},
-        {"pagination", 10, KM_PAGINATION}, {"pager", 5, KM_PAGINATION},
-        {"sidebar", 7, KM_SIDEBAR}, {"toc", 3, KM_SIDEBAR},
-        {"filter", 6, KM_FILTER}, {"facet", 5, KM_FILTER},
-        {"sort", 4, KM_FILTER},
-    };
     unsigned found = 0;
     for (; *s; s++) {
-        char c = (char)(*s | 0x20);
-        for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-            if (words[i].word[0] != c || (found & (1u << words[i].mark)))
-                continue;
-            if (!strncasecmp(s, words[i].word, words[i].len))
-                found |= 1u << words[i].mark;
+        unsigned m = 0;
+        switch (*s | 0x20) {
+        case 'a': m = at(s, "accordion", 9) ? KM_FAQ + 1u : 0; break;
+        case 'b':
+            m = at(s, "btn", 3) || at(s, "button", 6) ? KM_BUTTON + 1u
+                : at(s, "banner", 6) ? KM_HERO + 1u : 0;
+            break;
+        case 'c':
+            m = at(s, "cta", 3) ? KM_BUTTON + 1u
+                : at(s, "card", 4) ? KM_CARD + 1u : 0;
+            break;
+        case 'f':
+            m = at(s, "faq", 3) ? KM_FAQ + 1u
+                : at(s, "filter", 6) || at(s, "facet", 5) ? KM_FILTER + 1u
+                : 0;
+            break;
+        case 'h': m = at(s, "hero", 4) ? KM_HERO + 1u : 0; break;
+        case 'j': m = at(s, "jumbotron", 9) ? KM_HERO + 1u : 0; break;
+        case 'p':
+            m = at(s, "pricing", 7) || at(s, "plan", 4) ? KM_PRICING + 1u
+                : at(s, "pager", 5) || at(s, "pagination", 10)
+                    ? KM_PAGINATION + 1u : 0;
+            break;
+        case 'q': m = at(s, "quote", 5) ? KM_TESTIMONIAL + 1u : 0; break;
+        case 'r': m = at(s, "review", 6) ? KM_TESTIMONIAL + 1u : 0; break;
+        case 's':
+            m = at(s, "sidebar", 7) ? KM_SIDEBAR + 1u
+                : at(s, "sort", 4) ? KM_FILTER + 1u : 0;
+            break;
+        case 't':
+            m = at(s, "testimonial", 11) ? KM_TESTIMONIAL + 1u
+                : at(s, "tile", 4) || at(s, "teaser", 6) ? KM_CARD + 1u
+                : at(s, "toc", 3) ? KM_SIDEBAR + 1u : 0;
+            break;
+        default: break;
         }
+        if (m)
+            found |= 1u << (m - 1);
     }
     return found;
 }
