@@ -327,6 +327,43 @@ test_jsonld_wide(void)
            "an Organization gives no title");
     NONE(m->date_published, "an Organization gives no date");
     done(&d);
+
+    /* No article object: the page's own dates, as a @graph of WebPage,
+     * WebSite and Person gives them; an article's date comes first. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@graph\": ["
+        "{\"@type\": \"WebSite\", \"name\": \"Gazette\"},"
+        "{\"@type\": \"WebPage\", \"datePublished\": \"2021-01-27\","
+        " \"dateModified\": \"2024-06-01\"}]}</script>", NULL);
+    EQ_STR(m->date_published, "2021-01-27", "the WebPage's date");
+    EQ_STR(m->date_modified, "2024-06-01", "the WebPage's modified date");
+    done(&d);
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@graph\": ["
+        "{\"@type\": \"WebPage\", \"datePublished\": \"2021-01-27\"},"
+        "{\"@type\": \"Article\", \"datePublished\": \"2021-02-01\"}"
+        "]}</script>", NULL);
+    EQ_STR(m->date_published, "2021-02-01", "the article's date first");
+    done(&d);
+}
+
+/* Dates in markup: a meta named "published", hAtom's <abbr title>. */
+static void
+test_date_markup(void)
+{
+    struct doc d;
+    const struct meta *m = read_meta(&d,
+        "<meta name=\"published\" content=\"2025-07-17\">", NULL);
+    EQ_STR(m->date_published, "2025-07-17", "meta name=published");
+    done(&d);
+    m = read_meta(&d,
+        "<p>Posted <abbr class=\"published\" itemprop=\"datePublished\""
+        " title=\"2025-12-19T15:18:00-05:00\">Dec 19</abbr></p>", NULL);
+    EQ_STR(m->date_published, "2025-12-19T15:18:00-05:00",
+           "itemprop datePublished on an <abbr title>");
+    done(&d);
 }
 
 static void
@@ -1023,6 +1060,7 @@ main(void)
     test_jsonld_name_or_headline();
     test_jsonld_wide();
     test_jsonld_broken();
+    test_date_markup();
     test_meta_tags();
     test_dates();
     test_date_sources();

@@ -43,8 +43,9 @@ binary_kind(const char *bytes, size_t len)
     /* Text, in any charset, holds control characters rarely (the
      * escapes of ISO-2022-JP are a few per line); random bytes hold one
      * in ten.  Taken for HTML, noise costs Gumbo more than any page of
-     * its size, and says nothing. */
-    if (n && (nul * 8 > n || ctl * 12 > n))
+     * its size, and says nothing.  A few hundred bytes are too few to
+     * tell by that share: there only a quarter of them is binary. */
+    if (n && (nul * 8 > n || ctl * 4 > n || (n >= 1024 && ctl * 12 > n)))
         return "binary data";
     return NULL;
 }

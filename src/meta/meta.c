@@ -73,6 +73,7 @@ static const struct { const char *name; enum key key; } keys[] = {
     {"sailthru:date", K_PUBLISHED_OTHER},
     {"citation_publication_date", K_PUBLISHED_OTHER},
     {"citation_date", K_PUBLISHED_OTHER}, {"date", K_PUBLISHED_OTHER},
+    {"published", K_PUBLISHED_OTHER},
     {"article:modified_time", K_MODIFIED}, {"og:updated_time", K_MODIFIED},
     {"article:modified", K_MODIFIED}, {"datemodified", K_MODIFIED},
     {"dcterms:modified", K_MODIFIED}, {"dc:date:modified", K_MODIFIED},
@@ -221,6 +222,9 @@ scan_dates(const GumboNode *n, struct scan *s)
     const char *ip = dom_attr(n, "itemprop");
     const char *dt = dom_attr(n, "datetime");
     const char *v = dt ? dt : dom_attr(n, "content");
+    /* hAtom's <abbr class="published" title="2025-12-19T15:18:00"> */
+    if (!v && n->v.element.tag == GUMBO_TAG_ABBR)
+        v = dom_attr(n, "title");
     if (ip && v && !strcmp(ip, "datePublished") && !s->itemprop_published)
         s->itemprop_published = v;
     if (ip && v && !strcmp(ip, "dateModified") && !s->itemprop_modified)

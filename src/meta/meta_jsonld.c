@@ -34,6 +34,13 @@ static const char *const article_types[] = {
     NULL
 };
 
+/* Types of the page itself, whose dates are the article's when no
+ * article object gives one (a @graph of WebPage, WebSite, Person...). */
+static const char *const page_types[] = {
+    "WebPage", "ItemPage", "AboutPage", "CollectionPage", "FAQPage",
+    "QAPage", "ProfilePage", "MedicalWebPage", NULL
+};
+
 /* ------------------------------------------------------------ values */
 
 static json_object *
@@ -98,13 +105,14 @@ readability_type(const char *t)
     return 0;
 }
 
+/* Whether the @type t (a string or an array of them) is one of types. */
 static int
-wide_type(json_object *t)
+type_in(json_object *t, const char *const *types)
 {
     if (t && json_object_is_type(t, json_type_array)) {
         size_t n = json_object_array_length(t);
         for (size_t i = 0; i < n; i++)
-            if (wide_type(json_object_array_get_idx(t, i)))
+            if (type_in(json_object_array_get_idx(t, i), types))
                 return 1;
         return 0;
     }
@@ -114,8 +122,8 @@ wide_type(json_object *t)
     const char *slash = strrchr(s, '/'); /* "http://schema.org/Article" */
     if (slash)
         s = slash + 1;
-    for (int i = 0; article_types[i]; i++)
-        if (strcmp(s, article_types[i]) == 0)
+    for (int i = 0; types[i]; i++)
+        if (strcmp(s, types[i]) == 0)
             return 1;
     return 0;
 }
@@ -187,18 +195,18 @@ readability_article(json_object *parsed)
     return parsed;
 }
 
-/* The first article object anywhere in v, through arrays, @graph and
- * mainEntity, to a small depth. */
+/* The first object of one of types anywhere in v, through arrays,
+ * @graph and mainEntity, to a small depth. */
 static json_object *
-wide_article(json_object *v, int depth)
+wide_find(json_object *v, const char *const *types, int depth)
 {
     if (!v || depth > JSONLD_SEARCH_DEPTH)
         return NULL;
     if (json_object_is_type(v, json_type_array)) {
         size_t n = json_object_array_length(v);
         for (size_t i = 0; i < n; i++) {
-            json_object *r = wide_article(json_object_array_get_idx(v, i),
-                                          depth + 1);
+            json_object *r = wide_find(json_object_array_get_idx(v, i),
+                                       types, depth + 1);
             if (r)
                 return r;
         }
@@ -206,10 +214,10 @@ wide_article(json_object *v, int depth)
     }
     if (!json_object_is_type(v, json_type_object))
         return NULL;
-    if (wide_type(get(v, "@type")))
+    if (type_in(get(v, "@type"), types))
         return v;
-    json_object *r = wide_article(get(v, "@graph"), depth + 1);
-    return r ? r : wide_article(get(v, "mainEntity"), depth + 1);
+    json_object *r = wide_find(get(v, "@graph"), types, depth + 1);
+    return r ? r : wide_find(get(v, "mainEntity"), types, depth + 1);
 }
 
 /* The object of root's @graph (or top-level array) whose @id is id. */
@@ -388,9 +396,14 @@ meta_jsonld_read(struct arena *a, const char *const *texts, size_t n,
         fill(a, roots[i], art, out);
     }
     for (size_t i = 0; i < n; i++) {
-        json_object *art = wide_article(roots[i], 0);
+        json_object *art = wide_find(roots[i], article_types, 0);
         if (art)
             fill(a, roots[i], art, out);
+    }
+    for (size_t i = 0; i < n && !out->date_published; i++) {
+        json_object *page = wide_find(roots[i], page_types, 0);
+        set(a, &out->date_published, get_str(page, "datePublished"));
+        set(a, &out->date_modified, get_str(page, "dateModified"));
     }
     for (size_t i = 0; i < n; i++)
         json_object_put(roots[i]);
