@@ -222,9 +222,6 @@ scan_dates(const GumboNode *n, struct scan *s)
     const char *ip = dom_attr(n, "itemprop");
     const char *dt = dom_attr(n, "datetime");
     const char *v = dt ? dt : dom_attr(n, "content");
-    /* hAtom's <abbr class="published" title="2025-12-19T15:18:00"> */
-    if (!v && n->v.element.tag == GUMBO_TAG_ABBR)
-        v = dom_attr(n, "title");
     if (ip && v && !strcmp(ip, "datePublished") && !s->itemprop_published)
         s->itemprop_published = v;
     if (ip && v && !strcmp(ip, "dateModified") && !s->itemprop_modified)
