@@ -184,25 +184,10 @@ other_kind_evident(const struct kind_verdict *v)
     return 0;
 }
 
-/* Whether url's path is empty: the site's home page. */
-static int
-url_is_root(const char *url)
-{
-    if (!url)
-        return 0;
-    const char *p = strstr(url, "://");
-    p = p ? strchr(p + 3, '/') : NULL;
-    if (!p)
-        return strstr(url, "://") != NULL;
-    while (*p == '/')
-        p++;
-    return !*p || *p == '?' || *p == '#' ||
-           !strncmp(p, "index.", 6);
-}
-
 /* The hand-written rules: evidence per kind into v->score, their
- * signals into v->why, the address's own words into url_score. */
-static void
+ * signals into v->why, the address's own words into url_score.
+ * Returns 1 when the address is the site's root. */
+static int
 rules(const struct kind_input *in, const struct kind_signals *ks,
       const struct page_shape *sh, int dated, int authored,
       const char *url, float url_score[KIND_COUNT],
@@ -216,7 +201,7 @@ rules(const struct kind_input *in, const struct kind_signals *ks,
         note(out, KIND_SERVICE, 0.5f, "undated");
     if (authored)
         note(out, KIND_ARTICLE, 0.3f, "author");
-    url_kind(url, url_score, out->why, sizeof out->why);
+    int root = url_kind(url, url_score, out->why, sizeof out->why);
     for (int k = 0; k < KIND_COUNT; k++)
         out->score[k] += url_score[k];
     if (in->bs) {
@@ -238,6 +223,7 @@ rules(const struct kind_input *in, const struct kind_signals *ks,
         note(out, KIND_SERVICE, authored ? 0.5f : 1.5f,
              authored ? "no article type" : "no article type or author");
     }
+    return root;
 }
 
 /* The rules' own choice: article unless another kind has enough
@@ -268,10 +254,10 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
     if (in->bs)
         page_shape_read(in->bs, &sh);
     float url_score[KIND_COUNT] = {0};
-    rules(in, ks, &sh, dated, authored, url, url_score, out);
+    int root = rules(in, ks, &sh, dated, authored, url, url_score, out);
     memcpy(out->rule, out->score, sizeof out->rule);
     struct kind_feature_input fi = {ks, &sh, in->bs, out->rule, url_score,
-                                    url_is_root(url), dated, authored};
+                                    root, dated, authored};
     kind_features(&fi, out->feature);
     if (kind_model_weigh(out->feature, out->score) == 0) {
         enum page_kind k = kind_model_choice(out->score);

@@ -44,45 +44,6 @@ has(const struct kind_signals *ks, enum schema_type t)
     return ks->jsonld[t] + ks->micro[t] ? 1.0f : 0.0f;
 }
 
-/* Counts the block table alone holds: links, list items, table rows,
- * forms and comments by share of the text, the page's landmarks. */
-static void
-block_counts(const struct blocks *bs, float *f)
-{
-    double chars = 0, links = 0, li = 0, rows = 0, h1 = 0;
-    double form = 0, comments = 0;
-    int main_tag = 0, article_tag = 0;
-    for (int i = 0; i < bs->n_blocks; i++) {
-        const struct block *b = &bs->blocks[i];
-        chars += b->chars;
-        links += b->link_chars;
-        li += b->kind == BK_LI;
-        rows += b->kind == BK_ROW;
-        h1 += b->kind == BK_HEADING && b->level == 1;
-    }
-    for (int i = 0; i < bs->n_elems; i++) {
-        const struct elem *e = &bs->elems[i];
-        uint32_t parent = e->parent >= 0 ? bs->elems[e->parent].flags : 0;
-        /* the outermost form or comment box, not each of its parts */
-        if ((e->flags & EF_FORM_TAG) && !(parent & EF_FORM_TAG))
-            form += e->chars;
-        if ((e->flags & EF_COMMENTS) && !(parent & EF_COMMENTS))
-            comments += e->chars;
-        main_tag |= (e->flags & EF_MAIN_TAG) != 0;
-        article_tag += (e->flags & EF_ARTICLE_TAG) &&
-                       !(parent & EF_ARTICLE_TAG);
-    }
-    f[KF_blocks] = count(bs->n_blocks);
-    f[KF_link_share] = share(links, chars);
-    f[KF_list_items] = count(li);
-    f[KF_table_rows] = count(rows);
-    f[KF_h1s] = count(h1);
-    f[KF_form_share] = share(form, chars);
-    f[KF_comment_share] = share(comments, chars);
-    f[KF_main_tag] = (float)main_tag;
-    f[KF_article_tag] = count(article_tag);
-}
-
 void
 kind_features(const struct kind_feature_input *in, float *f)
 {
@@ -149,8 +110,15 @@ kind_features(const struct kind_feature_input *in, float *f)
     f[KF_bylines] = count(sh->bylines);
     f[KF_time_blocks] = count(sh->time_blocks);
     f[KF_pre_blocks] = count(sh->pre_blocks);
+    f[KF_blocks] = in->bs ? count(in->bs->n_blocks) : 0;
+    f[KF_link_share] = share(sh->link_chars, sh->total_chars);
+    f[KF_list_items] = count(sh->list_items);
+    f[KF_table_rows] = count(sh->table_rows);
+    f[KF_h1s] = count(sh->h1s);
+    f[KF_form_share] = share(sh->form_chars, sh->total_chars);
+    f[KF_comment_share] = share(sh->comment_chars, sh->total_chars);
+    f[KF_main_tag] = (float)sh->main_tag;
+    f[KF_article_tag] = count(sh->article_tags);
     for (int m = 0; m < KM_COUNT; m++)
         f[KF_buttons + m] = count(ks->n_mark[m]);
-    if (in->bs)
-        block_counts(in->bs, f);
 }

@@ -141,6 +141,10 @@ page_shape_read(const struct blocks *bs, struct page_shape *out)
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
         out->total_chars += (int)b->chars;
+        out->link_chars += (int)b->link_chars;
+        out->list_items += b->kind == BK_LI;
+        out->table_rows += b->kind == BK_ROW;
+        out->h1s += b->kind == BK_HEADING && b->level == 1;
         if (b->time_chars)
             out->time_blocks++;
         if (b->kind == BK_PRE)
@@ -163,9 +167,20 @@ page_shape_read(const struct blocks *bs, struct page_shape *out)
             e = bs->elems[e].parent;
         }
     }
-    for (int i = 0; i < bs->n_elems; i++)
-        if (bs->elems[i].flags & EF_BYLINE)
+    for (int i = 0; i < bs->n_elems; i++) {
+        const struct elem *e = &bs->elems[i];
+        uint32_t parent = e->parent >= 0 ? bs->elems[e->parent].flags : 0;
+        if (e->flags & EF_BYLINE)
             out->bylines++;
+        /* the outermost form or comment box, not each of its parts */
+        if ((e->flags & EF_FORM_TAG) && !(parent & EF_FORM_TAG))
+            out->form_chars += (int)e->chars;
+        if ((e->flags & EF_COMMENTS) && !(parent & EF_COMMENTS))
+            out->comment_chars += (int)e->chars;
+        out->main_tag |= (e->flags & EF_MAIN_TAG) != 0;
+        out->article_tags += (e->flags & EF_ARTICLE_TAG) &&
+                             !(parent & EF_ARTICLE_TAG);
+    }
     if (!marks)
         return -1;
     out->max_cards = largest_group(bs, marks);

@@ -24,6 +24,14 @@ struct page_shape {
                             date), outside navigation and footers */
     int teaser_chars;    /* ... their characters */
     int total_chars;
+    int link_chars;      /* of total_chars, inside links */
+    int list_items;      /* list-item blocks */
+    int table_rows;      /* rows of data tables */
+    int h1s;             /* <h1> blocks */
+    int form_chars;      /* characters inside forms (outermost counted) */
+    int comment_chars;   /* ... inside boxes named as comments */
+    int main_tag;        /* the page has a <main> or role=main */
+    int article_tags;    /* outermost <article>s */
 };
 
 /* Reads the shape of bs into out.  Returns 0, or -1 when out of memory

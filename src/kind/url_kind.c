@@ -43,7 +43,7 @@ add(float score[KIND_COUNT], enum page_kind k, float v, char *why,
         snprintf(why + l, cap - l, "%surl /%s", l ? ", " : "", seg);
 }
 
-void
+int
 url_kind(const char *url, float score[KIND_COUNT], char *why, size_t cap)
 {
     static const char *const product_one[] = {
@@ -72,11 +72,11 @@ url_kind(const char *url, float score[KIND_COUNT], char *why, size_t cap)
         "solution", "about", "about-us", "platform", "enterprise",
         "company", "contact", "plans", "why", "integrations", NULL};
     if (!url)
-        return;
+        return 0;
     const char *p = strstr(url, "://");
     p = p ? strchr(p + 3, '/') : url;
-    if (!p)
-        return;
+    if (!p) /* a bare host: the root, though its words give nothing */
+        return 1;
     char seg[MAX_SEGMENTS][SEGMENT_BYTES];
     int n = 0;
     while (*p && *p != '?' && *p != '#' && n < MAX_SEGMENTS) {
@@ -99,7 +99,7 @@ url_kind(const char *url, float score[KIND_COUNT], char *why, size_t cap)
     }
     if (n == 0) {
         add(score, KIND_SERVICE, 1.0f, why, cap, "");
-        return;
+        return 1;
     }
     const char *last = seg[n - 1];
     int found[KIND_COUNT] = {0};
@@ -141,4 +141,5 @@ url_kind(const char *url, float score[KIND_COUNT], char *why, size_t cap)
             add(score, KIND_ARTICLE, 1.0f, why, cap, "YYYY/MM");
             break;
         }
+    return 0;
 }

@@ -8,8 +8,9 @@
 #include "kind/kind.h"
 
 /* Evidence per kind from url (may be NULL) added to score[]; the path
- * words that counted are appended to why (size cap). */
-void url_kind(const char *url, float score[KIND_COUNT], char *why,
+ * words that counted are appended to why (size cap).  Returns 1 when
+ * the path is the site's root (no segment but index.html), else 0. */
+int url_kind(const char *url, float score[KIND_COUNT], char *why,
               size_t cap);
 
 #endif
