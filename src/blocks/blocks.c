@@ -391,10 +391,26 @@ settle_spans(struct walker *w, int kept, size_t text_len)
 }
 
 /* Closes the open block: kept when it holds any visible character. */
+/* A script's state serialised into the page as text ({"key":...} in a
+ * hidden div a script reads): data, never prose.  JSON shown to readers
+ * sits in <pre>, a paragraph or a table cell, which stay. */
+#define SCRIPT_DATA_MIN_BYTES 40
+
+static int
+script_data(const char *s, size_t n, int kind)
+{
+    if (kind != BK_DIVTEXT || n < SCRIPT_DATA_MIN_BYTES)
+        return 0;
+    int object = s[0] == '{' && s[1] == '"' && s[n - 1] == '}';
+    int array = s[0] == '[' && s[1] == '{' && s[2] == '"' && s[n - 1] == ']';
+    return object || array;
+}
+
 static void
 flush(struct walker *w)
 {
     struct buf *t = &w->text;
+    uint8_t level;
     w->pending_space = 0;
     /* Trim trailing newlines from <br> and verbatim white space. */
     while (t->len > w->cur_start &&
@@ -405,7 +421,9 @@ flush(struct walker *w)
         settle_spans(w, 0, 0);
         goto reset;
     }
-    if (w->n_blocks >= PITH_MAX_BLOCKS) { /* full: dropped like empty */
+    if (w->n_blocks >= PITH_MAX_BLOCKS || /* full: dropped like empty */
+        script_data(t->data + w->cur_start, t->len - w->cur_start,
+                    kind_of(w, w->cur_owner, &level))) {
         t->len = w->cur_start;
         settle_spans(w, 0, 0);
         goto reset;

@@ -36,6 +36,9 @@
  * average. */
 #define MIN_CARD_CHARS 20
 
+/* More text than a pager or a breadcrumb holds. */
+#define NAV_BOX_MAX_CHARS 1000
+
 /* Per element: its flags and those of every ancestor.  The classes of
  * <body> and <html> describe the page's state ("no-breadcrumbs",
  * "has-cookie-banner"), not a box: they count for nothing. */
@@ -62,6 +65,11 @@ inherited_flags(struct arena *a, const struct blocks *bs)
         uint32_t own = page ? 0 : e->flags;
         if (f[i])
             own &= ~(uint32_t)EF_COMMENTS;
+        /* A pager or a breadcrumb is short: a box so named that holds
+         * a page of text wraps the grid it pages ("pagination" around
+         * the products). */
+        if (e->chars >= NAV_BOX_MAX_CHARS)
+            own &= ~(uint32_t)EF_NAV_NAME;
         f[i] = own | (e->parent >= 0 ? f[e->parent] : 0);
     }
     return f;
