@@ -359,6 +359,46 @@ test_streamed_segments(void)
     done(&p);
 }
 
+/* A wrapper of the whole page hidden until a script shows it is read;
+ * a hidden box beside other content is not. */
+static void
+test_hidden_page_wrapper(void)
+{
+    struct page p;
+    build(&p, "<body><div id=app><div style=\"visibility:hidden\">"
+              "<p>The whole page, shown by a script.</p>"
+              "<div style=\"display:none\"><p>gone</p></div></div></div>"
+              "<script>show()</script></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    OK(block_named(&p.bs, "The whole page, shown by a script.") >= 0,
+       "a hidden wrapper of the whole page is read");
+    OK(block_named(&p.bs, "gone") < 0, "a hidden box inside it is not");
+    done(&p);
+    build(&p, "<body><p>Shown.</p><div style=\"visibility:hidden\">"
+              "<p>gone</p></div></body>");
+    OK(block_named(&p.bs, "gone") < 0, "a hidden box beside text is not read");
+    done(&p);
+}
+
+/* A script's state written into a div as JSON makes no block; JSON in a
+ * <pre> or a paragraph is shown to the reader and stays. */
+static void
+test_script_data(void)
+{
+    struct page p;
+    build(&p, "<body><div class=state>{\"widget\":\"grid\",\"items\":"
+              "[\"a\",\"b\",\"c\"],\"page\":1}</div>"
+              "<div>[{\"id\":1,\"name\":\"first\"},"
+              "{\"id\":2,\"name\":\"second\"}]</div>"
+              "<pre>{\"shown\":\"as code\",\"to\":\"the reader\"}</pre>"
+              "<p>{\"shown\":\"in a paragraph\",\"to\":\"the reader\"}</p>"
+              "<div>{\"short\":1}</div></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    EQ_INT(p.bs.n_blocks, 3, "two JSON divs make no block");
+    OK(block_named(&p.bs, "{\"short\":1}") >= 0, "a short one stays");
+    done(&p);
+}
+
 static void
 test_counts(void)
 {
@@ -494,6 +534,7 @@ test_flags(void)
               "<div class=apageroot>n04</div><div class=shared>n05</div>"
               "<div role=presentation>n06</div>"
               "<div aria-modal=false>n07</div>"
+              "<div class=\"post has-comments no-sidebar\">n08</div>"
               "</body>");
     EQ_INT(p.rc, 0, "blocks_build");
     const struct blocks *bs = &p.bs;
@@ -523,6 +564,7 @@ test_flags(void)
         {"n02", EF_CONSENT | EF_COMMENTS}, {"n03", EF_UNLIKELY},
         {"n04", EF_NAV_NAME}, {"n06", EF_DIALOG | EF_NAV_TAG},
         {"n07", EF_DIALOG}, {"t26", EF_UNLIKELY},
+        {"n08", EF_COMMENTS | EF_UNLIKELY},
         {"t17", EF_UNLIKELY}, {"t14", EF_COMMENTS},
     };
     for (size_t i = 0; i < sizeof hasnt / sizeof hasnt[0]; i++) {
@@ -793,6 +835,8 @@ main(void)
     test_figure();
     test_whitespace_and_breaks();
     test_streamed_segments();
+    test_hidden_page_wrapper();
+    test_script_data();
     test_counts();
     test_spans();
     test_flags();

@@ -528,6 +528,37 @@ streamed_segment(const GumboNode *n)
     return 1;
 }
 
+/* Whether n holds the whole page: it and each of its ancestors up to
+ * <body> is its parent's one element child but for scripts and the
+ * like.  Such a wrapper hidden by its style is hidden only until a
+ * script shows it (against a flash of unstyled content). */
+#define PAGE_WRAPPER_MAX_DEPTH 8
+
+static int
+wraps_page(const GumboNode *n)
+{
+    for (int depth = 0; depth < PAGE_WRAPPER_MAX_DEPTH; depth++) {
+        const GumboNode *p = n->parent;
+        if (!p || p->type != GUMBO_NODE_ELEMENT)
+            return 0;
+        const GumboVector *kids = &p->v.element.children;
+        for (unsigned i = 0; i < kids->length; i++) {
+            const GumboNode *k = kids->data[i];
+            if (k == n || k->type != GUMBO_NODE_ELEMENT)
+                continue;
+            GumboTag t = k->v.element.tag;
+            if (t != GUMBO_TAG_SCRIPT && t != GUMBO_TAG_STYLE &&
+                t != GUMBO_TAG_NOSCRIPT && t != GUMBO_TAG_TEMPLATE &&
+                t != GUMBO_TAG_LINK && t != GUMBO_TAG_META)
+                return 0;
+        }
+        if (p->v.element.tag == GUMBO_TAG_BODY)
+            return 1;
+        n = p;
+    }
+    return 0;
+}
+
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden, and screen-reader-only text. */
 static int
@@ -547,7 +578,8 @@ is_hidden(const GumboNode *n)
             return 1;
         if (strcmp(nm, "style") == 0 &&
             (style_has(a->value, "display", "none") ||
-             style_has(a->value, "visibility", "hidden")))
+             style_has(a->value, "visibility", "hidden")) &&
+            !wraps_page(n))
             return 1;
         if (strcmp(nm, "class") == 0 && names_screen_reader_only(a->value))
             return 1;

@@ -148,9 +148,6 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
     out[*pos] = '\0';
 }
 
-/* Class words that carry the site's taxonomy, not the element's role:
- * WordPress writes "category-no-newsletter" or "tag-comments" on the
- * article itself. */
 /* Class words that hide a part of the element or hide it on some screens
  * only: "field--label-hidden" (Drupal), "hidden-xs" (Bootstrap). */
 static int
@@ -170,12 +167,16 @@ partly_hidden_word(const char *w, size_t len)
     return 0;
 }
 
+/* Class words that carry the site's taxonomy or the element's state,
+ * not its role: WordPress writes "category-no-newsletter" or
+ * "tag-comments" on the article itself, Squarespace "has-comments" (the
+ * post has some, further down). */
 static int
 taxonomy_word(const char *w, size_t len)
 {
     static const char *const prefixes[] = {
         "category-", "tag-", "tags-", "cat-", "topic-", "postid-",
-        "term-", NULL
+        "term-", "has-", "no-", "with-", "without-", NULL
     };
     for (int i = 0; prefixes[i]; i++) {
         size_t l = strlen(prefixes[i]);
