@@ -116,13 +116,17 @@ typedef enum pith_mode {
 /* Options of an extractor.  Every field's zero value means "the default".
  *
  * Fetching follows up to 10 redirects and one <meta http-equiv=refresh> to
- * the same host, asks for every compression libcurl supports, speaks
+ * the same host, asks for gzip and deflate bodies and inflates them itself
+ * (one cut short fails with PITH_ERR_INPUT, "truncated gzip"; a coding
+ * it does not inflate, asked for with a header, with PITH_ERR_NOT_HTML),
+ * speaks
  * HTTP/2 where offered, verifies TLS, keeps cookies across the redirects
  * of a fetch, and uses the proxies of the usual environment variables
  * (http_proxy, https_proxy, ALL_PROXY, NO_PROXY), as libcurl does. */
 typedef struct pith_options {
-    size_t max_bytes;        /* input cap in bytes, checked on the decoded
-                                body while it arrives; 0 = 32 MiB */
+    size_t max_bytes;        /* input cap in bytes, checked on the body
+                                while it arrives and as it inflates;
+                                0 = 32 MiB */
     long timeout_ms;         /* one attempt, start to end; 0 = 30 s */
     long connect_timeout_ms; /* 0 = 10 s */
     const char *user_agent;  /* NULL = PITH_USER_AGENT */
@@ -338,8 +342,10 @@ pith_extract_html(pith_extractor *ex, const char *bytes, size_t len,
  * redirects and a meta refresh), which is also the base URL.  Failures:
  * PITH_ERR_FETCH (network, timeout, redirect loop, refused address),
  * PITH_ERR_HTTP (a 4xx or 5xx once retries are spent; pith_http_status()
- * tells it), PITH_ERR_TOO_BIG, PITH_ERR_NOT_HTML, PITH_ERR_INPUT (the
- * cookie file), and those of pith_extract_html(). */
+ * tells it), PITH_ERR_TOO_BIG, PITH_ERR_NOT_HTML (also a body in a
+ * Content-Encoding pith does not inflate), PITH_ERR_INPUT (the cookie
+ * file; a gzip or deflate body cut short or corrupt), and those of
+ * pith_extract_html(). */
 PITH_API pith_status
 pith_extract_url(pith_extractor *ex, const char *url, pith_result **out);
 
@@ -374,7 +380,7 @@ typedef struct pith_response {
     int status;               /* the final HTTP status */
     const char *content_type; /* the final Content-Type header */
     /* The body's bytes as the server sent them, once any Content-Encoding
-     * (gzip, br...) is undone: never converted between charsets.  One NUL
+     * (gzip, deflate) is undone: never converted between charsets.  One NUL
      * follows them, not counted in body_len; the body may hold NULs. */
     const char *body;
     size_t body_len;

@@ -554,7 +554,8 @@ server, port = start_server()
 try:
     base = f"http://127.0.0.1:{port}"
     urls = [f"{base}/pages/{i}" for i in range(30)]
-    urls += [f"{base}/status/404", f"{base}/pdf", f"{base}/redirect/2"]
+    urls += [f"{base}/status/404", f"{base}/pdf", f"{base}/redirect/2",
+             f"{base}/gzip-truncated", f"{base}/gzip?force=1"]
     ul = os.path.join(tmp, "urls.txt")
     open(ul, "w").write("# a list\n\n" + "\n".join(urls) + "\n")
     uj = os.path.join(tmp, "urls.jsonl")
@@ -570,9 +571,19 @@ try:
           "--urls: http and not-html failures")
     check(recs[32]["status"] == "ok" and recs[32]["url"] == base + "/article",
           "--urls: the final URL after redirects")
+    check(recs[33]["status"] == "input" and recs[33]["text"] is None
+          and "truncated gzip" in (recs[33]["error"] or ""),
+          f"--urls: a gzip body cut short fails as input ({recs[33]})")
+    check(recs[34]["status"] == "ok" and "gzip" not in (recs[34]["error"] or "")
+          and recs[34]["text"] and recs[34]["text"] == recs[32]["text"],
+          "--urls: a whole gzip body beside it is the article")
     um = records(open(os.path.join(tmp, "urls.pith-manifest.jsonl"),
                       "rb").read())
     check(len(um) == len(urls), "--urls: a manifest line per URL")
+    cut = [m for m in um if m.get("source", "").endswith("/gzip-truncated")]
+    check(len(cut) == 1 and cut[0].get("status") == "input"
+          and "truncated gzip" in (cut[0].get("error") or ""),
+          f"--urls: the manifest says the gzip body was cut ({cut})")
     rc, _, _ = pith("batch", "--urls", ul, "--jsonl", uj, "--resume", "-q",
                     "--retries", "0")
     recs2 = records(open(uj, "rb").read())

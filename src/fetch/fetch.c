@@ -144,6 +144,38 @@ hash_str(const char *s)
     return h;
 }
 
+/* A Content-Encoding header's value: the coding to undo once the body is
+ * whole.  A second coding on top of the first (another header line) is
+ * one pith does not undo. */
+static void
+note_coding(struct fetch_job *j, const char *value, size_t len)
+{
+    enum inflate_coding coding;
+    int known = inflate_coding_of(value, len, &coding);
+    if (known == 1)
+        return; /* identity: nothing to undo */
+    if (known == 0 && !j->encoded) {
+        j->encoded = 1;
+        j->coding = coding;
+        return;
+    }
+    while (len && (*value == ' ' || *value == '\t'))
+        value++, len--;
+    size_t l = strcspn(value, "\r\n");
+    if (l > len)
+        l = len;
+    if (l >= sizeof j->unknown_coding)
+        l = sizeof j->unknown_coding - 1;
+    if (j->encoded == 1) /* stacked: name them both */
+        snprintf(j->unknown_coding, sizeof j->unknown_coding, "%s, %.*s",
+                 j->coding == INFLATE_GZIP ? "gzip" : "deflate", (int)l,
+                 value);
+    else if (!j->encoded)
+        snprintf(j->unknown_coding, sizeof j->unknown_coding, "%.*s",
+                 (int)l, value);
+    j->encoded = -1;
+}
+
 /* Called for each header line of each response, redirects included.  A
  * status line starts a response: the body of an earlier one is dropped
  * and the URL that answered is noted, for telling a redirect loop from a
@@ -154,12 +186,17 @@ fetch_on_header(char *data, size_t size, size_t n, void *userdata)
 {
     struct fetch_job *j = userdata;
     size_t len = size * n;
+    if (len > 17 && !strncasecmp(data, "Content-Encoding:", 17)) {
+        note_coding(j, data + 17, len - 17);
+        return len;
+    }
     if (len < 12 || strncmp(data, "HTTP/", 5))
         return len;
     const char *sp = memchr(data, ' ', len);
     if (!sp || sp + 1 >= data + len || sp[1] == '1')
         return len;
     buf_reset(&j->body);
+    j->encoded = 0;
     char *u = NULL;
     if (j->nhops < FETCH_MAX_HOPS &&
         curl_easy_getinfo(j->curl, CURLINFO_EFFECTIVE_URL, &u) == CURLE_OK &&
@@ -201,7 +238,8 @@ set_limits(pith_extractor *ex, struct fetch_job *j, CURL *c)
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L); /* see follow() */
     /* robots.txt past its cap is read as far as it goes (RFC 9309), so
      * only pages are refused on a large Content-Length.  That early check
-     * sees the compressed size; the decoded one is checked in on_body. */
+     * and on_body see the compressed size; the inflated one is checked
+     * as it inflates (inflate_body). */
     buf_init(&j->body, j->robots ? PITH_ROBOTS_MAX_BYTES
                                  : extractor_max_bytes(ex));
     if (!j->robots)
@@ -217,6 +255,7 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
     j->curl = c;
     buf_free(&j->body);
     j->over_cap = 0;
+    j->encoded = 0;
     if (!j->redirects)
         j->nhops = 0; /* a redirect's hops are the chain's, for loops */
     j->refused[0] = j->errbuf[0] = '\0';
@@ -224,7 +263,10 @@ fetch_job_start(pith_extractor *ex, struct fetch_job *j, CURL *c,
     curl_easy_setopt(c, CURLOPT_URL, fetch_job_url(j));
     curl_easy_setopt(c, CURLOPT_PRIVATE, j);
     set_limits(ex, j, c);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, ""); /* all it supports */
+    /* The codings pith inflates itself (see fetch.h); libcurl only
+     * sends the header, which a -H Accept-Encoding replaces. */
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    curl_easy_setopt(c, CURLOPT_HTTP_CONTENT_DECODING, 0L);
     curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     curl_easy_setopt(c, CURLOPT_USERAGENT,
                      o->user_agent ? o->user_agent : PITH_USER_AGENT);
@@ -504,6 +546,53 @@ classify_failure(pith_extractor *ex, struct fetch_job *j, CURLcode rc)
                           : transient_error(rc);
 }
 
+/* Undoes the Content-Encoding of a body that arrived whole.  0, or -1
+ * with j's status and msg set.  robots.txt keeps what inflates up to its
+ * cap, from a body cut at the cap too (RFC 9309). */
+static int
+inflate_job_body(pith_extractor *ex, struct fetch_job *j)
+{
+    j->msg[0] = '\0';
+    if (j->encoded < 0) {
+        j->status = PITH_ERR_NOT_HTML;
+        msg_add(j, "unsupported Content-Encoding: %s", j->unknown_coding);
+    } else {
+        if (!j->body.len)
+            return 0; /* nothing sent (a HEAD-like answer): nothing to undo */
+        char *out;
+        size_t n;
+        enum inflate_rc rc = inflate_body(j->body.data, j->body.len,
+                                          j->coding, j->body.max, &out, &n);
+        if (rc == INFLATE_OK || (j->robots && (rc == INFLATE_TRUNCATED ||
+                                               rc == INFLATE_TOO_BIG))) {
+            free(j->body.data);
+            j->body.data = out;
+            j->body.len = n;
+            j->body.cap = n + 1;
+            return 0;
+        }
+        free(out);
+        const char *name = j->coding == INFLATE_GZIP ? "gzip" : "deflate";
+        j->status = rc == INFLATE_TOO_BIG ? PITH_ERR_TOO_BIG
+                    : rc == INFLATE_NOMEM ? PITH_ERR_NOMEM
+                                          : PITH_ERR_INPUT;
+        if (rc == INFLATE_TRUNCATED)
+            /* What a cut .html.gz says too (src/cli/run.c). */
+            msg_add(j, "truncated %s: the body ends inside its compressed "
+                    "data", name);
+        else if (rc == INFLATE_TOO_BIG)
+            msg_add(j, "body is over the %zu-byte limit once inflated",
+                    extractor_max_bytes(ex));
+        else if (rc == INFLATE_CORRUPT)
+            msg_add(j, "corrupt %s body: it does not inflate", name);
+        else
+            msg_add(j, "out of memory");
+    }
+    if (j->final_url && strcmp(j->final_url, j->url))
+        msg_add(j, " at %s", j->final_url);
+    return -1;
+}
+
 enum fetch_next
 fetch_job_finish(pith_extractor *ex, struct fetch_job *j, CURLcode rc,
                  long long now)
@@ -523,6 +612,10 @@ fetch_job_finish(pith_extractor *ex, struct fetch_job *j, CURLcode rc,
         return follow(j, loc);
     int ok = (rc == CURLE_OK || (j->robots && j->over_cap)) &&
              j->http_status < 400;
+    if (ok && j->encoded && inflate_job_body(ex, j)) {
+        buf_free(&j->body);
+        return FETCH_DONE; /* the server sent it so: not worth a retry */
+    }
     if (ok) {
         j->status = PITH_OK;
         j->msg[0] = '\0';

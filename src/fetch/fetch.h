@@ -7,9 +7,11 @@
  *
  * A job follows up to PITH_MAX_REDIRECTS redirects, one attempt each (not
  * libcurl: it would send -H headers to every host and a Referer across
- * hosts); each attempt asks for every
- * compression libcurl knows, and caps the decoded body while it arrives
- * (a gzip bomb stops at the cap).  With deny_private, every socket's
+ * hosts).  Each attempt asks for gzip and deflate and inflates the body
+ * itself (fetch/inflate.h), not libcurl, which takes a gzip stream cut
+ * short for a whole one: such a body fails as input, not as partial
+ * text.  The body is capped as it arrives and again as it inflates (a
+ * gzip bomb stops at the cap).  With deny_private, every socket's
  * address is checked before connecting (netguard.h).  The job owns its
  * strings and body; fetch_job_clear() releases them.
  */
@@ -17,6 +19,7 @@
 #define PITH_FETCH_H
 
 #include "buf.h"
+#include "fetch/inflate.h"
 #include "limits.h"
 #include "pith.h"
 
@@ -57,8 +60,13 @@ struct fetch_job {
 
     /* The running attempt. */
     CURL *curl;
-    struct buf body;      /* the decoded body of the last response */
+    struct buf body;      /* the body of the last response, inflated
+                             once it is whole */
     int over_cap;         /* the body passed its cap */
+    int encoded;          /* the response's Content-Encoding: 0 none, 1 one
+                             pith inflates (coding), -1 another */
+    enum inflate_coding coding;
+    char unknown_coding[32]; /* with encoded -1: its name, for the message */
     uint64_t hops[FETCH_MAX_HOPS]; /* hashes of the URLs answered */
     int nhops;
     char refused[160];    /* why deny_private refused an address */

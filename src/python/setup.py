@@ -15,7 +15,7 @@ from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
-DEPS = ["gumbo", "libcurl", "libutf8proc", "uchardet", "json-c"]
+DEPS = ["gumbo", "libcurl", "libutf8proc", "uchardet", "json-c", "zlib"]
 
 
 def library_sources():

@@ -387,6 +387,11 @@ _bomb_lock = threading.Lock()
 _bomb_cache = None
 
 
+def raw_deflate(data):
+    c = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return c.compress(data) + c.flush()
+
+
 def gzip_bomb():
     global _bomb_cache
     with _bomb_lock:
@@ -500,7 +505,7 @@ BIG_FILL = (b"All work and no play makes a very long paragraph of filler text. "
 def article_for_path(path):
     """The Article served at path (for /expect/...), or None."""
     if path in ("/article", "/xhtml", "/no-content-type", "/private/page", "/slow",
-                "/gzip", "/deflate", "/br", "/zstd", "/retry-after", "/flaky",
+                "/gzip", "/deflate", "/deflate-raw", "/br", "/zstd", "/retry-after", "/flaky",
                 "/needs-cookie"):
         return ENGLISH
     if path.startswith("/cs/") and path[4:] in CHARSET_CASES:
@@ -576,6 +581,9 @@ class Server(ThreadingHTTPServer):
         self.encoded = {
             "gzip": gzip.compress(body, 9, mtime=0),
             "deflate": zlib.compress(body, 9),
+            # Raw deflate (no zlib header), which some servers send as
+            # "deflate".
+            "deflate-raw": raw_deflate(body),
             "br": external_compress("brotli", body),
             "zstd": external_compress("zstd", body),
         }
@@ -781,6 +789,10 @@ class Handler(BaseHTTPRequestHandler):
             "/deflate": lambda: self._encoded("deflate"),
             "/br": lambda: self._encoded("br"),
             "/zstd": lambda: self._encoded("zstd"),
+            "/deflate-raw": lambda: self._send(
+                200, self.server.encoded["deflate-raw"],
+                headers=[("Content-Encoding", "deflate")]),
+            "/gzip-truncated": self._gzip_truncated,
             "/gzip-bomb": self._bomb,
             "/big": self._big,
             "/huge-header": lambda: self._send(
@@ -844,6 +856,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, data, headers=vary + [("Content-Encoding", coding)])
         else:
             self._send(200, ARTICLE_HTML, headers=vary)
+
+    def _gzip_truncated(self):
+        """The gzip article cut at two thirds, sent as a whole message (its
+        Content-Length is the cut length): only the gzip stream says it
+        ended early."""
+        data = self.server.encoded["gzip"]
+        self._send(200, data[:len(data) * 2 // 3],
+                   headers=[("Content-Encoding", "gzip")])
 
     def _bomb(self):
         self._send(200, gzip_bomb(), "text/html; charset=utf-8",
@@ -1204,6 +1224,15 @@ def self_test():
               and zlib.decompress(b) == ARTICLE_HTML)
         s, h, b = req("/deflate", headers={"Accept-Encoding": "identity"})
         check("/deflate plain", "Content-Encoding" not in h and b == ARTICLE_HTML)
+        s, h, b = req("/deflate-raw")
+        check("/deflate-raw", s == 200 and h["Content-Encoding"] == "deflate"
+              and zlib.decompress(b, -zlib.MAX_WBITS) == ARTICLE_HTML)
+        s, h, b = req("/gzip-truncated")
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        part = d.decompress(b)
+        check("/gzip-truncated", s == 200 and h["Content-Encoding"] == "gzip"
+              and int(h["Content-Length"]) == len(b) and not d.eof
+              and part and ARTICLE_HTML.startswith(part))
         for path, tool, coding in (("/br", "brotli", "br"), ("/zstd", "zstd", "zstd")):
             s, h, b = req(path, headers={"Accept-Encoding": "gzip, " + coding})
             if shutil.which(tool):

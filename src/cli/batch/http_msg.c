@@ -5,10 +5,11 @@
  */
 #include "cli/batch/http_msg.h"
 
+#include "fetch/inflate.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
 
 /* The end of the line starting at p (at its \n, or end). */
 static const char *
@@ -66,11 +67,11 @@ http_head_parse(const char *msg, size_t len, struct http_head *h)
             h->chunked = strcasestr(value, "chunked") != NULL;
         else if (header_value(p, e, "Content-Encoding", value,
                               sizeof value)) {
-            if (!strcasecmp(value, "gzip") || !strcasecmp(value, "x-gzip"))
-                h->coding = HTTP_GZIP;
-            else if (!strcasecmp(value, "deflate"))
-                h->coding = HTTP_DEFLATE;
-            else if (*value && strcasecmp(value, "identity"))
+            enum inflate_coding ic;
+            int known = inflate_coding_of(value, strlen(value), &ic);
+            if (known == 0)
+                h->coding = ic == INFLATE_GZIP ? HTTP_GZIP : HTTP_DEFLATE;
+            else if (known < 0)
                 h->coding = HTTP_OTHER;
         }
     }
@@ -125,52 +126,6 @@ dechunk(const char *p, size_t len, size_t max, char **out, size_t *out_len)
     return HTTP_BODY_OK;
 }
 
-/* Inflates gzip, zlib or raw deflate data (servers send all three as
- * "deflate") into a new buffer of at most max bytes. */
-static int
-inflate_all(const char *in, size_t len, int raw, size_t max, char **out,
-            size_t *out_len)
-{
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, raw ? -15 : 15 + 32) != Z_OK)
-        return HTTP_BODY_NOMEM;
-    size_t cap = len * 4 + 4096, n = 0;
-    char *buf = malloc(cap);
-    int rc = buf ? Z_OK : Z_MEM_ERROR;
-    z.next_in = (unsigned char *)in;
-    z.avail_in = (uInt)len;
-    while (rc == Z_OK) {
-        if (n == cap) {
-            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-            char *nb = ncap > cap ? realloc(buf, ncap) : NULL;
-            if (!nb) {
-                rc = ncap > cap ? Z_MEM_ERROR : Z_BUF_ERROR;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        z.next_out = (unsigned char *)buf + n;
-        z.avail_out = (uInt)(cap - n);
-        rc = inflate(&z, Z_NO_FLUSH);
-        n = cap - z.avail_out;
-        if (rc == Z_BUF_ERROR && z.avail_in == 0)
-            rc = Z_STREAM_END; /* cut short: keep what came */
-    }
-    inflateEnd(&z);
-    if (rc == Z_STREAM_END && n <= max) {
-        *out = buf;
-        *out_len = n;
-        return HTTP_BODY_OK;
-    }
-    free(buf);
-    if (rc == Z_MEM_ERROR)
-        return HTTP_BODY_NOMEM;
-    return n > max || rc == Z_BUF_ERROR ? HTTP_BODY_TOO_BIG
-                                        : HTTP_BODY_MALFORMED;
-}
-
 int
 http_body_decode(const struct http_head *h, const char *body, size_t len,
                  size_t max, const char **out, size_t *out_len, char **owned)
@@ -187,12 +142,18 @@ http_body_decode(const struct http_head *h, const char *body, size_t len,
     }
     if (h->coding != HTTP_IDENTITY) {
         char *dec;
-        int rc = inflate_all(body, len, 0, max, &dec, &len);
-        if (rc == HTTP_BODY_MALFORMED && h->coding == HTTP_DEFLATE)
-            rc = inflate_all(body, len, 1, max, &dec, &len);
+        enum inflate_rc rc = inflate_body(
+            body, len, h->coding == HTTP_GZIP ? INFLATE_GZIP : INFLATE_DEFLATE,
+            max, &dec, &len);
         free(plain);
-        if (rc)
-            return rc;
+        /* A WARC keeps what the crawler got: a body cut short (a record
+         * truncated at the crawler's size limit) is kept as it came. */
+        if (rc != INFLATE_OK && rc != INFLATE_TRUNCATED) {
+            free(dec);
+            return rc == INFLATE_TOO_BIG  ? HTTP_BODY_TOO_BIG
+                   : rc == INFLATE_NOMEM ? HTTP_BODY_NOMEM
+                                         : HTTP_BODY_MALFORMED;
+        }
         plain = dec;
         body = dec;
     }
