@@ -343,6 +343,27 @@ test_whitespace_and_breaks(void)
 }
 
 static void
+test_closed_panels(void)
+{
+    struct page p;
+    build(&p, "<body><div role=tablist><button>Details</button></div>"
+              "<div role=tabpanel hidden><p>Cotton, washed twice.</p></div>"
+              "<div style=\"display:none\"><div role=region "
+              "aria-labelledby=b2><p>Wash cold.</p></div></div>"
+              "<div popover><div role=tabpanel hidden><p>gone</p></div>"
+              "</div><div hidden><p>gone too</p></div></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    const struct blocks *bs = &p.bs;
+    OK(block_named(bs, "Cotton, washed twice.") >= 0,
+       "a closed tab panel is read");
+    OK(block_named(bs, "Wash cold.") >= 0,
+       "a collapsed accordion region is read");
+    OK(block_named(bs, "gone") < 0, "a panel inside a popover is not");
+    OK(block_named(bs, "gone too") < 0, "other hidden divs are left out");
+    done(&p);
+}
+
+static void
 test_streamed_segments(void)
 {
     struct page p;
@@ -793,6 +814,7 @@ main(void)
     test_figure();
     test_whitespace_and_breaks();
     test_streamed_segments();
+    test_closed_panels();
     test_counts();
     test_spans();
     test_flags();
