@@ -343,6 +343,33 @@ test_whitespace_and_breaks(void)
 }
 
 static void
+test_closed_panels(void)
+{
+    struct page p;
+    build(&p, "<body><div role=tablist><button>Details</button></div>"
+              "<div role=tabpanel hidden><p>Cotton, washed twice.</p></div>"
+              "<div style=\"display:none\"><div role=region "
+              "aria-labelledby=b2><p>Wash cold.</p></div></div>"
+              "<div popover><div role=tabpanel hidden><p>gone</p></div>"
+              "</div><div hidden><p>gone too</p></div></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    static const struct {
+        const char *text;
+        int read;
+        const char *what;
+    } want[] = {
+        {"Cotton, washed twice.", 1, "a closed tab panel"},
+        {"Wash cold.", 1, "a collapsed accordion region"},
+        {"gone", 0, "a panel inside a popover"},
+        {"gone too", 0, "a hidden div"},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+        OK((block_named(&p.bs, want[k].text) >= 0) == want[k].read,
+           "%s: %s", want[k].what, want[k].read ? "left out" : "read");
+    done(&p);
+}
+
+static void
 test_streamed_segments(void)
 {
     struct page p;
@@ -837,6 +864,7 @@ main(void)
     test_streamed_segments();
     test_hidden_page_wrapper();
     test_script_data();
+    test_closed_panels();
     test_counts();
     test_spans();
     test_flags();

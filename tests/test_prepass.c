@@ -166,6 +166,9 @@ static const struct snippet snippets[] = {
      "<isindex prompt=\"Find\" action=/s>"},
     {"input type stays", "<table><input type=hidden data-a=b></table>",
      "<table><input type=hidden></table>"},
+    {"popover stays (a popover is hidden until opened)",
+     "<div popover data-x=1 role=tabpanel>y</div>",
+     "<div popover role=tabpanel>y</div>"},
     /* Cut off and stray markup */
     {"tag cut off", "<p>a<b", "<p>a"},
     {"attribute cut off", "<p>a<div class=\"x", "<p>a"},

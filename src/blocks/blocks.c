@@ -559,10 +559,56 @@ wraps_page(const GumboNode *n)
     return 0;
 }
 
+/* role=tabpanel, or a region named by the button that opens it
+ * (aria-labelledby). */
+static int
+panel_role(const GumboNode *n)
+{
+    return attr_is(n, "role", "tabpanel") ||
+           (attr_is(n, "role", "region") &&
+            gumbo_get_attribute(&n->v.element.attributes, "aria-labelledby"));
+}
+
+/* A hidden panel of tabs or of an accordion (panel_role), or the
+ * collapsing box around one.  A shop's description and specifications
+ * wait in such panels, closed until a reader opens them: they are the
+ * page's text, not hidden from it. */
+static int
+closed_panel(const GumboNode *n)
+{
+    /* Panels inside a dialog or a popover wait for that box to open:
+     * a prompt's, a menu's, not the page's.  (A closed <dialog> is
+     * skipped whole, see tag_class_of.) */
+    int d = 0;
+    for (const GumboNode *p = n->parent;
+         p && p->type == GUMBO_NODE_ELEMENT && d <= PITH_MAX_DEPTH;
+         p = p->parent, d++) {
+        const GumboVector *at = &p->v.element.attributes;
+        if (gumbo_get_attribute(at, "popover") ||
+            gumbo_get_attribute(at, "aria-modal") ||
+            attr_is(p, "role", "dialog"))
+            return 0;
+    }
+    if (panel_role(n))
+        return 1;
+    /* The collapsing box around the panel: its one element child. */
+    const GumboVector *kids = &n->v.element.children;
+    const GumboNode *only = NULL;
+    for (unsigned i = 0; i < kids->length; i++) {
+        const GumboNode *k = kids->data[i];
+        if (k->type != GUMBO_NODE_ELEMENT)
+            continue;
+        if (only)
+            return 0;
+        only = k;
+    }
+    return only && panel_role(only);
+}
+
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden, and screen-reader-only text. */
 static int
-is_hidden(const GumboNode *n)
+hidden_attrs(const GumboNode *n)
 {
     const GumboVector *attrs = &n->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
@@ -585,6 +631,13 @@ is_hidden(const GumboNode *n)
             return 1;
     }
     return 0;
+}
+
+/* Hidden, and not a closed panel of tabs (closed_panel). */
+static int
+is_hidden(const GumboNode *n)
+{
+    return hidden_attrs(n) && !closed_panel(n);
 }
 
 /* A table of data (kept row by row) rather than one used for layout. */

@@ -240,7 +240,8 @@ attr_bit(const char *n, size_t len)
     case 6: return (!memcmp(b, "hidden", 6) || !memcmp(b, "action", 6))
                        ? A_OTHER : 0;
     case 7: return !memcmp(b, "content", 7) ? A_CONTENT :
-                   (!memcmp(b, "summary", 7) || !memcmp(b, "pubdate", 7))
+                   (!memcmp(b, "summary", 7) || !memcmp(b, "pubdate", 7) ||
+                    !memcmp(b, "popover", 7))
                        ? A_OTHER : 0;
     case 8: return !memcmp(b, "property", 8) ? A_PROPERTY :
                    !memcmp(b, "itemprop", 8) ? A_ITEMPROP :

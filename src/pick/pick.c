@@ -1,10 +1,13 @@
 /*
- * The picker for the page's kind.
+ * The picker for the page's kind, and the helpers its pickers share.
  */
 #include "pick/pick.h"
 
+#include "arena.h"
 #include "blocks/blocks.h"
 #include "pick/pick_parts.h"
+
+#include <string.h>
 
 void
 pick_recount(const struct blocks *bs, struct score_result *sc)
@@ -14,6 +17,49 @@ pick_recount(const struct blocks *bs, struct score_result *sc)
         if (sc->keep[i])
             n += bs->blocks[i].chars;
     sc->kept_chars = n;
+}
+
+static uint32_t
+text_hash(const char *t, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)t[i]) * 16777619u;
+    return h;
+}
+
+int
+pick_drop_repeats(struct arena *a, const struct blocks *bs, int from,
+                  int to, uint32_t min_chars, struct score_result *sc)
+{
+    size_t size = 16;
+    while (size < 2 * (size_t)(to - from))
+        size *= 2;
+    int *slot = arena_alloc(a, size * sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t k = 0; k < size; k++)
+        slot[k] = -1;
+    for (int i = from; i < to; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (!sc->keep[i] || b->chars < min_chars)
+            continue;
+        const char *t = block_text(bs, b);
+        size_t k = text_hash(t, b->text_len) & (size - 1);
+        for (; slot[k] >= 0; k = (k + 1) & (size - 1)) {
+            const struct block *o = &bs->blocks[slot[k]];
+            if (o->text_len == b->text_len &&
+                !memcmp(block_text(bs, o), t, b->text_len))
+                break;
+        }
+        if (slot[k] >= 0) {
+            sc->keep[i] = 0;
+            sc->reason[i] = "repeats a block above";
+        } else {
+            slot[k] = i;
+        }
+    }
+    return 0;
 }
 
 int

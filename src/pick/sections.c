@@ -109,53 +109,6 @@ drop_link_list_heads(const struct blocks *bs, int from, int to,
     }
 }
 
-static uint32_t
-text_hash(const char *t, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)t[i]) * 16777619u;
-    return h;
-}
-
-/* A block whose text repeats one kept before it: a carousel's or a
- * marquee's items are written twice so that they loop, a section
- * twice for small and large screens.  One hash table over the kept
- * blocks of [from, to); returns -1 when out of memory. */
-static int
-drop_repeats(struct arena *a, const struct blocks *bs, int from, int to,
-             struct score_result *sc)
-{
-    size_t size = 16;
-    while (size < 2 * (size_t)(to - from))
-        size *= 2;
-    int *slot = arena_alloc(a, size * sizeof *slot);
-    if (!slot)
-        return -1;
-    for (size_t k = 0; k < size; k++)
-        slot[k] = -1;
-    for (int i = from; i < to; i++) {
-        const struct block *b = &bs->blocks[i];
-        if (!sc->keep[i] || b->chars < REPEAT_MIN_CHARS)
-            continue;
-        const char *t = block_text(bs, b);
-        size_t k = text_hash(t, b->text_len) & (size - 1);
-        for (; slot[k] >= 0; k = (k + 1) & (size - 1)) {
-            const struct block *o = &bs->blocks[slot[k]];
-            if (o->text_len == b->text_len &&
-                !memcmp(block_text(bs, o), t, b->text_len))
-                break;
-        }
-        if (slot[k] >= 0) {
-            sc->keep[i] = 0;
-            sc->reason[i] = "repeats a block above";
-        } else {
-            slot[k] = i;
-        }
-    }
-    return 0;
-}
-
 int
 pick_sections(struct arena *a, const struct pick_input *in,
               struct score_result *sc)
@@ -204,7 +157,8 @@ pick_sections(struct arena *a, const struct pick_input *in,
         sc->reason[i] = why ? why : "section of the main column";
     }
     drop_link_list_heads(bs, col->first_block, col->end_block, sc);
-    if (drop_repeats(a, bs, col->first_block, col->end_block, sc))
+    if (pick_drop_repeats(a, bs, col->first_block, col->end_block,
+                          REPEAT_MIN_CHARS, sc))
         return -1;
     pick_recount(bs, sc);
     if (2 * sc->kept_chars < before ||
