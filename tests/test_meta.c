@@ -523,6 +523,9 @@ test_dates(void)
     date_is("05.03.2024", "2024-03-05");
     date_is("03/05/2024", "2024-03-05");
     date_is("13/05/2024", "2024-05-13");
+    /* Month first with dashes, as forums write it: no 29th month. */
+    date_is("11-29-2024, 09:03 AM", "2024-11-29T09:03:00");
+    date_is("05-03-2024", "2024-03-05");
     date_is("2024\xE5\xB9\xB4" "3\xE6\x9C\x88" "5\xE6\x97\xA5",
             "2024-03-05");
     date_is("2024-02-29", "2024-02-29");
@@ -622,6 +625,87 @@ test_date_sources(void)
 
 /* ------------------------------------------------------------ authors */
 
+/* The date shown under the headline (meta_shown_date.c). */
+static void
+test_shown_date(void)
+{
+    struct doc d;
+    /* The page shows another day than its metadata's first draft: the
+     * day readers see wins; a related story's date further down does
+     * not count. */
+    const struct meta *m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2023-01-10T08:00:00Z'>"
+        "<meta property='article:modified_time' "
+        "content='2024-06-01T08:00:00Z'></head><body>"
+        "<h1>Ten ways to keep a sourdough starter</h1>"
+        "<div><span>By Ana Lind</span> <span>Published</span> "
+        "<span>March 5, 2024</span></div><p>Body text.</p>"
+        "<aside><h3>Related</h3><span>April 1, 2024</span></aside>"
+        "</body>", NULL);
+    EQ_STR(m->date_published, "2024-03-05", "shown date over metadata");
+    done(&d);
+
+    /* A shown "Updated" date leaves the metadata's published one. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2023-01-10'></head><body><h1>Title</h1>"
+        "<p>Updated June 1, 2024</p><p>Body.</p></body>", NULL);
+    EQ_STR(m->date_published, "2023-01-10", "updated line, metadata date");
+    done(&d);
+    /* ... and is the page's only date when the metadata has none. */
+    m = read_meta(&d,
+        "<body><h1>Title</h1><p>Last updated: <b>June 1, 2024</b></p>"
+        "<p>Body.</p></body>", NULL);
+    EQ_STR(m->date_published, "2024-06-01", "updated line alone");
+    done(&d);
+
+    /* A forum's last reply, a member's join date and a sale's end are
+     * not the thread's; the first post's is, its label a few nodes
+     * before. */
+    m = read_meta(&d,
+        "<body><h1>Which lathe for a beginner?</h1>"
+        "<div>last post by <a>kim</a> <span>Sep 26, 2024</span></div>"
+        "<div>Joined: <span>Mar 2, 2017</span></div>"
+        "<p><sub>Sale ends 03/31/2024.</sub></p>"
+        "<div>started by <a>lee</a>, <span>Jan 3, 2024</span></div>"
+        "<p>Post.</p></body>", NULL);
+    EQ_STR(m->date_published, "2024-01-03", "first post's date");
+    done(&d);
+
+    /* A date after the page's modified date is someone else's; a
+     * sentence holding a date is body text; no <h1>, no shown date. */
+    m = read_meta(&d,
+        "<head><meta property='article:modified_time' "
+        "content='2024-01-01'></head><body><h1>Title</h1>"
+        "<p>March 5, 2024</p></body>", NULL);
+    NONE(m->date_published, "shown date after the modified date");
+    done(&d);
+    m = read_meta(&d,
+        "<body><h1>Title</h1><p>The council had met twice by March 5, 2024 "
+        "in the old town hall, and again on many later days.</p></body>",
+        NULL);
+    NONE(m->date_published, "a date inside a sentence");
+    done(&d);
+
+    /* An infobox's value under the headline is no date of the page's,
+     * and a <time>'s text does not overrule the metadata. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2001-10-29'></head><body><h1>New Zealand</h1>"
+        "<table><tr><th>Dominion</th><td>26 September 1907</td></tr>"
+        "</table><p>Body.</p></body>", NULL);
+    EQ_STR(m->date_published, "2001-10-29", "infobox value");
+    done(&d);
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2015-09-17'></head><body><h1>Hotels</h1>"
+        "<ul><li><time datetime='2015-12-24'>Friday 25 December 2015"
+        "</time></li></ul><p>Body.</p></body>", NULL);
+    EQ_STR(m->date_published, "2015-09-17", "time text, metadata date");
+    done(&d);
+}
+
 static void
 test_bylines(void)
 {
@@ -670,6 +754,33 @@ test_bylines(void)
         "<body><div class=\"byline\">By Jane Doe</div></body>", NULL);
     static const char *const ann[] = {"Ann Smith", NULL};
     authors_are(m, ann, "meta author over the byline");
+    done(&d);
+
+    /* A byline box's heading, a lone label, a placeholder and a
+     * comment's "says" name no one. */
+    static const char *const none[] = {NULL};
+    const char *labels[] = {
+        "<div class='author-box'><h4>About the Author</h4></div>",
+        "<span class='author'>Posted</span>",
+        "<a class='author'>Sign In</a>",
+        "<meta name='author' content='page.head.extra.author'>",
+        "<span class='comment-author'>Jo says</span>",
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        m = read_meta(&d, labels[i], NULL);
+        authors_are(m, none, labels[i]);
+        done(&d);
+    }
+
+    /* A page built by scripts gives its first post's author inside
+     * <noscript> only; it is read when no visible byline is found. */
+    m = read_meta(&d,
+        "<body><div id='app'></div><noscript><div class='post'>"
+        "<span itemprop='author' itemscope><a href='/u/kim'>"
+        "<span itemprop='name'>kim_w</span></a></span>"
+        "<p>My question.</p></div></noscript></body>", NULL);
+    static const char *const kim[] = {"kim_w", NULL};
+    authors_are(m, kim, "author inside noscript");
     done(&d);
 }
 
@@ -1058,6 +1169,7 @@ main(void)
     test_meta_tags();
     test_dates();
     test_date_sources();
+    test_shown_date();
     test_bylines();
     test_visible_text();
     test_urls();

@@ -447,11 +447,11 @@ url_date(struct arena *a, const char *url)
     return NULL;
 }
 
-/* Dates: published from JSON-LD or meta tags (trusted as they are), else
- * from the body (itemprop, <time pubdate>, the byline line, the URL, the
- * first <time>, the first line that is only a date),
- * where a date later than the page's modified date belongs to something
- * else on the page and is passed over. */
+/* Dates: published from JSON-LD or meta tags, else from the body
+ * (itemprop, <time pubdate>, the byline line, the URL, the first <time>,
+ * the first line that is only a date), where a date later than the page's
+ * modified date belongs to something else on the page and is passed
+ * over; then the date shown under the headline, as below. */
 static void
 pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
            struct lazy_visible *lv, const char *url, struct meta *out)
@@ -479,10 +479,30 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         if (d && (!modified || meta_date_cmp(d, modified) <= 0))
             published = d;
     }
+    /* The date shown under the headline is the one readers see: over a
+     * metadata date that is neither it nor the modified date (a first
+     * draft's, a template's), though not over one the URL's path
+     * confirms.  A shown "Updated" date only stands in when nothing else
+     * gives the page a date. */
+    const char *shown = NULL, *shown_updated = NULL;
+    int in_time = 0;
+    meta_shown_date(a, lv->root, &shown, &shown_updated, &in_time);
+    if (!shown && !published)
+        shown = shown_updated;
+    const char *in_url = url_date(a, url);
+    /* A <time> element's text is the markup's own date written out for
+     * readers in their zone and style; the metadata's is as good. */
+    if (shown &&
+        (!modified || meta_date_cmp(shown, modified) <= 0 ||
+         meta_date_day_gap(shown, modified) == 0) &&
+        (!published || (!in_time &&
+                        meta_date_day_gap(shown, published) != 0 &&
+                        meta_date_day_gap(shown, modified) != 0 &&
+                        meta_date_day_gap(published, in_url) != 0)))
+        published = shown;
     /* A time stamp in UTC or another zone may fall on the next or the
      * previous day; the day in the URL's path is the one the site
      * published on. */
-    const char *in_url = url_date(a, url);
     if (in_url && meta_date_day_gap(published, in_url) == 1)
         published = in_url;
     if (published && modified && meta_date_cmp(modified, published) < 0)

@@ -42,7 +42,7 @@ static const char *const by_words[] = {
  * bylines, relative times. */
 static const char *const not_names[] = {
     "email", "e-mail", "follow", " ago", "minutes", "hours", "updated",
-    "published", "posted on", "read more", "comments", "subscribe",
+    "published", "posted on", "read more", "comment", "subscribe",
     "sign up", "log in", "share", "print", "view all", "more from",
     "profile", "http:", "https:", "www.", NULL
 };
@@ -70,12 +70,35 @@ skip_by(const char *s)
     return s;
 }
 
+/* Labels that sit where a name would and name no one: a byline box's
+ * heading, a role, a log-in link beside a forum post. */
+static const char *const labels_alone[] = {
+    "about the author", "about the authors", "the author", "author",
+    "authors", "topic author", "writer", "editor", "posted", "sign in",
+    "admin", "administrator", "guest", "anonymous", "unknown", NULL
+};
+
+/* A template's placeholder left unfilled ("page.head.extra.author"):
+ * words joined by dots, and no space. */
+static int
+placeholder(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    return !strchr(s, ' ') && dot && strchr(dot + 1, '.');
+}
+
 static int
 looks_like_name(struct arena *a, const char *s)
 {
     size_t len = strlen(s), digits = 0;
     if (!len || len >= BYLINE_MAX_CHARS || s[0] == '@' ||
-        meta_word_count(s) > NAME_MAX_WORDS)
+        meta_word_count(s) > NAME_MAX_WORDS || placeholder(s))
+        return 0;
+    for (int i = 0; labels_alone[i]; i++)
+        if (!strcasecmp(s, labels_alone[i]))
+            return 0;
+    /* "Jane says": a comment's heading, not the page's byline. */
+    if (len > 5 && !strcasecmp(s + len - 5, " says"))
         return 0;
     for (int i = 0; not_names[i]; i++)
         if (strcasestr(s, not_names[i]))
@@ -403,7 +426,8 @@ byline_text(struct arena *a, const GumboNode *n)
 }
 
 static const char *
-byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely)
+byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
+            int in_noscript)
 {
     char match[512];
     for (const GumboNode *n = root; n; ) {
@@ -415,7 +439,8 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely)
             const char *role = dom_attr(n, "role");
             meta_class_id(match, sizeof match, cls, id);
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-                t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
+                (t == GUMBO_TAG_NOSCRIPT && !in_noscript) ||
+                t == GUMBO_TAG_TEMPLATE ||
                 !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&
                                 !strcmp(role, "dialog"))) {
                 skip = 1;
@@ -445,6 +470,11 @@ meta_byline_find(struct arena *a, const GumboNode *root)
     /* Readability drops unlikely content on its first pass and keeps it on
      * the later ones, which run when the first found too little text: a
      * byline inside a page header is found then. */
-    const char *b = byline_walk(a, root, 1);
-    return b ? b : byline_walk(a, root, 0);
+    const char *b = byline_walk(a, root, 1, 0);
+    if (!b)
+        b = byline_walk(a, root, 0, 0);
+    /* Pages built by scripts (forums above all) give crawlers their posts
+     * inside <noscript>, where Readability, reading as a browser with
+     * scripts on, never looks; the first post's author is there. */
+    return b ? b : byline_walk(a, root, 0, 1);
 }

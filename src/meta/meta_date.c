@@ -254,8 +254,8 @@ loose(const char *s, struct when *w)
         }
         p++;
     }
-    /* A numeric date: 05.03.2024 is day first, 03/05/2024 month first
-     * unless the first number cannot be a month. */
+    /* A numeric date: 05.03.2024 is day first, 03/05/2024 month first,
+     * either unless the first number cannot be a day or month. */
     if (!m && nn == 3 && seps[0] && seps[0] == seps[1] && nums[0] > 999) {
         y = nums[0];
         m = nums[1];
@@ -263,7 +263,9 @@ loose(const char *s, struct when *w)
     } else if (!m && nn == 3 && seps[0] && seps[0] == seps[1] &&
                nums[2] > 999) {
         y = nums[2];
-        int first_is_day = seps[0] != '/' || nums[0] > 12;
+        /* 11-29-2024 (vBulletin's) cannot be day first. */
+        int first_is_day = (seps[0] != '/' && nums[1] <= 12) ||
+                           nums[0] > 12;
         d = first_is_day ? nums[0] : nums[1];
         m = first_is_day ? nums[1] : nums[0];
     }

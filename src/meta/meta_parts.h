@@ -137,8 +137,9 @@ int meta_authors_add(struct arena *a, struct strlist *l, const char *raw);
 /* The visible byline, as Readability finds it: the first element, in
  * document order, that rel=author, itemprop=author or a class or id such
  * as "byline" marks, with 1 to 99 characters of text, outside hidden
- * elements and those Readability drops as unlikely content.  NULL when
- * none. */
+ * elements and those Readability drops as unlikely content; failing
+ * that, the same inside <noscript> (where script-built pages put their
+ * posts for crawlers).  NULL when none. */
 const char *meta_byline_find(struct arena *a, const GumboNode *root);
 
 /* Readability's visibility test (no display:none, visibility:hidden,
@@ -164,6 +165,16 @@ struct visible_meta {
 };
 void meta_visible_scan(struct arena *a, const GumboNode *root,
                        struct visible_meta *out);
+
+/* The date the page shows by its headline: the first short text line
+ * holding a date among the text that follows the first visible <h1>
+ * (a budget of about a byline block's).  A line labelled as an update
+ * ("Updated", "Last modified") goes to *updated, any other stops the
+ * walk and goes to *published (*in_time set when it is the text of a
+ * <time> element).  Both NULL when none. */
+void meta_shown_date(struct arena *a, const GumboNode *root,
+                     const char **published, const char **updated,
+                     int *in_time);
 
 /* A date written in one of the common ways (ISO 8601, RFC 2822, "March 5,
  * 2024", "5. März 2024", "2024年3月5日", "05.03.2024") as ISO 8601:
