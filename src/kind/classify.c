@@ -27,7 +27,7 @@
 /* Below these, the rules decide, not the model (scripts/train-kinds
  * reads the same figures). */
 #define MODEL_MIN_CHARS 200
-#define MODEL_SURE 0.5f
+#define MODEL_SURE 0.3f
 /* Sibling entries of an index, fewer are a box of related links. */
 #define MIN_TEASERS 6
 
