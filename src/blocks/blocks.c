@@ -9,6 +9,7 @@
  * every other judgement is left to the scorer, which sees the flags.
  */
 #include "blocks/blocks.h"
+#include "blocks/shown.h"
 
 #include "arena.h"
 #include "buf.h"
@@ -515,6 +516,8 @@ streamed_segment(const GumboNode *n)
 static int
 is_hidden(const GumboNode *n)
 {
+    if (shown_anyway(n))
+        return 0;
     const GumboVector *attrs = &n->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *a = attrs->data[i];
@@ -681,6 +684,25 @@ count_on_owner(struct walker *w, GumboTag tag)
 
 enum action { DESCEND, LEAF, SKIPPED };
 
+/* A line of code that a highlighter wrapped in its own element
+ * (<span class="line">) and that its style sets on a line of its own:
+ * some pages write no newline between such lines, and their words would
+ * run together.  Starts a new line in the verbatim text. */
+static void
+code_line(struct walker *w, const GumboNode *n)
+{
+    const char *c = dom_attr(n, "class");
+    struct buf *t = &w->text;
+    if (!c || t->len == w->cur_start || t->data[t->len - 1] == '\n')
+        return;
+    for (const char *p = c; (p = strstr(p, "line")) != NULL; p += 4)
+        if ((p == c || p[-1] == ' ') && (p[4] == ' ' || p[4] == '\0')) {
+            w->pending_space = 0;
+            buf_putc(t, '\n');
+            return;
+        }
+}
+
 /* Inline markup for the side table: runs of bold, italic and links,
  * images, and the cells of data rows. */
 static void
@@ -745,6 +767,8 @@ enter(struct walker *w, GumboNode *n)
             w->in_time++;
         if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && w->row_cells++)
             add_text(w, " | ", 3);
+        if (w->verbatim)
+            code_line(w, n);
         enter_inline(w, n, tag);
         return DESCEND;
     }
