@@ -426,6 +426,58 @@ test_script_data(void)
     done(&p);
 }
 
+/* Whether html has a block whose text is text (found) or not. */
+static void
+read_block(int found, const char *html, const char *text, const char *what)
+{
+    struct page p;
+    build(&p, html);
+    EQ_INT(p.rc, 0, "blocks_build");
+    EQ_INT(block_named(&p.bs, text) >= 0, found, what);
+    done(&p);
+}
+
+/* Hidden in the markup, shown to readers (shown.c): a tab panel of code,
+ * the wrapper of a whole page hidden until its scripts run; other hidden
+ * wrappers stay out. */
+static void
+test_shown_anyway(void)
+{
+    struct page p;
+    build(&p, "<body><div role=tablist><button>Python</button></div>"
+              "<div role=tabpanel><pre>pip install thing</pre></div>"
+              "<div role=tabpanel hidden><pre>npm install thing</pre></div>"
+              "<div style=\"visibility:hidden\"><p>hidden box</p></div>"
+              "</body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    OK(block_named(&p.bs, "pip install thing") >= 0, "the shown tab");
+    OK(block_named(&p.bs, "npm install thing") >= 0,
+       "a hidden tab panel of code is read");
+    OK(block_named(&p.bs, "hidden box") < 0,
+       "visibility:hidden beside other content is left out");
+    done(&p);
+
+    read_block(1, "<body><div id=app><div style=\"visibility:hidden;"
+               "min-height:100vh\"><p>The whole page.</p></div></div>"
+               "<script>reveal()</script></body>", "The whole page.",
+               "a page-wide wrapper hidden until scripts run is read");
+    read_block(0, "<body><div id=app><div style=\"display:none\"><p>Not "
+               "shown.</p></div></div></body>", "Not shown.",
+               "a page-wide wrapper under display:none stays hidden");
+}
+
+/* Lines of code that a highlighter set in elements of their own, with no
+ * newline between them, are still lines. */
+static void
+test_code_lines(void)
+{
+    read_block(1, "<body><pre><code><span class=\"line\"><span>npm "
+               "create app</span></span><span class=\"line\">cd app</span>"
+               "<span class=\"token\">x</span></code></pre></body>",
+               "npm create app\ncd appx",
+               "a new line at each line element, none at other spans");
+}
+
 static void
 test_counts(void)
 {
@@ -865,6 +917,8 @@ main(void)
     test_hidden_page_wrapper();
     test_script_data();
     test_closed_panels();
+    test_shown_anyway();
+    test_code_lines();
     test_counts();
     test_spans();
     test_flags();

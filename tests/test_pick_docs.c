@@ -94,6 +94,21 @@ block(struct table *t, int e, enum block_kind kind, const char *text,
     return i;
 }
 
+/* Runs the documentation picker over t with container main_e. */
+static void
+pick(struct table *t, int main_e, struct score_result *sc)
+{
+    *sc = (struct score_result){
+        .keep = t->keep, .selected = t->selected, .reason = t->reason,
+        .main_elem = main_e,
+    };
+    struct pick_input in = {.bs = &t->bs, .kind = KIND_DOCUMENTATION};
+    struct arena a;
+    arena_init(&a);
+    EQ_INT(pick_by_kind(&a, &in, sc), 0, "pick_by_kind");
+    arena_free(&a);
+}
+
 static void
 test_docs_page(void)
 {
@@ -141,17 +156,8 @@ test_docs_page(void)
     block_table_ranges(&t.bs);
     t.bs.text_len = t.text_len;
 
-    struct score_result sc = {
-        .keep = t.keep, .selected = t.selected, .reason = t.reason,
-        .main_elem = main_e,
-    };
-    struct pick_input in = {
-        .bs = &t.bs, .kind = KIND_DOCUMENTATION,
-    };
-    struct arena a;
-    arena_init(&a);
-    EQ_INT(pick_by_kind(&a, &in, &sc), 0, "pick_by_kind");
-    arena_free(&a);
+    struct score_result sc;
+    pick(&t, main_e, &sc);
 
     EQ_INT(t.keep[b_side], 0, "the sidebar stays out");
     EQ_INT(t.keep[b_h1], 1, "a heading of the text stays");
@@ -169,6 +175,83 @@ test_docs_page(void)
     size_t want = t.blocks[b_h1].chars + t.blocks[b_p1].chars +
                   t.blocks[b_see].chars + t.blocks[b_ref].chars +
                   t.blocks[b_ref2].chars;
+    EQ_INT((long)sc.kept_chars, (long)want, "kept_chars recounted");
+}
+
+#define UNLIKELY "unlikely class or id"
+
+/* The header of the text inside <main>, beside the body of the text the
+ * scorer chose: its prose comes back, its title, its links and what is
+ * named as navigation stay out, and so does a header after the text.
+ * The lines of the page's upkeep under the text go. */
+static void
+test_text_header(void)
+{
+    struct table t;
+    start(&t);
+    int banner = elem(&t, 0, GUMBO_TAG_DIV, EF_UNLIKELY | EF_HEADER_NAME);
+    int main_e = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG);
+    int head = elem(&t, main_e, GUMBO_TAG_DIV, EF_UNLIKELY | EF_HEADER_NAME);
+    int h1 = elem(&t, head, GUMBO_TAG_H1, 0);
+    int intro = elem(&t, head, GUMBO_TAG_P, 0);
+    int crumbs = elem(&t, head, GUMBO_TAG_OL, EF_NAV_NAME | EF_LIST);
+    int crumb = elem(&t, crumbs, GUMBO_TAG_LI, 0);
+    int badge = elem(&t, head, GUMBO_TAG_P, 0);
+    int body = elem(&t, main_e, GUMBO_TAG_DIV, 0);
+    int p1 = elem(&t, body, GUMBO_TAG_P, 0);
+    int p2 = elem(&t, body, GUMBO_TAG_P, 0);
+    int foot = elem(&t, body, GUMBO_TAG_P, 0);
+    int tail = elem(&t, main_e, GUMBO_TAG_DIV, EF_UNLIKELY | EF_HEADER_NAME);
+    int tail_p = elem(&t, tail, GUMBO_TAG_P, 0);
+
+    int b_banner = block(&t, banner, BK_PARA, "Welcome to the manual of "
+                         "the project, read on.", NULL, 0, 0, 0, UNLIKELY);
+    int b_h1 = block(&t, h1, BK_HEADING, "Installing", NULL, 0, 0, 1,
+                     UNLIKELY);
+    int b_intro = block(&t, intro, BK_PARA, "This guide installs the "
+                        "tool and checks that it runs.", NULL, 0, 0, 1,
+                        UNLIKELY);
+    int b_crumb = block(&t, crumb, BK_LI, "Guides and more of them here",
+                        NULL, 0, 0, 1, UNLIKELY);
+    int b_badge = block(&t, badge, BK_PARA, "Report feedback", "/issues",
+                        1, 0, 1, UNLIKELY);
+    int b_p1 = block(&t, p1, BK_PARA, "Last updated, the file is read "
+                     "again at the next start of the tool.", NULL, 0, 1,
+                     1, "main content");
+    int b_p2 = block(&t, p2, BK_PARA, PROSE, NULL, 0, 1, 1, "main content");
+    int b_foot = block(&t, foot, BK_PARA, "This page was last modified on "
+                       "May 2, 2025 by the contributors.", NULL, 0, 1, 1,
+                       "main content");
+    int b_tail = block(&t, tail_p, BK_PARA, "A header after the text, "
+                       "with words enough.", NULL, 0, 0, 1, UNLIKELY);
+    block_table_ranges(&t.bs);
+    t.bs.text_len = t.text_len;
+    struct score_result sc;
+    pick(&t, body, &sc);
+
+    const struct {
+        int block, keep;
+        const char *what;
+    } want_keep[] = {
+        {b_intro, 1, "the standfirst comes back"},
+        {b_banner, 0, "the page's banner stays out"},
+        {b_h1, 0, "the title stays out"},
+        {b_crumb, 0, "breadcrumbs stay out"},
+        {b_badge, 0, "a link in the header stays out"},
+        {b_tail, 0, "a header after the text stays out"},
+        {b_p1, 1, "text that only begins like upkeep stays"},
+        {b_p2, 1, "the text stays"},
+        {b_foot, 0, "the line of upkeep at the end goes"},
+    };
+    for (size_t k = 0; k < sizeof want_keep / sizeof want_keep[0]; k++)
+        EQ_INT(t.keep[want_keep[k].block], want_keep[k].keep,
+               want_keep[k].what);
+    EQ_STR(t.reason[b_intro], "documentation: the header of the text",
+           "why it came back");
+    EQ_STR(t.reason[b_foot], "documentation: upkeep of the page",
+           "why it went");
+    size_t want = t.blocks[b_intro].chars + t.blocks[b_p1].chars +
+                  t.blocks[b_p2].chars;
     EQ_INT((long)sc.kept_chars, (long)want, "kept_chars recounted");
 }
 
@@ -202,6 +285,7 @@ int
 main(void)
 {
     test_docs_page();
+    test_text_header();
     test_article_untouched();
     return test_done();
 }

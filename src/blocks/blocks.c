@@ -9,6 +9,7 @@
  * every other judgement is left to the scorer, which sees the flags.
  */
 #include "blocks/blocks.h"
+#include "blocks/shown.h"
 
 #include "arena.h"
 #include "buf.h"
@@ -528,37 +529,6 @@ streamed_segment(const GumboNode *n)
     return 1;
 }
 
-/* Whether n holds the whole page: it and each of its ancestors up to
- * <body> is its parent's one element child but for scripts and the
- * like.  Such a wrapper hidden by its style is hidden only until a
- * script shows it (against a flash of unstyled content). */
-#define PAGE_WRAPPER_MAX_DEPTH 8
-
-static int
-wraps_page(const GumboNode *n)
-{
-    for (int depth = 0; depth < PAGE_WRAPPER_MAX_DEPTH; depth++) {
-        const GumboNode *p = n->parent;
-        if (!p || p->type != GUMBO_NODE_ELEMENT)
-            return 0;
-        const GumboVector *kids = &p->v.element.children;
-        for (unsigned i = 0; i < kids->length; i++) {
-            const GumboNode *k = kids->data[i];
-            if (k == n || k->type != GUMBO_NODE_ELEMENT)
-                continue;
-            GumboTag t = k->v.element.tag;
-            if (t != GUMBO_TAG_SCRIPT && t != GUMBO_TAG_STYLE &&
-                t != GUMBO_TAG_NOSCRIPT && t != GUMBO_TAG_TEMPLATE &&
-                t != GUMBO_TAG_LINK && t != GUMBO_TAG_META)
-                return 0;
-        }
-        if (p->v.element.tag == GUMBO_TAG_BODY)
-            return 1;
-        n = p;
-    }
-    return 0;
-}
-
 /* role=tabpanel, or a region named by the button that opens it
  * (aria-labelledby). */
 static int
@@ -610,6 +580,8 @@ closed_panel(const GumboNode *n)
 static int
 hidden_attrs(const GumboNode *n)
 {
+    if (shown_anyway(n))
+        return 0;
     const GumboVector *attrs = &n->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *a = attrs->data[i];
@@ -624,8 +596,7 @@ hidden_attrs(const GumboNode *n)
             return 1;
         if (strcmp(nm, "style") == 0 &&
             (style_has(a->value, "display", "none") ||
-             style_has(a->value, "visibility", "hidden")) &&
-            !wraps_page(n))
+             style_has(a->value, "visibility", "hidden")))
             return 1;
         if (strcmp(nm, "class") == 0 && names_screen_reader_only(a->value))
             return 1;
@@ -784,6 +755,25 @@ count_on_owner(struct walker *w, GumboTag tag)
 
 enum action { DESCEND, LEAF, SKIPPED };
 
+/* A line of code that a highlighter wrapped in its own element
+ * (<span class="line">) and that its style sets on a line of its own:
+ * some pages write no newline between such lines, and their words would
+ * run together.  Starts a new line in the verbatim text. */
+static void
+code_line(struct walker *w, const GumboNode *n)
+{
+    const char *c = dom_attr(n, "class");
+    struct buf *t = &w->text;
+    if (!c || t->len == w->cur_start || t->data[t->len - 1] == '\n')
+        return;
+    for (const char *p = c; (p = strstr(p, "line")) != NULL; p += 4)
+        if ((p == c || p[-1] == ' ') && (p[4] == ' ' || p[4] == '\0')) {
+            w->pending_space = 0;
+            buf_putc(t, '\n');
+            return;
+        }
+}
+
 /* Inline markup for the side table: runs of bold, italic and links,
  * images, and the cells of data rows. */
 static void
@@ -848,6 +838,8 @@ enter(struct walker *w, GumboNode *n)
             w->in_time++;
         if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && w->row_cells++)
             add_text(w, " | ", 3);
+        if (w->verbatim)
+            code_line(w, n);
         enter_inline(w, n, tag);
         return DESCEND;
     }

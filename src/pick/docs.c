@@ -13,6 +13,11 @@
  * list only points into the page itself (the on-page table of contents).
  * What the sidebar, breadcrumbs and widgets hold stays out: they sit
  * outside the region or are named so.
+ *
+ * The text's own header (an element named "header" in the main element,
+ * holding the summary under the title and its notes) is no banner: its
+ * prose comes back.  The lines of the page's upkeep under the text ("This
+ * page was last modified...", "Edit this page") go.
  */
 #include "pick/pick_parts.h"
 
@@ -21,6 +26,9 @@
 
 #include <string.h>
 #include <strings.h>
+
+/* The longest line of upkeep under the text (upkeep_line()). */
+#define UPKEEP_MAX_CHARS 120
 
 #define HEADING_WHY "documentation: heading of a list"
 
@@ -66,6 +74,46 @@ in_frame(const struct blocks *bs, int i, int main_elem)
     return 0;
 }
 
+/* Where the text's own header may be: the chosen container, or the
+ * page's main element around it when the container is the body of the
+ * text alone (the header a sibling before it).  -1 for none. */
+static int
+header_top(const struct blocks *bs, int main_elem)
+{
+    if (main_elem < 0)
+        return -1;
+    const uint32_t marks = EF_MAIN_TAG | EF_ARTICLE_TAG;
+    int p = bs->elems[main_elem].parent;
+    if (!(bs->elems[main_elem].flags & marks) && p >= 0 &&
+        (bs->elems[p].flags & marks))
+        return p;
+    return main_elem;
+}
+
+/* Whether block i lies inside top (header_top()) and the only names of
+ * the page's frame on its way up are "header": the header of the text
+ * itself (its standfirst, the notes under the title), which a
+ * documentation page puts in its main element, not the page's banner. */
+static int
+in_text_header(const struct blocks *bs, int i, int top)
+{
+    int header = 0;
+    if (top < 0)
+        return 0;
+    for (int e = bs->blocks[i].elem; e >= 0; e = bs->elems[e].parent) {
+        if (e == top)
+            return header;
+        uint32_t f = bs->elems[e].flags;
+        if (f & EF_HEADER_NAME) {
+            header = 1;
+            f &= ~(uint32_t)EF_UNLIKELY;
+        }
+        if (f & FRAME_FLAGS)
+            return 0;
+    }
+    return 0;
+}
+
 /* Per block: 1 when every link in it points into the page ("#..."), as
  * the entries of an on-page table of contents do; 0 otherwise. */
 static uint8_t *
@@ -98,6 +146,20 @@ button_row(const struct block *b)
            b->link_chars * 10 >= b->chars * 9;
 }
 
+/* Whether text t begins with one of the phrases, in any case, followed
+ * by something that is not a letter. */
+static int
+starts_with_phrase(const char *t, const char *const *phrases)
+{
+    for (int k = 0; phrases[k]; k++) {
+        size_t n = strlen(phrases[k]);
+        if (!strncasecmp(t, phrases[k], n) &&
+            !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Text that is all one link and names the neighbouring page: the
  * previous/next links at the foot of a chapter. */
 static int
@@ -109,13 +171,7 @@ sibling_link(const struct blocks *bs, const struct block *b)
     const char *t = block_text(bs, b);
     while (*t && !((*t | 0x20) >= 'a' && (*t | 0x20) <= 'z'))
         t++;
-    for (int k = 0; words[k]; k++) {
-        size_t n = strlen(words[k]);
-        if (!strncasecmp(t, words[k], n) &&
-            !((t[n] | 0x20) >= 'a' && (t[n] | 0x20) <= 'z'))
-            return 1;
-    }
-    return 0;
+    return starts_with_phrase(t, words);
 }
 
 /* The label of an on-page table of contents: "On this page",
@@ -135,6 +191,22 @@ contents_label(const struct blocks *bs, const struct block *b)
         if (strlen(labels[k]) == n && !strncasecmp(t, labels[k], n))
             return 1;
     return 0;
+}
+
+/* A line of the page's upkeep that manuals set under the text: when it
+ * was last changed, where to edit it, whether it helped. */
+static int
+upkeep_line(const struct blocks *bs, const struct block *b)
+{
+    static const char *const leads[] = {
+        "this page was last modified", "this page was last updated",
+        "this page was last edited", "last modified", "last updated",
+        "last edited", "page last updated", "page last modified",
+        "edit this page", "edit on github", "improve this page",
+        "was this page helpful", "did this page help", NULL
+    };
+    return b->chars < UPKEEP_MAX_CHARS &&
+           starts_with_phrase(block_text(bs, b), leads);
 }
 
 /* Whether the first block after i with text is kept. */
@@ -158,6 +230,24 @@ pick_docs(struct arena *a, const struct pick_input *in,
     if (!toc)
         return -1;
     int changed = 0;
+    /* The text's own header: its prose comes back; its title, its
+     * links and its badges stay out.  Beside the container, above the
+     * text only. */
+    int top = header_top(bs, sc->main_elem);
+    int header_end = top == sc->main_elem
+                         ? bs->n_blocks
+                         : bs->elems[sc->main_elem].end_block;
+    for (int i = 0; i < header_end; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (sc->keep[i] || !sc->reason[i] ||
+            strcmp(sc->reason[i], "unlikely class or id") ||
+            b->kind == BK_HEADING || b->link_chars * 2 >= b->chars ||
+            !in_text_header(bs, i, top))
+            continue;
+        sc->keep[i] = 1;
+        sc->reason[i] = "documentation: the header of the text";
+        changed = 1;
+    }
     for (int i = 0; i < bs->n_blocks; i++) {
         const struct block *b = &bs->blocks[i];
         const char *why = NULL;
@@ -216,6 +306,17 @@ pick_docs(struct arena *a, const struct pick_input *in,
             sc->reason[i] = "documentation: label of the contents";
             changed = 1;
         }
+    }
+    /* Backwards from the end of the text: the lines of its upkeep, up to
+     * the last line of the text itself. */
+    for (int i = bs->n_blocks - 1; i >= 0; i--) {
+        if (!sc->keep[i])
+            continue;
+        if (!upkeep_line(bs, &bs->blocks[i]))
+            break;
+        sc->keep[i] = 0;
+        sc->reason[i] = "documentation: upkeep of the page";
+        changed = 1;
     }
     if (changed)
         pick_recount(bs, sc);
