@@ -314,7 +314,9 @@ finish(pith_extractor *ex, struct result *r, const struct page_options *ko,
     struct assemble_input in = {&pg->bs, &pg->sc, pg->meta.base_url,
                                 pg->meta.jsonld_body, ex->opt.no_tables,
                                 product ? pg->meta.product_name : NULL,
-                                product ? pg->meta.product_text : NULL};
+                                product ? pg->meta.product_text : NULL,
+                                pg->meta.headline ? pg->meta.headline
+                                                  : pg->meta.title};
     int rescued = 0;
     if (assemble_article(r, &in, &rescued) ||
         (ex->opt.comments && assemble_comments(r, &in)))

@@ -646,6 +646,16 @@ test_shown_date(void)
     EQ_STR(m->date_published, "2024-03-05", "shown date over metadata");
     done(&d);
 
+    /* A date the body's markup names (itemprop=datePublished) stands:
+     * a quoted tweet's date under the headline is not the page's. */
+    m = read_meta(&d,
+        "<body><h1>Get your code covered</h1><blockquote><p>So true."
+        "</p><a href='/status/1'>August 22, 2013</a></blockquote>"
+        "<p>Body text.</p><footer><time datetime='2013-09-29' "
+        "itemprop='datePublished'>2013-09-29</time></footer></body>", NULL);
+    EQ_STR(m->date_published, "2013-09-29", "itemprop date over a shown one");
+    done(&d);
+
     /* A shown "Updated" date leaves the metadata's published one. */
     m = read_meta(&d,
         "<head><meta property='article:published_time' "

@@ -424,8 +424,10 @@ add_product_lines(const struct assemble_input *in, struct out_block *ob,
     size_t na = 0, max = sizeof add / sizeof add[0];
     const char *srcs[2] = {in->product_name, in->product_text};
     /* A kept heading whose words are the name's is the name as the page
-     * shows it (shorter, without the brand or the variant). */
-    if (in->product_name && *n && ob[0].kind == PITH_BLOCK_HEADING) {
+     * shows it (shorter, without the brand or the variant); so is the
+     * title printed above the text. */
+    if (in->product_name && ((*n && ob[0].kind == PITH_BLOCK_HEADING) ||
+                             (in->title && *in->title))) {
         struct wordset nw;
         if (wordset_build_text(in->product_name, strlen(in->product_name),
                                &nw)) {
@@ -433,9 +435,16 @@ add_product_lines(const struct assemble_input *in, struct out_block *ob,
             return -1;
         }
         size_t shown, all;
-        wordset_count(&nw, ob[0].src, ob[0].len, &shown, &all);
-        if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
-            srcs[0] = NULL;
+        if (*n && ob[0].kind == PITH_BLOCK_HEADING) {
+            wordset_count(&nw, ob[0].src, ob[0].len, &shown, &all);
+            if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
+                srcs[0] = NULL;
+        }
+        if (in->title && *in->title) {
+            wordset_count(&nw, in->title, strlen(in->title), &shown, &all);
+            if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
+                srcs[0] = NULL;
+        }
         wordset_free(&nw);
     }
     for (int k = 0; k < 2; k++) {

@@ -22,6 +22,8 @@ struct assemble_input {
     int no_tables;           /* leave data-table rows out */
     const char *product_name; /* a product page's JSON-LD Product: its */
     const char *product_text; /* name and text (meta.h), or NULL */
+    const char *title;        /* the title printed above the text: the
+                                 product's name is not said again */
 };
 
 /* Fills r's blocks and text from in, and sets *rescued when the text is

@@ -466,6 +466,9 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         published = meta_date_iso(a, FIRST_OF(s, K_PUBLISHED,
                                               K_PARSELY_PUB_DATE,
                                               K_PUBLISHED_OTHER));
+    /* Set when the body's markup names its published date (itemprop,
+     * <time pubdate>): no line of text overrides it. */
+    int marked = 0;
     for (int i = 0; !published && i < 6; i++) {
         const char *d = NULL;
         switch (i) {
@@ -476,8 +479,10 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         case 4: d = meta_date_iso(a, s->time_first); break;
         default: d = visible_meta(a, lv)->date_line; break;
         }
-        if (d && (!modified || meta_date_cmp(d, modified) <= 0))
+        if (d && (!modified || meta_date_cmp(d, modified) <= 0)) {
             published = d;
+            marked = i < 2;
+        }
     }
     /* The date shown under the headline is the one readers see: over a
      * metadata date that is neither it nor the modified date (a first
@@ -492,7 +497,7 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
     const char *in_url = url_date(a, url);
     /* A <time> element's text is the markup's own date written out for
      * readers in their zone and style; the metadata's is as good. */
-    if (shown &&
+    if (shown && !marked &&
         (!modified || meta_date_cmp(shown, modified) <= 0 ||
          meta_date_day_gap(shown, modified) == 0) &&
         (!published || (!in_time &&

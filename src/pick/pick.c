@@ -5,7 +5,9 @@
 
 #include "arena.h"
 #include "blocks/blocks.h"
+#include "meta/meta.h"
 #include "pick/pick_parts.h"
+#include "similarity.h"
 
 #include <string.h>
 
@@ -62,12 +64,37 @@ pick_drop_repeats(struct arena *a, const struct blocks *bs, int from,
     return 0;
 }
 
-int
-pick_by_kind(struct arena *a, const struct pick_input *in,
-             struct score_result *sc)
+/* As the scorer's TITLE_SIMILARITY: a heading this close to the title
+ * is the title, printed above the text already. */
+#define TITLE_SIMILARITY 0.75
+
+/* A picker that widens the choice may take the heading the scorer left
+ * out as the title's: it goes again. */
+static void
+drop_title_heading(const struct pick_input *in, struct score_result *sc)
 {
-    if (!in->bs->n_blocks || !sc->keep)
-        return 0;
+    const struct blocks *bs = in->bs;
+    const char *title = in->meta ? in->meta->title : NULL;
+    if (!title || !*title)
+        return;
+    for (int i = 0; i < bs->n_blocks; i++) {
+        const struct block *b = &bs->blocks[i];
+        if (!sc->keep[i])
+            continue;
+        if (b->kind == BK_HEADING && b->level <= 2 &&
+            text_similarity(title, block_text(bs, b)) > TITLE_SIMILARITY) {
+            sc->keep[i] = 0;
+            sc->reason[i] = "repeats the title";
+            pick_recount(bs, sc);
+        }
+        return;
+    }
+}
+
+static int
+pick_for_kind(struct arena *a, const struct pick_input *in,
+              struct score_result *sc)
+{
     switch (in->kind) {
     case KIND_FORUM:
         return pick_forum(a, in, sc);
@@ -83,4 +110,16 @@ pick_by_kind(struct arena *a, const struct pick_input *in,
     default:
         return 0;
     }
+}
+
+int
+pick_by_kind(struct arena *a, const struct pick_input *in,
+             struct score_result *sc)
+{
+    if (!in->bs->n_blocks || !sc->keep)
+        return 0;
+    if (pick_for_kind(a, in, sc))
+        return -1;
+    drop_title_heading(in, sc);
+    return 0;
 }

@@ -215,6 +215,11 @@ verdict_judge(const struct verdict_input *in)
      * for: only a page taken for an article can be a mere index. */
     if ((in->kind == KIND_ARTICLE || in->kind == KIND_OTHER) && is_index(in))
         return is_search(in) ? VERDICT_SEARCH : VERDICT_INDEX;
+    /* A site's search results are a listing, of answers to one query
+     * rather than the site's own entries: still no content of the page's
+     * own. */
+    if (in->kind == KIND_LISTING && is_index(in) && is_search(in))
+        return VERDICT_SEARCH;
     if (text_chars < min_chars)
         return VERDICT_TOO_SHORT;
     return VERDICT_ARTICLE;
