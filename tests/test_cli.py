@@ -514,7 +514,10 @@ check("Capacity: 22 litres" in prod and "0.9 kg" in prod,
       "JSON-LD and table specifications")
 check("Customers also bought" not in prod and "Free shipping" not in prod
       and "Sale" not in prod, "no related products, footer or navigation")
-check(prod.count("Harbor Canvas Tote") == 1, "the name once")
+rc, full, _ = pith("--page-type", "product", PRODUCT)
+check(rc == 0 and full.count("Harbor Canvas Tote") == 1 and
+      full.startswith("Harbor Canvas Tote\n"),
+      "the name once, as the title line")
 rc, art, _ = pith("--page-type", "article", "--body-only", PRODUCT)
 check(rc == 0 and "heavy waxed canvas" not in art,
       "an article's text takes no product JSON-LD")
