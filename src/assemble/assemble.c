@@ -407,6 +407,15 @@ split_jsonld(const char *body, struct out_block *ob, size_t cap)
     return n;
 }
 
+/* Whether the words of text are the product's name's (name_words). */
+static int
+names_it(const struct wordset *name_words, const char *text, size_t len)
+{
+    size_t shown, all;
+    wordset_count(name_words, text, len, &shown, &all);
+    return all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT;
+}
+
 /* The lines of a product's JSON-LD name and text that the kept blocks
  * do not already hold, inserted into ob[0..*n) after a leading heading
  * (the product's name as the page shows it) or else first: a shop that
@@ -426,25 +435,18 @@ add_product_lines(const struct assemble_input *in, struct out_block *ob,
     /* A kept heading whose words are the name's is the name as the page
      * shows it (shorter, without the brand or the variant); so is the
      * title printed above the text. */
-    if (in->product_name && ((*n && ob[0].kind == PITH_BLOCK_HEADING) ||
-                             (in->title && *in->title))) {
+    int heading = *n && ob[0].kind == PITH_BLOCK_HEADING;
+    int titled = in->title && *in->title;
+    if (in->product_name && (heading || titled)) {
         struct wordset nw;
         if (wordset_build_text(in->product_name, strlen(in->product_name),
                                &nw)) {
             wordset_free(&ws);
             return -1;
         }
-        size_t shown, all;
-        if (*n && ob[0].kind == PITH_BLOCK_HEADING) {
-            wordset_count(&nw, ob[0].src, ob[0].len, &shown, &all);
-            if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
-                srcs[0] = NULL;
-        }
-        if (in->title && *in->title) {
-            wordset_count(&nw, in->title, strlen(in->title), &shown, &all);
-            if (all && shown * 100 >= all * PRODUCT_LINE_SHOWN_PCT)
-                srcs[0] = NULL;
-        }
+        if ((heading && names_it(&nw, ob[0].src, ob[0].len)) ||
+            (titled && names_it(&nw, in->title, strlen(in->title))))
+            srcs[0] = NULL;
         wordset_free(&nw);
     }
     for (int k = 0; k < 2; k++) {

@@ -391,7 +391,6 @@ settle_spans(struct walker *w, int kept, size_t text_len)
     w->n_spans = out;
 }
 
-/* Closes the open block: kept when it holds any visible character. */
 /* A script's state serialised into the page as text ({"key":...} in a
  * hidden div a script reads): data, never prose.  JSON shown to readers
  * sits in <pre>, a paragraph or a table cell, which stay. */
@@ -407,11 +406,13 @@ script_data(const char *s, size_t n, int kind)
     return object || array;
 }
 
+/* Closes the open block: kept when it holds any visible character. */
 static void
 flush(struct walker *w)
 {
     struct buf *t = &w->text;
     uint8_t level;
+    int kind;
     w->pending_space = 0;
     /* Trim trailing newlines from <br> and verbatim white space. */
     while (t->len > w->cur_start &&
@@ -422,9 +423,9 @@ flush(struct walker *w)
         settle_spans(w, 0, 0);
         goto reset;
     }
+    kind = kind_of(w, w->cur_owner, &level);
     if (w->n_blocks >= PITH_MAX_BLOCKS || /* full: dropped like empty */
-        script_data(t->data + w->cur_start, t->len - w->cur_start,
-                    kind_of(w, w->cur_owner, &level))) {
+        script_data(t->data + w->cur_start, t->len - w->cur_start, kind)) {
         t->len = w->cur_start;
         settle_spans(w, 0, 0);
         goto reset;
@@ -446,7 +447,8 @@ flush(struct walker *w)
     b->commas = (uint16_t)(w->cur_commas > 65535 ? 65535 : w->cur_commas);
     b->stops = (uint16_t)(w->cur_stops > 65535 ? 65535 : w->cur_stops);
     b->n_links = (uint16_t)(w->cur_links > 65535 ? 65535 : w->cur_links);
-    b->kind = (uint8_t)kind_of(w, w->cur_owner, &b->level);
+    b->kind = (uint8_t)kind;
+    b->level = level;
     b->ordered = b->kind == BK_LI && w->list_depth > 0 &&
                  w->list_depth <= 32 &&
                  (w->ordered_bits >> (w->list_depth - 1) & 1);
@@ -529,59 +531,11 @@ streamed_segment(const GumboNode *n)
     return 1;
 }
 
-/* role=tabpanel, or a region named by the button that opens it
- * (aria-labelledby). */
-static int
-panel_role(const GumboNode *n)
-{
-    return attr_is(n, "role", "tabpanel") ||
-           (attr_is(n, "role", "region") &&
-            gumbo_get_attribute(&n->v.element.attributes, "aria-labelledby"));
-}
-
-/* A hidden panel of tabs or of an accordion (panel_role), or the
- * collapsing box around one.  A shop's description and specifications
- * wait in such panels, closed until a reader opens them: they are the
- * page's text, not hidden from it. */
-static int
-closed_panel(const GumboNode *n)
-{
-    /* Panels inside a dialog or a popover wait for that box to open:
-     * a prompt's, a menu's, not the page's.  (A closed <dialog> is
-     * skipped whole, see tag_class_of.) */
-    int d = 0;
-    for (const GumboNode *p = n->parent;
-         p && p->type == GUMBO_NODE_ELEMENT && d <= PITH_MAX_DEPTH;
-         p = p->parent, d++) {
-        const GumboVector *at = &p->v.element.attributes;
-        if (gumbo_get_attribute(at, "popover") ||
-            gumbo_get_attribute(at, "aria-modal") ||
-            attr_is(p, "role", "dialog"))
-            return 0;
-    }
-    if (panel_role(n))
-        return 1;
-    /* The collapsing box around the panel: its one element child. */
-    const GumboVector *kids = &n->v.element.children;
-    const GumboNode *only = NULL;
-    for (unsigned i = 0; i < kids->length; i++) {
-        const GumboNode *k = kids->data[i];
-        if (k->type != GUMBO_NODE_ELEMENT)
-            continue;
-        if (only)
-            return 0;
-        only = k;
-    }
-    return only && panel_role(only);
-}
-
 /* Hidden from every reader: the hidden attribute, aria-hidden, inline
  * display:none or visibility:hidden, and screen-reader-only text. */
 static int
 hidden_attrs(const GumboNode *n)
 {
-    if (shown_anyway(n))
-        return 0;
     const GumboVector *attrs = &n->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *a = attrs->data[i];
@@ -604,11 +558,11 @@ hidden_attrs(const GumboNode *n)
     return 0;
 }
 
-/* Hidden, and not a closed panel of tabs (closed_panel). */
+/* Hidden, and not shown to readers all the same (shown.h). */
 static int
 is_hidden(const GumboNode *n)
 {
-    return hidden_attrs(n) && !closed_panel(n);
+    return hidden_attrs(n) && !shown_anyway(n);
 }
 
 /* A table of data (kept row by row) rather than one used for layout. */

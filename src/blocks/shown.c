@@ -4,6 +4,7 @@
 #include "blocks/shown.h"
 
 #include "dom/dom.h"
+#include "limits.h"
 
 #include <string.h>
 #include <strings.h>
@@ -62,14 +63,64 @@ page_wrapper(const GumboNode *n)
     return 0;
 }
 
+static int
+role_is(const GumboNode *n, const char *role)
+{
+    const char *r = dom_attr(n, "role");
+    return r && !strcasecmp(r, role);
+}
+
+/* role=tabpanel, or a region named by the button that opens it
+ * (aria-labelledby). */
+static int
+panel_role(const GumboNode *n)
+{
+    return role_is(n, "tabpanel") ||
+           (role_is(n, "region") && dom_attr(n, "aria-labelledby"));
+}
+
+/* A panel of tabs or of an accordion (panel_role), or the collapsing box
+ * around one.  A shop's description and specifications wait in such
+ * panels, closed until a reader opens them: they are the page's text,
+ * not hidden from it. */
+static int
+closed_panel(const GumboNode *n)
+{
+    /* Panels inside a dialog or a popover wait for that box to open:
+     * a prompt's, a menu's, not the page's.  (A closed <dialog> is
+     * skipped whole, see blocks.c's tag_class_of.) */
+    int d = 0;
+    for (const GumboNode *p = n->parent;
+         p && p->type == GUMBO_NODE_ELEMENT && d <= PITH_MAX_DEPTH;
+         p = p->parent, d++)
+        if (dom_attr(p, "popover") || dom_attr(p, "aria-modal") ||
+            role_is(p, "dialog"))
+            return 0;
+    if (panel_role(n))
+        return 1;
+    /* The collapsing box around the panel: its one element child. */
+    const GumboVector *kids = &n->v.element.children;
+    const GumboNode *only = NULL;
+    for (unsigned i = 0; i < kids->length; i++) {
+        const GumboNode *k = kids->data[i];
+        if (k->type != GUMBO_NODE_ELEMENT)
+            continue;
+        if (only)
+            return 0;
+        only = k;
+    }
+    return only && panel_role(only);
+}
+
 int
 shown_anyway(const GumboNode *n)
 {
     if (n->type != GUMBO_NODE_ELEMENT)
         return 0;
-    const char *role = dom_attr(n, "role");
-    if (role && !strcasecmp(role, "tabpanel"))
-        return holds_code(n);
+    if (role_is(n, "tabpanel") && holds_code(n))
+        return 1;
+    if (closed_panel(n))
+        return 1;
     const char *style = dom_attr(n, "style");
     return style && strcasestr(style, "visibility") &&
            !strcasestr(style, "display") && page_wrapper(n);

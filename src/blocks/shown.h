@@ -6,12 +6,15 @@
 
 #include <gumbo.h>
 
-/* 1 when n, though hidden in the markup (the hidden attribute, an inline
- * display:none or visibility:hidden), is shown to readers: a tab panel
- * of code (a click shows it: the same sample in another language), even
- * in a dialog, or the wrapper of the whole page that its scripts reveal
- * once loaded.  The walker reads other closed tab panels outside dialogs
- * too (blocks.c, closed_panel). */
+/* 1 when n, hidden in the markup (the hidden attribute, an inline
+ * display:none or visibility:hidden), is shown to readers all the same:
+ * - a tab panel of code, even in a dialog (a click shows it: the same
+ *   sample in another language);
+ * - a closed panel of tabs or of an accordion, or the box collapsing
+ *   around one, outside a dialog or a popover (a shop's description and
+ *   specifications);
+ * - the wrapper of the whole page that its scripts reveal once loaded.
+ * Asked only of elements already found hidden. */
 int shown_anyway(const GumboNode *n);
 
 #endif

@@ -64,10 +64,6 @@ pick_drop_repeats(struct arena *a, const struct blocks *bs, int from,
     return 0;
 }
 
-/* As the scorer's TITLE_SIMILARITY: a heading this close to the title
- * is the title, printed above the text already. */
-#define TITLE_SIMILARITY 0.75
-
 /* A picker that widens the choice may take the heading the scorer left
  * out as the title's: it goes again. */
 static void

@@ -67,8 +67,6 @@
 #define BULK_SHARE 0.7f
 /* Bylines and datelines under this many characters go (Readability: 100). */
 #define BYLINE_MAX_CHARS 100
-/* Headings similar to the title above this go (Readability: 0.75). */
-#define TITLE_SIMILARITY 0.75
 
 /* Text mass (block_mass): a block is prose from this many unlinked
  * characters, or from SENTENCE_MIN_CHARS when it has punctuation.  Shorter
