@@ -8,6 +8,7 @@
 #include "blocks/signals.h"
 #include "kind/kind.h"
 #include "kind/kind_model.h"
+#include "kind/voice.h"
 #include "meta/meta.h"
 
 #include <gumbo.h>
@@ -239,6 +240,44 @@ test_model_fits_features(void)
        "probabilities of the seven kinds add up to one");
 }
 
+/* The voice's counts from blocks with text: the reader addressed, the
+ * company speaking, calls to act and questions in headings. */
+static void
+test_voice(void)
+{
+    static char text[] =
+        "Why choose us?\0"
+        "We help you plan your move; our team knows the city.\0"
+        "Get a quote\0"
+        "Contact us today and tell us what you need from our experts.\0"
+        "The minister said the vote was close.\0";
+    static const enum block_kind kinds[] = {BK_HEADING, BK_PARA, BK_LI,
+                                            BK_PARA, BK_PARA};
+    struct block blocks[5];
+    struct blocks bs;
+    memset(blocks, 0, sizeof blocks);
+    memset(&bs, 0, sizeof bs);
+    bs.blocks = blocks;
+    bs.n_blocks = 5;
+    bs.text = text;
+    uint32_t off = 0;
+    for (int i = 0; i < 5; i++) {
+        blocks[i].kind = (uint8_t)kinds[i];
+        blocks[i].text_off = off;
+        blocks[i].text_len = (uint32_t)strlen(text + off);
+        blocks[i].chars = blocks[i].text_len;
+        off += blocks[i].text_len + 1;
+    }
+    struct page_voice v;
+    page_voice_read(&bs, &v);
+    EQ_INT(v.question_headings, 1, "a heading that asks");
+    EQ_INT(v.cta_blocks, 1, "one short call to act, not the long line "
+           "that starts like one");
+    EQ_INT(v.we_words, 6, "us; We, our; us, us, our");
+    EQ_INT(v.you_words, 3, "you, your, you");
+    EQ_INT(v.words, 36, "every word counted");
+}
+
 int
 main(void)
 {
@@ -251,5 +290,6 @@ main(void)
     test_docs_generator();
     test_names();
     test_model_fits_features();
+    test_voice();
     return test_done();
 }

@@ -332,6 +332,7 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
     }
     /* The attributes read below, in one pass over the element's. */
     const char *it = NULL, *ip = NULL, *cls = NULL, *nm = NULL, *act = NULL;
+    const char *href = NULL;
     const GumboVector *attrs = &n->v.element.attributes;
     for (unsigned i = 0; i < attrs->length; i++) {
         const GumboAttribute *at = attrs->data[i];
@@ -349,7 +350,16 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
         case 'a':
             take(at, "action", &act);
             break;
+        case 'h':
+            take(at, "href", &href);
+            break;
         }
+    }
+    if (t == GUMBO_TAG_A && href) {
+        if (!strncasecmp(href, "tel:", 4) && ks->n_tel < UINT16_MAX)
+            ks->n_tel++;
+        else if (!strncasecmp(href, "mailto:", 7) && ks->n_mailto < UINT16_MAX)
+            ks->n_mailto++;
     }
     for (const char *p = it; p && *p; ) {
         while (*p == ' ' || *p == '\t' || *p == '\n')

@@ -62,6 +62,8 @@ struct kind_signals {
     uint16_t n_cart;              /* add-to-cart forms and buttons */
     uint16_t n_post;              /* elements classed as a forum post */
     uint16_t n_code;              /* <pre> and <code> elements */
+    uint16_t n_tel;               /* links to call a number (tel:) */
+    uint16_t n_mailto;            /* links to write a mail (mailto:) */
     /* Elements whose tag or class names a part only some kinds have. */
     uint16_t n_mark[KM_COUNT];
 };

@@ -10,6 +10,7 @@
 #include "kind/kind.h"
 #include "kind/kind_model.h"
 #include "kind/shape.h"
+#include "kind/voice.h"
 #include "kind/url_kind.h"
 
 #include "blocks/blocks.h"
@@ -251,12 +252,16 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
         url = in->meta->canonical_url;
     struct page_shape sh;
     memset(&sh, 0, sizeof sh);
-    if (in->bs)
+    struct page_voice voice;
+    memset(&voice, 0, sizeof voice);
+    if (in->bs) {
         page_shape_read(in->bs, &sh);
+        page_voice_read(in->bs, &voice);
+    }
     float url_score[KIND_COUNT] = {0};
     int root = rules(in, ks, &sh, dated, authored, url, url_score, out);
     memcpy(out->rule, out->score, sizeof out->rule);
-    struct kind_feature_input fi = {ks, &sh, in->bs, out->rule, url_score,
+    struct kind_feature_input fi = {ks, &sh, &voice, in->bs, out->rule, url_score,
                                     root, dated, authored};
     kind_features(&fi, out->feature);
     if (kind_model_weigh(out->feature, out->score) == 0) {

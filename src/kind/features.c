@@ -7,6 +7,7 @@
 #include "blocks/blocks.h"
 #include "blocks/kind_signals.h"
 #include "kind/shape.h"
+#include "kind/voice.h"
 
 #include <math.h>
 #include <string.h>
@@ -121,4 +122,12 @@ kind_features(const struct kind_feature_input *in, float *f)
     f[KF_article_tag] = count(sh->article_tags);
     for (int m = 0; m < KM_COUNT; m++)
         f[KF_buttons + m] = count(ks->n_mark[m]);
+    const struct page_voice *v = in->voice;
+    /* per hundred words, so that a short page's few words count */
+    f[KF_we_share] = 100 * share(v->we_words, v->words);
+    f[KF_you_share] = 100 * share(v->you_words, v->words);
+    f[KF_ctas] = count(v->cta_blocks);
+    f[KF_question_headings] = count(v->question_headings);
+    f[KF_tels] = count(ks->n_tel);
+    f[KF_mailtos] = count(ks->n_mailto);
 }

@@ -14,6 +14,7 @@
 struct blocks;
 struct kind_signals;
 struct page_shape;
+struct page_voice;
 
 /* X(name): every feature in the vector's order.  Append, never reorder
  * without training again: the model's weights follow this order. */
@@ -37,7 +38,9 @@ struct page_shape;
     X(blocks) X(link_share) X(list_items) X(table_rows) X(h1s)           \
     X(form_share) X(comment_share) X(main_tag) X(article_tag)           \
     X(buttons) X(sections) X(heroes) X(pricing) X(testimonials) X(faqs)  \
-    X(cards) X(paginations) X(sidebars) X(filters) X(images) X(inputs)
+    X(cards) X(paginations) X(sidebars) X(filters) X(images) X(inputs)  \
+    X(we_share) X(you_share) X(ctas) X(question_headings) X(tels)        \
+    X(mailtos)
 
 #define KIND_FEATURE_ENUM(name) KF_##name,
 enum kind_feature { KIND_FEATURE_LIST(KIND_FEATURE_ENUM) KF_COUNT };
@@ -46,6 +49,7 @@ enum kind_feature { KIND_FEATURE_LIST(KIND_FEATURE_ENUM) KF_COUNT };
 struct kind_feature_input {
     const struct kind_signals *ks;
     const struct page_shape *shape;
+    const struct page_voice *voice;
     const struct blocks *bs;      /* may be NULL */
     const float *rule_score;      /* [KIND_COUNT], the rules' verdict */
     const float *url_score;       /* [KIND_COUNT], url_kind()'s words */
