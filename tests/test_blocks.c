@@ -903,10 +903,37 @@ test_hidden_signal(void)
     EQ_INT(s.hidden_chars, 0, "no hidden text");
 }
 
+/* Siblings of one kind hash alike, whatever number their class gives
+ * each; a class of other words hashes apart. */
+static void
+test_class_hash(void)
+{
+    struct page p;
+    build(&p, "<div class=\"thing comment id-t1_o8n5\"><p>one</p></div>"
+              "<div class=\"thing  comment id-t1_x9k2\"><p>two</p></div>"
+              "<div class=\"thing card\"><p>three</p></div>"
+              "<div class=\"id-42\"><p>four</p></div>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    const struct blocks *bs = &p.bs;
+    int a = bs->blocks[block_named(bs, "one")].elem;
+    int b = bs->blocks[block_named(bs, "two")].elem;
+    int c = bs->blocks[block_named(bs, "three")].elem;
+    int d = bs->blocks[block_named(bs, "four")].elem;
+    a = bs->elems[a].parent, b = bs->elems[b].parent;
+    c = bs->elems[c].parent, d = bs->elems[d].parent;
+    OK(bs->elems[a].class_hash == bs->elems[b].class_hash,
+       "numbered comments hash alike");
+    OK(bs->elems[a].class_hash != bs->elems[c].class_hash,
+       "a card hashes apart from a comment");
+    OK(bs->elems[d].class_hash != 0, "a class of numbers alone is a class");
+    done(&p);
+}
+
 int
 main(void)
 {
     test_kinds();
+    test_class_hash();
     test_hidden_signal();
     test_lists();
     test_pre_and_quote();

@@ -323,6 +323,33 @@ classify_remembered(const char *cls, const char *id, struct elem *e)
     e->class_weight = found.class_weight;
 }
 
+/* The hash of a class list, for telling siblings of one kind: its words
+ * without those holding a digit, which number an element rather than
+ * say what it is ("comment id-t1_o8n5vbe", "post post-1234"), so that a
+ * thread's posts or a grid's cards hash alike.  Never 0 (0 is no class). */
+static uint32_t
+class_hash(const char *cls)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    const char *p = cls;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+               *p == '\f')
+            p++;
+        const char *w = p;
+        int digit = 0;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' &&
+               *p != '\f')
+            digit |= *p >= '0' && *p <= '9', p++;
+        if (p == w || digit)
+            continue;
+        for (const char *c = w; c < p; c++)
+            h = (h ^ (unsigned char)*c) * 16777619u;
+        h = (h ^ ' ') * 16777619u;
+    }
+    return h ? h : 1;
+}
+
 void
 names_classify(const GumboNode *n, struct elem *e)
 {
@@ -336,12 +363,8 @@ names_classify(const GumboNode *n, struct elem *e)
         e->flags |= EF_ARTICLE_BODY;
 
     const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-    if (cls && *cls) {
-        uint32_t h = 2166136261u; /* FNV-1a */
-        for (const char *p = cls; *p; p++)
-            h = (h ^ (unsigned char)*p) * 16777619u;
-        e->class_hash = h ? h : 1;
-    }
+    if (cls && *cls)
+        e->class_hash = class_hash(cls);
     if (!cls && !id)
         return;
     classify_remembered(cls ? cls : "", id ? id : "", e);
