@@ -300,12 +300,31 @@ drop_card_actions(const struct blocks *bs, const struct repeat_group *g,
     free(hs);
 }
 
+/* Whether block i, beside the grid whose first card is element card,
+ * is in a filter panel, a sort bar or a form, no part of the intro nor
+ * of the text around the grid: a box named so or a form.  Only the
+ * boxes that do not hold the grid count (a page may sit whole in one
+ * <form>). */
+static int
+in_controls(const struct blocks *bs, int i, int card)
+{
+    for (int k = bs->blocks[i].elem; k >= 0; k = bs->elems[k].parent) {
+        const struct elem *e = &bs->elems[k];
+        if (k <= card && card < e->end_elem)
+            return 0;
+        if (e->flags & (EF_FORM_TAG | EF_CONTROL_NAME))
+            return 1;
+    }
+    return 0;
+}
+
 /* The page's heading and intro above the grid: from the last <h1>
- * before it, what is not furniture nor links. */
+ * before it, what is not furniture, links nor controls. */
 static void
-keep_lead(const struct blocks *bs, const uint32_t *inh, int start,
+keep_lead(const struct blocks *bs, const uint32_t *inh, int card,
           const uint8_t *was_kept, struct score_result *sc)
 {
+    int start = bs->elems[card].first_block;
     int h1 = -1;
     for (int i = start - 1; i >= 0; i--) {
         const struct block *b = &bs->blocks[i];
@@ -320,6 +339,8 @@ keep_lead(const struct blocks *bs, const uint32_t *inh, int start,
         if (h1 < 0 ? !was_kept[i]
                    : (inh[b->elem] & LEAD_OUTSIDE_FLAGS) ||
                          b->link_chars * 2 > b->chars)
+            continue;
+        if (in_controls(bs, i, card))
             continue;
         take(sc, i, "heading or intro above the cards");
     }
@@ -401,11 +422,13 @@ pick_cards(struct arena *a, const struct pick_input *in,
         (g->n_text < many && g->chars < CARDS_OVER_PROSE * prose))
         return 0;
     /* The scorer's choice stays when it holds prose (a category's
-     * description, often below the grid); when it holds none, it was
-     * filters, a banner or one card. */
+     * description, often below the grid), but for the filters beside
+     * the grid; when it holds none, it was filters, a banner or one
+     * card. */
     memcpy(was_kept, sc->keep, (size_t)bs->n_blocks);
     for (int i = 0; i < bs->n_blocks; i++) {
-        if (prose && scored_stays(bs, inh, sc, i)) {
+        if (prose && scored_stays(bs, inh, sc, i) &&
+            !in_controls(bs, i, g->first)) {
             sc->selected[i] = 1;
             continue;
         }
@@ -415,7 +438,7 @@ pick_cards(struct arena *a, const struct pick_input *in,
     }
     keep_cards(bs, inh, g, sc);
     drop_card_actions(bs, g, sc);
-    keep_lead(bs, inh, bs->elems[g->first].first_block, was_kept, sc);
+    keep_lead(bs, inh, g->first, was_kept, sc);
     sc->main_elem = g->parent;
     pick_recount(bs, sc);
     return 0;
