@@ -2,8 +2,8 @@
  * pick_cards() (src/pick/cards.c) and repeats_find() (src/pick/repeats.c)
  * on made-up block tables: a listing whose scorer kept one card gets
  * every card, the heading and the intro, and loses the menu and the
- * cards' "Read more"; an article beside three related teasers stays as
- * the scorer left it.
+ * cards' "Read more"; a card written twice inside is read once; an
+ * article beside three related teasers stays as the scorer left it.
  */
 #include "harness.h"
 
@@ -217,6 +217,36 @@ test_comment_named_box_with_h1(void)
     }
 }
 
+/* A card written twice inside (for small and large screens) is read
+ * once; a short label each of its entries carries stays. */
+static void
+test_card_written_twice(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int grid = elem(&t, main_, GUMBO_TAG_UL, EF_LIST, 0);
+    const char *titles[] = {"Rain returns to the valley",
+                            "The bridge opens at last",
+                            "A new mayor for the town",
+                            "Schools close for the summer"};
+    int first[4], again[4], label[4];
+    for (int c = 0; c < 4; c++) {
+        int li = elem(&t, grid, GUMBO_TAG_LI, 0, 0xCA4D);
+        first[c] = add(&t, li, GUMBO_TAG_H3, BK_HEADING, 3, titles[c], ALL);
+        add(&t, li, GUMBO_TAG_P, BK_PARA, 0, "New", 0);
+        add(&t, li, GUMBO_TAG_P, BK_PARA, 0, TEASER, 0);
+        again[c] = add(&t, li, GUMBO_TAG_P, BK_PARA, 0, titles[c], ALL);
+        label[c] = add(&t, li, GUMBO_TAG_P, BK_PARA, 0, "New", 0);
+    }
+    EQ_INT(run(&t, first[0], first[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int c = 0; c < 4; c++) {
+        EQ_INT(t.keep[first[c]], 1, "a card's title");
+        EQ_INT(t.keep[again[c]], 0, "the card's title written again");
+        EQ_INT(t.keep[label[c]], 1, "a short label, again");
+    }
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -262,6 +292,7 @@ main(void)
     test_listing_keeps_every_card();
     test_article_beside_teasers_stays();
     test_comment_named_box_with_h1();
+    test_card_written_twice();
     test_repeats_find_groups();
     return test_done();
 }

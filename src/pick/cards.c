@@ -36,6 +36,11 @@
  * average. */
 #define MIN_CARD_CHARS 20
 
+/* A line repeated in one card is dropped from this length on; a
+ * shorter one is a label each entry of the card may carry ("New",
+ * "Honoree"). */
+#define CARD_REPEAT_CHARS 10
+
 /* More text than a pager or a breadcrumb holds. */
 #define NAV_BOX_MAX_CHARS 1000
 
@@ -437,6 +442,14 @@ pick_cards(struct arena *a, const struct pick_input *in,
         sc->keep[i] = sc->selected[i] = 0;
     }
     keep_cards(bs, inh, g, sc);
+    /* A card written twice inside, for small and large screens (or its
+     * title over the picture and under it), is read once. */
+    for (int k = g->first; k <= g->last; k = bs->elems[k].end_elem)
+        if (repeat_member(bs, g, k) &&
+            pick_drop_repeats(a, bs, bs->elems[k].first_block,
+                              bs->elems[k].end_block, CARD_REPEAT_CHARS,
+                              sc))
+            return -1;
     drop_card_actions(bs, g, sc);
     keep_lead(bs, inh, g->first, was_kept, sc);
     sc->main_elem = g->parent;
