@@ -2,8 +2,9 @@
  * pick_cards() (src/pick/cards.c) and repeats_find() (src/pick/repeats.c)
  * on made-up block tables: a listing whose scorer kept one card gets
  * every card, the heading and the intro, and loses the menu and the
- * cards' "Read more"; a card written twice inside is read once; an
- * article beside three related teasers stays as the scorer left it.
+ * cards' "Read more"; a card written twice inside is read once; a grid
+ * inside one of a few heavier sections is the grid; an article beside
+ * three related teasers stays as the scorer left it.
  */
 #include "harness.h"
 
@@ -247,6 +248,39 @@ test_card_written_twice(void)
     }
 }
 
+/* The page's few sections are alike too (each a box with some links),
+ * and heavier than the grid inside one of them: the grid, with many
+ * more cards, is the one, and the prose of the other sections is no
+ * card. */
+static void
+test_grid_inside_sections(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int sections[2];
+    for (int k = 0; k < 2; k++) {
+        sections[k] = elem(&t, main_, GUMBO_TAG_DIV, 0, 0x5EC0 + k);
+        for (int i = 0; i < 5; i++)
+            add(&t, sections[k], GUMBO_TAG_P, BK_PARA, 0, PROSE, 0);
+        add(&t, sections[k], GUMBO_TAG_P, BK_PARA, 0, "See all stores", ALL);
+    }
+    int box = elem(&t, main_, GUMBO_TAG_DIV, 0, 0x5EC2);
+    int grid = elem(&t, box, GUMBO_TAG_UL, EF_LIST, 0);
+    static const char *const titles[] = {
+        "Oak stand", "Copper pitcher", "Stoneware dripper", "Glass carafe",
+        "Hand grinder", "Gooseneck kettle", "Paper filters", "Canister",
+        "Tasting spoons", "Linen towel", "Walnut tamper", "Brew scale"};
+    int c0 = card(&t, grid, titles[0], TEASER) - 2;
+    for (int c = 1; c < 12; c++)
+        card(&t, grid, titles[c], TEASER);
+    EQ_INT(run(&t, c0, c0 + 1, KIND_COLLECTION), 0, "pick_cards");
+    EQ_INT(t.sc.main_elem, grid, "the grid is the main element");
+    for (int c = 0; c < 12; c++)
+        EQ_INT(t.keep[c0 + 3 * c], 1, "a card's title");
+    EQ_INT(t.keep[t.elems[sections[0]].first_block], 0, "a section's prose");
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -293,6 +327,7 @@ main(void)
     test_article_beside_teasers_stays();
     test_comment_named_box_with_h1();
     test_card_written_twice();
+    test_grid_inside_sections();
     test_repeats_find_groups();
     return test_done();
 }

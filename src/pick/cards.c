@@ -148,6 +148,13 @@ group_weight(const uint32_t *inh, const struct repeat_group *g)
     return g->chars * (inh[g->parent] & EF_UNLIKELY ? UNLIKELY_WEIGHT : 1.0);
 }
 
+/* A grid inside a heavier group of sections: it has this many cards at
+ * least, this many times their number, and this share (one in) of
+ * their text. */
+#define NESTED_MIN_CARDS 10
+#define NESTED_MORE 3
+#define NESTED_SHARE 4
+
 /* How many of the heaviest card groups are checked for placeholders
  * before giving up. */
 #define MAX_TRIES 16
@@ -174,6 +181,21 @@ best_group(const struct blocks *bs, const uint32_t *inh,
         if (cards_differ(bs, &gs[top]))
             best = &gs[top];
         w[top] = -1;
+    }
+    /* A few sections of the page are alike too, and heavier than the
+     * grid inside one of them: the grid with many more cards, and a
+     * fair share of the text, is the one. */
+    for (int i = 0; best && i < ng; i++) {
+        const struct repeat_group *h = &gs[i];
+        if (h == best || !is_card_group(bs, inh, h) ||
+            h->n_text < NESTED_MIN_CARDS ||
+            h->n_text < NESTED_MORE * best->n_text ||
+            (uint64_t)h->chars * NESTED_SHARE < best->chars ||
+            h->parent < best->first ||
+            h->parent >= bs->elems[best->last].end_elem ||
+            !cards_differ(bs, h))
+            continue;
+        best = h;
     }
     free(w);
     return best;
