@@ -3,8 +3,9 @@
  * on made-up block tables: a listing whose scorer kept one card gets
  * every card, the heading and the intro, and loses the menu and the
  * cards' "Read more"; a card written twice inside is read once; a grid
- * inside one of a few heavier sections is the grid; an article beside
- * three related teasers stays as the scorer left it.
+ * inside one of a few heavier sections is the grid; a definition list's
+ * terms come with their descriptions; an article beside three related
+ * teasers stays as the scorer left it.
  */
 #include "harness.h"
 
@@ -281,6 +282,30 @@ test_grid_inside_sections(void)
     EQ_INT(t.keep[t.elems[sections[0]].first_block], 0, "a section's prose");
 }
 
+/* A definition list's cards are pairs: each term (<dt>, the linked
+ * title) with its description (<dd>), the last one's too. */
+static void
+test_definition_list_pairs(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int dl = elem(&t, main_, GUMBO_TAG_DL, EF_LIST, 0);
+    static const char *const titles[] = {
+        "Rain returns to the valley", "The bridge opens at last",
+        "A new mayor for the town", "Schools close for the summer"};
+    int dt[4], dd[4];
+    for (int c = 0; c < 4; c++) {
+        dt[c] = add(&t, dl, GUMBO_TAG_DT, BK_PARA, 0, titles[c], ALL);
+        dd[c] = add(&t, dl, GUMBO_TAG_DD, BK_PARA, 0, TEASER, 0);
+    }
+    EQ_INT(run(&t, dt[0], dt[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int c = 0; c < 4; c++) {
+        EQ_INT(t.keep[dt[c]], 1, "a term");
+        EQ_INT(t.keep[dd[c]], 1, "its description");
+    }
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -328,6 +353,7 @@ main(void)
     test_comment_named_box_with_h1();
     test_card_written_twice();
     test_grid_inside_sections();
+    test_definition_list_pairs();
     test_repeats_find_groups();
     return test_done();
 }

@@ -209,15 +209,35 @@ take(struct score_result *sc, int i, const char *why)
     sc->reason[i] = why;
 }
 
+/* Whether element e, between the cards of g, is the other half of a
+ * card of a definition list: the term (<dt>) of each description
+ * (<dd>), or the other way round. */
+static int
+card_half(const struct repeat_group *g, const struct elem *e)
+{
+    return (g->tag == GUMBO_TAG_DD && e->tag == GUMBO_TAG_DT) ||
+           (g->tag == GUMBO_TAG_DT && e->tag == GUMBO_TAG_DD);
+}
+
 /* Every block of every card; of the other children between the cards,
  * the headings (a grid split by category). */
 static void
 keep_cards(const struct blocks *bs, const uint32_t *inh,
            const struct repeat_group *g, struct score_result *sc)
 {
-    for (int k = g->first; k <= g->last; k = bs->elems[k].end_elem) {
+    /* The first card's term comes before it, the last card's
+     * description after it. */
+    int from = g->first, to = g->last;
+    for (int k = g->parent + 1; k < g->first; k = bs->elems[k].end_elem)
+        if (bs->elems[k].end_elem == g->first && card_half(g, &bs->elems[k]))
+            from = k;
+    int next = bs->elems[g->last].end_elem;
+    if (next < bs->elems[g->parent].end_elem &&
+        card_half(g, &bs->elems[next]))
+        to = next;
+    for (int k = from; k <= to; k = bs->elems[k].end_elem) {
         const struct elem *e = &bs->elems[k];
-        int member = repeat_member(bs, g, k);
+        int member = repeat_member(bs, g, k) || card_half(g, e);
         for (int i = e->first_block; i < e->end_block; i++) {
             const struct block *b = &bs->blocks[i];
             if (inh[b->elem] & CARD_OUTSIDE_FLAGS & ~inh[g->parent])
