@@ -4,8 +4,9 @@
  * every card, the heading and the intro, and loses the menu and the
  * cards' "Read more"; a card written twice inside is read once; a grid
  * inside one of a few heavier sections is the grid; a definition list's
- * terms come with their descriptions; an article beside three related
- * teasers stays as the scorer left it.
+ * terms come with their descriptions; a grid in columns alike is kept
+ * whole; an article beside three related teasers stays as the scorer
+ * left it.
  */
 #include "harness.h"
 
@@ -306,6 +307,39 @@ test_definition_list_pairs(void)
     }
 }
 
+/* The grid goes on in boxes alike beside its own (a column per
+ * category, each a list of cards): every box's cards are kept, and the
+ * heading between them. */
+static void
+test_grid_in_columns(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    static const char *const titles[] = {
+        "Rain returns to the valley", "The bridge opens at last",
+        "A new mayor for the town", "Schools close for the summer",
+        "A ferry for the islands", "The library stays open late",
+        "Cyclists get a new lane", "The market moves indoors"};
+    int firsts[2], heads[2];
+    for (int col = 0; col < 2; col++) {
+        int box = elem(&t, main_, GUMBO_TAG_DIV, 0, 0xC01);
+        heads[col] = add(&t, box, GUMBO_TAG_H2, BK_HEADING, 2,
+                         col ? "Town" : "Weather", 0);
+        int list = elem(&t, box, GUMBO_TAG_UL, EF_LIST, 0x11);
+        firsts[col] = card(&t, list, titles[4 * col], TEASER) - 2;
+        for (int c = 1; c < 4; c++)
+            card(&t, list, titles[4 * col + c], TEASER);
+    }
+    EQ_INT(run(&t, firsts[0], firsts[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int col = 0; col < 2; col++)
+        for (int c = 0; c < 4; c++) {
+            EQ_INT(t.keep[firsts[col] + 3 * c], 1, "a card's title");
+            EQ_INT(t.keep[firsts[col] + 3 * c + 1], 1, "a card's teaser");
+        }
+    EQ_INT(t.keep[heads[1]], 1, "the heading between the columns");
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -354,6 +388,7 @@ main(void)
     test_card_written_twice();
     test_grid_inside_sections();
     test_definition_list_pairs();
+    test_grid_in_columns();
     test_repeats_find_groups();
     return test_done();
 }

@@ -250,6 +250,32 @@ keep_cards(const struct blocks *bs, const uint32_t *inh,
     }
 }
 
+/* Whether elements x and y are alike: the same tag and class. */
+static int
+alike(const struct blocks *bs, int x, int y)
+{
+    return bs->elems[x].tag == bs->elems[y].tag &&
+           bs->elems[x].class_hash == bs->elems[y].class_hash;
+}
+
+/* Whether h is more of g's grid, in another box alike beside g's (the
+ * box, or the box around it): a list per day, a column per letter. */
+static int
+same_grid(const struct blocks *bs, const uint32_t *inh,
+          const struct repeat_group *g, const struct repeat_group *h)
+{
+    if (h->parent == g->parent || h->tag != g->tag ||
+        h->any_class != g->any_class || h->class_hash != g->class_hash ||
+        !h->n_text || h->n_linked * 2 < h->n_text ||
+        (inh[h->parent] & OUTSIDE_FLAGS) || !alike(bs, g->parent, h->parent))
+        return 0;
+    int p = bs->elems[g->parent].parent, q = bs->elems[h->parent].parent;
+    if (p == q)
+        return 1;
+    return p >= 0 && q >= 0 && alike(bs, p, q) &&
+           bs->elems[p].parent == bs->elems[q].parent;
+}
+
 static uint32_t
 text_hash(const struct blocks *bs, int i)
 {
@@ -483,17 +509,35 @@ pick_cards(struct arena *a, const struct pick_input *in,
             sc->reason[i] = "outside the cards";
         sc->keep[i] = sc->selected[i] = 0;
     }
-    keep_cards(bs, inh, g, sc);
-    /* A card written twice inside, for small and large screens (or its
-     * title over the picture and under it), is read once. */
-    for (int k = g->first; k <= g->last; k = bs->elems[k].end_elem)
-        if (repeat_member(bs, g, k) &&
-            pick_drop_repeats(a, bs, bs->elems[k].first_block,
-                              bs->elems[k].end_block, CARD_REPEAT_CHARS,
-                              sc))
-            return -1;
-    drop_card_actions(bs, g, sc);
-    keep_lead(bs, inh, g->first, was_kept, sc);
+    /* The grid, and the rest of it in boxes alike beside its box: lo
+     * and hi the first and the last of its groups. */
+    const struct repeat_group *lo = g, *hi = g;
+    for (int j = -1; j < ng; j++) {
+        const struct repeat_group *h = j < 0 ? g : &gs[j];
+        if (j >= 0 && !same_grid(bs, inh, g, h))
+            continue;
+        keep_cards(bs, inh, h, sc);
+        /* A card written twice inside, for small and large screens (or
+         * its title over the picture and under it), is read once. */
+        for (int k = h->first; k <= h->last; k = bs->elems[k].end_elem)
+            if (repeat_member(bs, h, k) &&
+                pick_drop_repeats(a, bs, bs->elems[k].first_block,
+                                  bs->elems[k].end_block,
+                                  CARD_REPEAT_CHARS, sc))
+                return -1;
+        drop_card_actions(bs, h, sc);
+        if (h->first < lo->first)
+            lo = h;
+        if (h->last > hi->last)
+            hi = h;
+    }
+    /* The headings between the boxes name them (a day, a category). */
+    for (int i = bs->elems[lo->first].first_block;
+         lo != hi && i < bs->elems[hi->last].end_block; i++)
+        if (bs->blocks[i].kind == BK_HEADING && !sc->keep[i] &&
+            !(inh[bs->blocks[i].elem] & OUTSIDE_FLAGS))
+            take(sc, i, "heading between the cards");
+    keep_lead(bs, inh, lo->first, was_kept, sc);
     sc->main_elem = g->parent;
     pick_recount(bs, sc);
     return 0;
