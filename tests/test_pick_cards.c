@@ -2,8 +2,11 @@
  * pick_cards() (src/pick/cards.c) and repeats_find() (src/pick/repeats.c)
  * on made-up block tables: a listing whose scorer kept one card gets
  * every card, the heading and the intro, and loses the menu and the
- * cards' "Read more"; an article beside three related teasers stays as
- * the scorer left it.
+ * cards' "Read more"; a card written twice inside is read once; a grid
+ * inside one of a few heavier sections is the grid; a definition list's
+ * terms come with their descriptions; a grid in columns alike is kept
+ * whole; an article beside three related teasers stays as the scorer
+ * left it.
  */
 #include "harness.h"
 
@@ -217,6 +220,126 @@ test_comment_named_box_with_h1(void)
     }
 }
 
+/* A card written twice inside (for small and large screens) is read
+ * once; a short label each of its entries carries stays. */
+static void
+test_card_written_twice(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int grid = elem(&t, main_, GUMBO_TAG_UL, EF_LIST, 0);
+    const char *titles[] = {"Rain returns to the valley",
+                            "The bridge opens at last",
+                            "A new mayor for the town",
+                            "Schools close for the summer"};
+    int first[4], again[4], label[4];
+    for (int c = 0; c < 4; c++) {
+        int li = elem(&t, grid, GUMBO_TAG_LI, 0, 0xCA4D);
+        first[c] = add(&t, li, GUMBO_TAG_H3, BK_HEADING, 3, titles[c], ALL);
+        add(&t, li, GUMBO_TAG_P, BK_PARA, 0, "New", 0);
+        add(&t, li, GUMBO_TAG_P, BK_PARA, 0, TEASER, 0);
+        again[c] = add(&t, li, GUMBO_TAG_P, BK_PARA, 0, titles[c], ALL);
+        label[c] = add(&t, li, GUMBO_TAG_P, BK_PARA, 0, "New", 0);
+    }
+    EQ_INT(run(&t, first[0], first[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int c = 0; c < 4; c++) {
+        EQ_INT(t.keep[first[c]], 1, "a card's title");
+        EQ_INT(t.keep[again[c]], 0, "the card's title written again");
+        EQ_INT(t.keep[label[c]], 1, "a short label, again");
+    }
+}
+
+/* The page's few sections are alike too (each a box with some links),
+ * and heavier than the grid inside one of them: the grid, with many
+ * more cards, is the one, and the prose of the other sections is no
+ * card. */
+static void
+test_grid_inside_sections(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int sections[2];
+    for (int k = 0; k < 2; k++) {
+        sections[k] = elem(&t, main_, GUMBO_TAG_DIV, 0, 0x5EC0 + k);
+        for (int i = 0; i < 5; i++)
+            add(&t, sections[k], GUMBO_TAG_P, BK_PARA, 0, PROSE, 0);
+        add(&t, sections[k], GUMBO_TAG_P, BK_PARA, 0, "See all stores", ALL);
+    }
+    int box = elem(&t, main_, GUMBO_TAG_DIV, 0, 0x5EC2);
+    int grid = elem(&t, box, GUMBO_TAG_UL, EF_LIST, 0);
+    static const char *const titles[] = {
+        "Oak stand", "Copper pitcher", "Stoneware dripper", "Glass carafe",
+        "Hand grinder", "Gooseneck kettle", "Paper filters", "Canister",
+        "Tasting spoons", "Linen towel", "Walnut tamper", "Brew scale"};
+    int c0 = card(&t, grid, titles[0], TEASER) - 2;
+    for (int c = 1; c < 12; c++)
+        card(&t, grid, titles[c], TEASER);
+    EQ_INT(run(&t, c0, c0 + 1, KIND_COLLECTION), 0, "pick_cards");
+    EQ_INT(t.sc.main_elem, grid, "the grid is the main element");
+    for (int c = 0; c < 12; c++)
+        EQ_INT(t.keep[c0 + 3 * c], 1, "a card's title");
+    EQ_INT(t.keep[t.elems[sections[0]].first_block], 0, "a section's prose");
+}
+
+/* A definition list's cards are pairs: each term (<dt>, the linked
+ * title) with its description (<dd>), the last one's too. */
+static void
+test_definition_list_pairs(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    int dl = elem(&t, main_, GUMBO_TAG_DL, EF_LIST, 0);
+    static const char *const titles[] = {
+        "Rain returns to the valley", "The bridge opens at last",
+        "A new mayor for the town", "Schools close for the summer"};
+    int dt[4], dd[4];
+    for (int c = 0; c < 4; c++) {
+        dt[c] = add(&t, dl, GUMBO_TAG_DT, BK_PARA, 0, titles[c], ALL);
+        dd[c] = add(&t, dl, GUMBO_TAG_DD, BK_PARA, 0, TEASER, 0);
+    }
+    EQ_INT(run(&t, dt[0], dt[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int c = 0; c < 4; c++) {
+        EQ_INT(t.keep[dt[c]], 1, "a term");
+        EQ_INT(t.keep[dd[c]], 1, "its description");
+    }
+}
+
+/* The grid goes on in boxes alike beside its own (a column per
+ * category, each a list of cards): every box's cards are kept, and the
+ * heading between them. */
+static void
+test_grid_in_columns(void)
+{
+    struct table t;
+    start(&t);
+    int main_ = elem(&t, 0, GUMBO_TAG_MAIN, EF_MAIN_TAG, 0);
+    static const char *const titles[] = {
+        "Rain returns to the valley", "The bridge opens at last",
+        "A new mayor for the town", "Schools close for the summer",
+        "A ferry for the islands", "The library stays open late",
+        "Cyclists get a new lane", "The market moves indoors"};
+    int firsts[2], heads[2];
+    for (int col = 0; col < 2; col++) {
+        int box = elem(&t, main_, GUMBO_TAG_DIV, 0, 0xC01);
+        heads[col] = add(&t, box, GUMBO_TAG_H2, BK_HEADING, 2,
+                         col ? "Town" : "Weather", 0);
+        int list = elem(&t, box, GUMBO_TAG_UL, EF_LIST, 0x11);
+        firsts[col] = card(&t, list, titles[4 * col], TEASER) - 2;
+        for (int c = 1; c < 4; c++)
+            card(&t, list, titles[4 * col + c], TEASER);
+    }
+    EQ_INT(run(&t, firsts[0], firsts[0] + 1, KIND_LISTING), 0, "pick_cards");
+    for (int col = 0; col < 2; col++)
+        for (int c = 0; c < 4; c++) {
+            EQ_INT(t.keep[firsts[col] + 3 * c], 1, "a card's title");
+            EQ_INT(t.keep[firsts[col] + 3 * c + 1], 1, "a card's teaser");
+        }
+    EQ_INT(t.keep[heads[1]], 1, "the heading between the columns");
+}
+
 static void
 test_repeats_find_groups(void)
 {
@@ -262,6 +385,10 @@ main(void)
     test_listing_keeps_every_card();
     test_article_beside_teasers_stays();
     test_comment_named_box_with_h1();
+    test_card_written_twice();
+    test_grid_inside_sections();
+    test_definition_list_pairs();
+    test_grid_in_columns();
     test_repeats_find_groups();
     return test_done();
 }

@@ -74,6 +74,10 @@ static const char *const nav_names[] = {
     "breadcrumb", "pagination", "pager", "skip-link", "skiplink",
     "rating", NULL
 };
+/* A shop's or a listing's controls: its filters and its sort bar. */
+static const char *const control_names[] = {
+    "filter", "facet", "sort-by", "sortby", "sort_by", "toolbar", NULL
+};
 static const char *const caption_names[] = {
     "caption", "credit", "pic-note", "bildunterschrift", NULL
 };
@@ -422,6 +426,8 @@ classify_names(const char *cls, const char *id, struct elem *e)
         e->flags |= EF_NOTICE;
     if (starts_any(both, nav_names))
         e->flags |= EF_NAV_NAME;
+    if (starts_any(both, control_names))
+        e->flags |= EF_CONTROL_NAME;
 }
 
 int

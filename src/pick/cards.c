@@ -36,6 +36,11 @@
  * average. */
 #define MIN_CARD_CHARS 20
 
+/* A line repeated in one card is dropped from this length on; a
+ * shorter one is a label each entry of the card may carry ("New",
+ * "Honoree"). */
+#define CARD_REPEAT_CHARS 10
+
 /* More text than a pager or a breadcrumb holds. */
 #define NAV_BOX_MAX_CHARS 1000
 
@@ -143,6 +148,13 @@ group_weight(const uint32_t *inh, const struct repeat_group *g)
     return g->chars * (inh[g->parent] & EF_UNLIKELY ? UNLIKELY_WEIGHT : 1.0);
 }
 
+/* A grid inside a heavier group of sections: it has this many cards at
+ * least, this many times their number, and this share (one in) of
+ * their text. */
+#define NESTED_MIN_CARDS 10
+#define NESTED_MORE 3
+#define NESTED_SHARE 4
+
 /* How many of the heaviest card groups are checked for placeholders
  * before giving up. */
 #define MAX_TRIES 16
@@ -170,6 +182,21 @@ best_group(const struct blocks *bs, const uint32_t *inh,
             best = &gs[top];
         w[top] = -1;
     }
+    /* A few sections of the page are alike too, and heavier than the
+     * grid inside one of them: the grid with many more cards, and a
+     * fair share of the text, is the one. */
+    for (int i = 0; best && i < ng; i++) {
+        const struct repeat_group *h = &gs[i];
+        if (h == best || !is_card_group(bs, inh, h) ||
+            h->n_text < NESTED_MIN_CARDS ||
+            h->n_text < NESTED_MORE * best->n_text ||
+            (uint64_t)h->chars * NESTED_SHARE < best->chars ||
+            h->parent < best->first ||
+            h->parent >= bs->elems[best->last].end_elem ||
+            !cards_differ(bs, h))
+            continue;
+        best = h;
+    }
     free(w);
     return best;
 }
@@ -182,15 +209,35 @@ take(struct score_result *sc, int i, const char *why)
     sc->reason[i] = why;
 }
 
+/* Whether element e, between the cards of g, is the other half of a
+ * card of a definition list: the term (<dt>) of each description
+ * (<dd>), or the other way round. */
+static int
+card_half(const struct repeat_group *g, const struct elem *e)
+{
+    return (g->tag == GUMBO_TAG_DD && e->tag == GUMBO_TAG_DT) ||
+           (g->tag == GUMBO_TAG_DT && e->tag == GUMBO_TAG_DD);
+}
+
 /* Every block of every card; of the other children between the cards,
  * the headings (a grid split by category). */
 static void
 keep_cards(const struct blocks *bs, const uint32_t *inh,
            const struct repeat_group *g, struct score_result *sc)
 {
-    for (int k = g->first; k <= g->last; k = bs->elems[k].end_elem) {
+    /* The first card's term comes before it, the last card's
+     * description after it. */
+    int from = g->first, to = g->last;
+    for (int k = g->parent + 1; k < g->first; k = bs->elems[k].end_elem)
+        if (bs->elems[k].end_elem == g->first && card_half(g, &bs->elems[k]))
+            from = k;
+    int next = bs->elems[g->last].end_elem;
+    if (next < bs->elems[g->parent].end_elem &&
+        card_half(g, &bs->elems[next]))
+        to = next;
+    for (int k = from; k <= to; k = bs->elems[k].end_elem) {
         const struct elem *e = &bs->elems[k];
-        int member = repeat_member(bs, g, k);
+        int member = repeat_member(bs, g, k) || card_half(g, e);
         for (int i = e->first_block; i < e->end_block; i++) {
             const struct block *b = &bs->blocks[i];
             if (inh[b->elem] & CARD_OUTSIDE_FLAGS & ~inh[g->parent])
@@ -201,6 +248,32 @@ keep_cards(const struct blocks *bs, const uint32_t *inh,
                 take(sc, i, "heading between the cards");
         }
     }
+}
+
+/* Whether elements x and y are alike: the same tag and class. */
+static int
+alike(const struct blocks *bs, int x, int y)
+{
+    return bs->elems[x].tag == bs->elems[y].tag &&
+           bs->elems[x].class_hash == bs->elems[y].class_hash;
+}
+
+/* Whether h is more of g's grid, in another box alike beside g's (the
+ * box, or the box around it): a list per day, a column per letter. */
+static int
+same_grid(const struct blocks *bs, const uint32_t *inh,
+          const struct repeat_group *g, const struct repeat_group *h)
+{
+    if (h->parent == g->parent || h->tag != g->tag ||
+        h->any_class != g->any_class || h->class_hash != g->class_hash ||
+        !h->n_text || h->n_linked * 2 < h->n_text ||
+        (inh[h->parent] & OUTSIDE_FLAGS) || !alike(bs, g->parent, h->parent))
+        return 0;
+    int p = bs->elems[g->parent].parent, q = bs->elems[h->parent].parent;
+    if (p == q)
+        return 1;
+    return p >= 0 && q >= 0 && alike(bs, p, q) &&
+           bs->elems[p].parent == bs->elems[q].parent;
 }
 
 static uint32_t
@@ -300,12 +373,31 @@ drop_card_actions(const struct blocks *bs, const struct repeat_group *g,
     free(hs);
 }
 
+/* Whether block i, beside the grid whose first card is element card,
+ * is in a filter panel, a sort bar or a form, no part of the intro nor
+ * of the text around the grid: a box named so or a form.  Only the
+ * boxes that do not hold the grid count (a page may sit whole in one
+ * <form>). */
+static int
+in_controls(const struct blocks *bs, int i, int card)
+{
+    for (int k = bs->blocks[i].elem; k >= 0; k = bs->elems[k].parent) {
+        const struct elem *e = &bs->elems[k];
+        if (k <= card && card < e->end_elem)
+            return 0;
+        if (e->flags & (EF_FORM_TAG | EF_CONTROL_NAME))
+            return 1;
+    }
+    return 0;
+}
+
 /* The page's heading and intro above the grid: from the last <h1>
- * before it, what is not furniture nor links. */
+ * before it, what is not furniture, links nor controls. */
 static void
-keep_lead(const struct blocks *bs, const uint32_t *inh, int start,
+keep_lead(const struct blocks *bs, const uint32_t *inh, int card,
           const uint8_t *was_kept, struct score_result *sc)
 {
+    int start = bs->elems[card].first_block;
     int h1 = -1;
     for (int i = start - 1; i >= 0; i--) {
         const struct block *b = &bs->blocks[i];
@@ -320,6 +412,8 @@ keep_lead(const struct blocks *bs, const uint32_t *inh, int start,
         if (h1 < 0 ? !was_kept[i]
                    : (inh[b->elem] & LEAD_OUTSIDE_FLAGS) ||
                          b->link_chars * 2 > b->chars)
+            continue;
+        if (in_controls(bs, i, card))
             continue;
         take(sc, i, "heading or intro above the cards");
     }
@@ -401,11 +495,13 @@ pick_cards(struct arena *a, const struct pick_input *in,
         (g->n_text < many && g->chars < CARDS_OVER_PROSE * prose))
         return 0;
     /* The scorer's choice stays when it holds prose (a category's
-     * description, often below the grid); when it holds none, it was
-     * filters, a banner or one card. */
+     * description, often below the grid), but for the filters beside
+     * the grid; when it holds none, it was filters, a banner or one
+     * card. */
     memcpy(was_kept, sc->keep, (size_t)bs->n_blocks);
     for (int i = 0; i < bs->n_blocks; i++) {
-        if (prose && scored_stays(bs, inh, sc, i)) {
+        if (prose && scored_stays(bs, inh, sc, i) &&
+            !in_controls(bs, i, g->first)) {
             sc->selected[i] = 1;
             continue;
         }
@@ -413,9 +509,35 @@ pick_cards(struct arena *a, const struct pick_input *in,
             sc->reason[i] = "outside the cards";
         sc->keep[i] = sc->selected[i] = 0;
     }
-    keep_cards(bs, inh, g, sc);
-    drop_card_actions(bs, g, sc);
-    keep_lead(bs, inh, bs->elems[g->first].first_block, was_kept, sc);
+    /* The grid, and the rest of it in boxes alike beside its box: lo
+     * and hi the first and the last of its groups. */
+    const struct repeat_group *lo = g, *hi = g;
+    for (int j = -1; j < ng; j++) {
+        const struct repeat_group *h = j < 0 ? g : &gs[j];
+        if (j >= 0 && !same_grid(bs, inh, g, h))
+            continue;
+        keep_cards(bs, inh, h, sc);
+        /* A card written twice inside, for small and large screens (or
+         * its title over the picture and under it), is read once. */
+        for (int k = h->first; k <= h->last; k = bs->elems[k].end_elem)
+            if (repeat_member(bs, h, k) &&
+                pick_drop_repeats(a, bs, bs->elems[k].first_block,
+                                  bs->elems[k].end_block,
+                                  CARD_REPEAT_CHARS, sc))
+                return -1;
+        drop_card_actions(bs, h, sc);
+        if (h->first < lo->first)
+            lo = h;
+        if (h->last > hi->last)
+            hi = h;
+    }
+    /* The headings between the boxes name them (a day, a category). */
+    for (int i = bs->elems[lo->first].first_block;
+         lo != hi && i < bs->elems[hi->last].end_block; i++)
+        if (bs->blocks[i].kind == BK_HEADING && !sc->keep[i] &&
+            !(inh[bs->blocks[i].elem] & OUTSIDE_FLAGS))
+            take(sc, i, "heading between the cards");
+    keep_lead(bs, inh, lo->first, was_kept, sc);
     sc->main_elem = g->parent;
     pick_recount(bs, sc);
     return 0;
