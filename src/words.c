@@ -233,3 +233,21 @@ words_any_start(const char *s, const char *const *words)
     }
     return 0;
 }
+
+const char *
+words_casestr(const char *s, const char *word)
+{
+    unsigned char c = (unsigned char)word[0];
+    if (!c)
+        return s;
+    char set[3] = {(char)c, 0, 0};
+    if (c >= 'a' && c <= 'z')
+        set[1] = (char)(c - 32);
+    else if (c >= 'A' && c <= 'Z')
+        set[1] = (char)(c + 32);
+    size_t wl = strlen(word);
+    for (const char *p = s; (p = strpbrk(p, set)) != NULL; p++)
+        if (!strncasecmp(p, word, wl))
+            return p;
+    return NULL;
+}
