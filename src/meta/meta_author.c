@@ -428,12 +428,18 @@ byline_text(struct arena *a, const GumboNode *n)
 /* Classed writer, reporter...: where the visible-text scan looks for a
  * name when no byline class marks one. */
 static int
-writer_class(const GumboNode *n)
+writer_class(const char *cls, const char *match, size_t cap)
 {
     static const char *const writer_classes[] = {"writer", "reporter",
                                                  "journalist", "autor", NULL};
-    const char *cls = dom_attr(n, "class");
-    return cls && words_any(cls, writer_classes, 1);
+    if (!cls)
+        return 0;
+    /* match starts with the whole class when it fits: no word in match is
+     * no word in the class, and asking match costs no new scan (the word
+     * lists before asked of it). */
+    if (strlen(cls) < cap && !words_any(match, writer_classes, 1))
+        return 0;
+    return words_any(cls, writer_classes, 1);
 }
 
 static unsigned
@@ -449,7 +455,7 @@ class_facts(const GumboNode *n)
         b |= MEMO_UNLIKELY;
     if (is_byline(n, match))
         b |= MEMO_BYLINE;
-    if (writer_class(n))
+    if (writer_class(cls, match, sizeof match))
         b |= MEMO_WRITER;
     if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))
         b |= MEMO_DIALOG;
