@@ -21,20 +21,28 @@ pair_bit(unsigned char a, unsigned char b)
     return ((unsigned)a << 3 ^ (unsigned)b) & 511u;
 }
 
+/* The pairs of s[0..len); with low, its ASCII letters in lowercase go
+ * there too (len + 1 bytes, NUL-terminated). */
 static void
-scan(struct word_pairs *p, const char *s, size_t len, int fold)
+scan(struct word_pairs *p, const char *s, size_t len, int fold, char *low)
 {
     const unsigned char *u = (const unsigned char *)s;
     memset(p->bits, 0, sizeof p->bits);
     p->len = len;
     p->fold = fold;
+    if (low)
+        low[len] = '\0';
     if (!len)
         return;
     unsigned prev = fold_byte(u[0], fold);
+    if (low)
+        low[0] = (char)prev;
     for (size_t i = 1; i < len; i++) {
         unsigned c = u[i];
         if (fold && c - 'A' < 26u)
             c += 32;
+        if (low)
+            low[i] = (char)c;
         unsigned bit = pair_bit((unsigned char)prev, (unsigned char)c);
         p->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
         prev = c;
@@ -45,7 +53,7 @@ scan(struct word_pairs *p, const char *s, size_t len, int fold)
  * and list: the lists are static arrays, so their address names them.
  * Each word is the bits of its first two pairs (ALWAYS for a word too
  * short to have them). */
-#define LIST_SLOTS 64
+#define LIST_SLOTS 128
 #define LIST_WORDS 48
 #define ALWAYS 0xFFFFFFFFu
 
@@ -53,6 +61,7 @@ struct list_bits {
     const char *const *list;
     int fold, n;
     uint32_t bits[LIST_WORDS];
+    uint64_t lower; /* bit i: words[i] has no ASCII capital */
 };
 
 /* What a thread keeps: the last string's pairs and the lists' bits.  One
@@ -60,6 +69,10 @@ struct list_bits {
  * thread-local variable in a shared library is a function call). */
 struct words_state {
     char s[WORDS_CACHE_BYTES];
+    /* s with its ASCII letters in lowercase, when p.fold: strcasestr()
+     * finds a lowercase word where strstr() finds it in this, and
+     * strstr() is several times faster. */
+    char low[WORDS_CACHE_BYTES];
     struct word_pairs p;
     int valid;
     struct list_bits lists[LIST_SLOTS];
@@ -73,13 +86,13 @@ pairs_of(struct words_state *st, const char *s, int fold,
 {
     size_t len = strlen(s);
     if (len >= WORDS_CACHE_BYTES) {
-        scan(scratch, s, len, fold);
+        scan(scratch, s, len, fold, NULL);
         return scratch;
     }
     if (!st->valid || st->p.len != len || st->p.fold != fold ||
         memcmp(st->s, s, len) != 0) {
         memcpy(st->s, s, len);
-        scan(&st->p, s, len, fold);
+        scan(&st->p, s, len, fold, fold ? st->low : NULL);
         st->valid = 1;
     }
     return &st->p;
@@ -114,19 +127,31 @@ list_bits(struct words_state *st, const char *const *words, int fold)
     /* Two ways per set, so that two lists that meet in a set do not
      * throw each other out. */
     uint64_t h = (uint64_t)(uintptr_t)words * 0x9E3779B97F4A7C15ull;
-    struct list_bits *set = &st->lists[(h >> 59) * 2], *l = set;
+    struct list_bits *set = &st->lists[(h >> 58) * 2], *l = set;
     if (set[0].list == words && set[0].fold == fold)
-        return &set[0];
+        return set[0].n < 0 ? NULL : &set[0];
     if (set[1].list == words && set[1].fold == fold)
-        return &set[1];
-    l = !set[0].list ? &set[0] : !set[1].list ? &set[1] : &set[(h >> 58) & 1];
+        return set[1].n < 0 ? NULL : &set[1];
+    l = !set[0].list ? &set[0] : !set[1].list ? &set[1] : &set[(h >> 57) & 1];
     int n = 0;
     while (words[n] && n < LIST_WORDS)
         n++;
-    if (words[n])
-        return NULL; /* too long a list: word by word */
+    l->list = words;
+    l->fold = fold;
+    if (words[n]) {
+        /* Too long a list: word by word, and known as such next time
+         * (counting up to LIST_WORDS again cost more than the lookup). */
+        l->n = -1;
+        return NULL;
+    }
+    l->lower = 0;
     for (int i = 0; i < n; i++) {
         const unsigned char *w = (const unsigned char *)words[i];
+        const unsigned char *c = w;
+        while (*c && !(*c >= 'A' && *c <= 'Z'))
+            c++;
+        if (!*c)
+            l->lower |= (uint64_t)1 << i;
         if (!w[0] || !w[1]) {
             l->bits[i] = ALWAYS;
             continue;
@@ -173,9 +198,15 @@ words_any(const char *s, const char *const *words, int fold)
                 return 1;
         return 0;
     }
-    for (int i = 0; i < l->n; i++)
-        if (bits_hold(p, l->bits[i]) && found(s, words[i], fold))
+    /* The lowercase copy of s, when the cache holds it. */
+    const char *low = fold && p == &st->p ? st->low : NULL;
+    for (int i = 0; i < l->n; i++) {
+        if (!bits_hold(p, l->bits[i]))
+            continue;
+        if (low && (l->lower >> i & 1) ? strstr(low, words[i]) != NULL
+                                       : found(s, words[i], fold))
             return 1;
+    }
     return 0;
 }
 
@@ -201,4 +232,22 @@ words_any_start(const char *s, const char *const *words)
         }
     }
     return 0;
+}
+
+const char *
+words_casestr(const char *s, const char *word)
+{
+    unsigned char c = (unsigned char)word[0];
+    if (!c)
+        return s;
+    char set[3] = {(char)c, 0, 0};
+    if (c >= 'a' && c <= 'z')
+        set[1] = (char)(c - 32);
+    else if (c >= 'A' && c <= 'Z')
+        set[1] = (char)(c + 32);
+    size_t wl = strlen(word);
+    for (const char *p = s; (p = strpbrk(p, set)) != NULL; p++)
+        if (!strncasecmp(p, word, wl))
+            return p;
+    return NULL;
 }

@@ -42,4 +42,9 @@ int words_any(const char *s, const char *const *words, int fold);
  * "pager", "apageroot" does not. */
 int words_any_start(const char *s, const char *const *words);
 
+/* strcasestr(s, word) (which folds ASCII letters only), without its
+ * set-up per call: the first letter found by strpbrk() in either case,
+ * then the rest compared.  For short words over text, called often. */
+const char *words_casestr(const char *s, const char *word);
+
 #endif

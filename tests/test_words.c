@@ -71,9 +71,12 @@ main(void)
                         loop_any(s, no_empty, fold) &&
                         words_any_start(s, no_empty) ==
                         loop_start(s, no_empty);
+        for (int i = 0; words[i]; i++)
+            same &= words_casestr(s, words[i]) == strcasestr(s, words[i]);
         if (!same)
             printf("  differs on \"%s\"\n", s);
     }
-    OK(same, "the filter answers as the strstr loop on random strings");
+    OK(same, "the filter answers as the strstr loop on random strings, "
+             "words_casestr() as strcasestr()");
     return test_done();
 }

@@ -217,23 +217,11 @@ class_words(const char *s)
     return found;
 }
 
-/* Does s hold "price" in any case?  (strcasestr() costs more to set up
- * than this scan does to run over a class attribute.) */
-static int
-has_price(const char *s)
-{
-    for (; *s; s++)
-        if ((*s | 0x20) == 'p' && (s[1] | 0x20) == 'r' &&
-            (s[2] | 0x20) == 'i' && (s[3] | 0x20) == 'c' &&
-            (s[4] | 0x20) == 'e')
-            return 1;
-    return 0;
-}
-
 /* Which kind_mark words the class list s holds, anywhere in it and in
- * any case, as bits; one pass over s.  Runs on every element with a
- * class: a switch on the letter finds the one or two words that could
- * start there, so most characters cost one comparison. */
+ * any case, as bits, and in *price whether it holds "price"; one pass
+ * over s.  Runs on every element with a class: a switch on the letter
+ * finds the one or two words that could start there, so most characters
+ * cost one comparison. */
 static int
 at(const char *s, const char *word, size_t len)
 {
@@ -245,9 +233,10 @@ at(const char *s, const char *word, size_t len)
 }
 
 static unsigned
-class_marks(const char *s)
+class_marks(const char *s, int *price)
 {
     unsigned found = 0;
+    *price = 0;
     for (; *s; s++) {
         unsigned m = 0;
         switch (*s | 0x20) {
@@ -268,6 +257,8 @@ class_marks(const char *s)
         case 'h': m = at(s, "hero", 4) ? KM_HERO + 1u : 0; break;
         case 'j': m = at(s, "jumbotron", 9) ? KM_HERO + 1u : 0; break;
         case 'p':
+            if (at(s, "price", 5))
+                *price = 1;
             m = at(s, "pricing", 7) || at(s, "plan", 4) ? KM_PRICING + 1u
                 : at(s, "pager", 5) || at(s, "pagination", 10)
                     ? KM_PAGINATION + 1u : 0;
@@ -369,8 +360,10 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
             count(ks->micro, type_of(p, l));
         p += l;
     }
+    int price = 0;
+    unsigned marks = cls ? class_marks(cls, &price) : 0;
     if ((ip && !strcmp(ip, "price")) ||
-        (cls && has_price(cls) && ks->n_price < UINT16_MAX))
+        (price && ks->n_price < UINT16_MAX))
         ks->n_price++;
     int words = cls ? class_words(cls) : 0;
     if ((words & 1) && ks->n_post < UINT16_MAX)
@@ -383,7 +376,6 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
         cart = 1;
     if (cart && ks->n_cart < UINT16_MAX)
         ks->n_cart++;
-    unsigned marks = cls ? class_marks(cls) : 0;
     if (t == GUMBO_TAG_BUTTON)
         marks |= 1u << KM_BUTTON;
     if (t == GUMBO_TAG_SECTION)

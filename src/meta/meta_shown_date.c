@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "dom/dom.h"
+#include "words.h"
 
 #include <string.h>
 #include <strings.h>
@@ -49,7 +50,7 @@ static int
 says(const char *t, const char *const *words)
 {
     for (int i = 0; words[i]; i++)
-        if (strcasestr(t, words[i]))
+        if (words_casestr(t, words[i]))
             return 1;
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "refine/refine.h"
 
 #include "blocks/blocks.h"
+#include "words.h"
 
 #include <gumbo.h>
 
@@ -360,7 +361,7 @@ is_call_to_action(const struct blocks *bs, const struct block *b)
         return 0;
     const char *t = block_text(bs, b);
     for (int i = 0; cta_stems[i]; i++)
-        if (strcasestr(t, cta_stems[i]))
+        if (words_casestr(t, cta_stems[i]))
             return 1;
     return 0;
 }
@@ -435,7 +436,7 @@ refine_blocks(const struct blocks *bs, enum refine_mode mode, uint8_t *keep,
         }
         else if (is_meta_line(b, t))
             drop(keep, reason, i, "date or count line");
-        else if (b->chars < NOTICE_MAX_CHARS && strcasestr(t, "cookie") &&
+        else if (b->chars < NOTICE_MAX_CHARS && words_casestr(t, "cookie") &&
                  (i <= first_prose || i >= last_prose))
             drop(keep, reason, i, "cookie notice");
     }

@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "similarity.h"
+#include "words.h"
 
 #include <gumbo.h>
 #include <math.h>
@@ -1026,7 +1027,7 @@ cookie_box(const struct pass *ps, int e)
         if (block_gone(ps, b))
             continue;
         blocks++;
-        naming += strcasestr(block_text(bs, b), "cookie") != NULL;
+        naming += words_casestr(block_text(bs, b), "cookie") != NULL;
     }
     return naming >= 2 && 2 * naming >= blocks;
 }

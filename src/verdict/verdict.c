@@ -14,6 +14,7 @@
 #include "blocks/blocks.h"
 #include "blocks/signals.h"
 #include "refine/refine.h"
+#include "words.h"
 
 #include <gumbo.h>
 
@@ -84,10 +85,10 @@ speaks_of_consent(const char *t)
         "datenschutz", "einwillig", "accepter", "aceptar", "consenti",
         "toestemming", NULL
     };
-    if (!strcasestr(t, "cookie"))
+    if (!words_casestr(t, "cookie"))
         return 0;
     for (int i = 0; asks[i]; i++)
-        if (strcasestr(t, asks[i]))
+        if (words_casestr(t, asks[i]))
             return 1;
     return 0;
 }
@@ -143,10 +144,10 @@ is_search(const struct verdict_input *in)
         NULL
     };
     for (int i = 0; in->url && params[i]; i++)
-        if (strcasestr(in->url, params[i]))
+        if (words_casestr(in->url, params[i]))
             return 1;
     for (int i = 0; in->doc_title && words[i]; i++)
-        if (strcasestr(in->doc_title, words[i]))
+        if (words_casestr(in->doc_title, words[i]))
             return 1;
     return 0;
 }
