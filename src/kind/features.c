@@ -27,6 +27,9 @@ kind_feature_name(enum kind_feature f)
 _Static_assert(KF_inputs - KF_buttons == KM_COUNT - 1,
                "features.h's marks out of kind_mark's order");
 
+/* Fewer words than this tell too little of how a page speaks. */
+#define VOICE_MIN_WORDS 300
+
 static float
 count(double n)
 {
@@ -123,9 +126,11 @@ kind_features(const struct kind_feature_input *in, float *f)
     for (int m = 0; m < KM_COUNT; m++)
         f[KF_buttons + m] = count(ks->n_mark[m]);
     const struct page_voice *v = in->voice;
-    /* per hundred words, so that a short page's few words count */
-    f[KF_we_share] = 100 * share(v->we_words, v->words);
-    f[KF_you_share] = 100 * share(v->you_words, v->words);
+    /* Per hundred words, and as if a page had VOICE_MIN_WORDS at least:
+     * on a short page a few words are chance, not a voice. */
+    double words = v->words > VOICE_MIN_WORDS ? v->words : VOICE_MIN_WORDS;
+    f[KF_we_share] = 100 * share(v->we_words, words);
+    f[KF_you_share] = 100 * share(v->you_words, words);
     f[KF_ctas] = count(v->cta_blocks);
     f[KF_question_headings] = count(v->question_headings);
     f[KF_tels] = count(ks->n_tel);
