@@ -57,8 +57,10 @@ block_verdict(const struct blocks *bs, const struct block *b)
 {
     const char *t = block_text(bs, b);
     /* Mostly links: a menu, a list of links, a button's label.  A
-     * heading stays: a feature card's linked title, a section's. */
-    if (b->kind != BK_HEADING && b->kind != BK_PRE &&
+     * heading stays: a feature card's linked title, a section's; so does
+     * a row of a data table, whose first cell may link to a definition
+     * (a pricing table's feature names) without the row being a menu. */
+    if (b->kind != BK_HEADING && b->kind != BK_PRE && b->kind != BK_ROW &&
         2 * b->link_chars >= b->chars &&
         (b->chars < LINKED_PROSE_CHARS || b->kind == BK_LI) &&
         !card_text(bs, b))
