@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "pick/column.h"
+#include "refine/refine.h"
 
 #include <string.h>
 #include <strings.h>
@@ -69,6 +70,8 @@ block_verdict(const struct blocks *bs, const struct block *b)
         (strcasestr(t, "cookie") || strstr(t, "\xC2\xA9") ||
          !strncasecmp(t, "copyright", 9)))
         return "cookie notice or copyright line";
+    if (b->kind != BK_ROW && refine_ticker(t, b->text_len))
+        return "ticker";
     return NULL;
 }
 
