@@ -202,6 +202,32 @@ run_chosen(struct table *t, const struct chosen *c)
     KEPT(t, c->para, "the scorer's section");
 }
 
+/* A landing page whose one long section the scorer chose, unmarked as an
+ * article: the column's hero and short sections join it. */
+static void
+test_long_section(void)
+{
+    struct table t;
+    start(&t);
+    int tagline = add(&t, elem(&t, 0, GUMBO_TAG_SECTION, 0), GUMBO_TAG_H2,
+                      0, BK_HEADING, "Ship faster with Acme", 0);
+    int s = elem(&t, 0, GUMBO_TAG_SECTION, 0);
+    int p1 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "Acme builds, tests and deploys your code, so that your "
+                 "team can spend its days on the product and not on the "
+                 "pipeline that carries it, from the first commit of the "
+                 "morning to the release at night.", 0);
+    int p2 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "Every branch gets a preview of its own, with a link to "
+                 "share, and every release can be rolled back with one "
+                 "click when something goes wrong in the field.", 0);
+    run(&t, s);
+    KEPT(&t, tagline, "the hero beside the scorer's section");
+    KEPT(&t, p1, "the scorer's section");
+    KEPT(&t, p2, "the scorer's section");
+    EQ_INT(t.sc.main_elem, 0, "the column is the body");
+}
+
 /* A carousel's items written twice keep once. */
 static void
 test_repeats(void)
@@ -248,6 +274,7 @@ main(void)
     test_body_column();
     test_main_column();
     test_article_kept();
+    test_long_section();
     test_repeats();
     test_table_rows();
     return test_done();
