@@ -369,6 +369,43 @@ test_closed_panels(void)
     done(&p);
 }
 
+/* role=tablist on a strip of tabs is navigation; on an accordion's
+ * panel group, with the panels' paragraphs inside, it is not. */
+static void
+test_tablists(void)
+{
+    struct page p;
+    build(&p, "<body><div role=tablist id=tabs><a href=#a>Details</a>"
+              "<a href=#b>Care</a></div>"
+              "<div role=tablist id=faq><div class=panel><h4>Can I return "
+              "it?</h4><div class=\"panel-collapse collapse\"><p>Yes, "
+              "within thirty days of delivery, in its box and unworn; "
+              "we refund the price and the shipping both ways. Write to us "
+              "first and we send a label for the parcel.</p></div>"
+              "</div><div class=panel><h4>How is it washed?</h4><div "
+              "class=\"panel-collapse collapse\"><p>Cold, inside out, and "
+              "dried flat away from the sun, so that the linen keeps its "
+              "shape and its colour for years of use.</p></div></div>"
+              "<div class=panel><h4>Where is it made?</h4><div "
+              "class=\"panel-collapse collapse\"><p>In a small workshop "
+              "in the north, from flax grown and spun nearby.</p></div>"
+              "</div></div></body>");
+    EQ_INT(p.rc, 0, "blocks_build");
+    int tabs = -1, faq = -1;
+    for (int i = 0; i < p.bs.n_elems; i++)
+        if (p.bs.elems[i].flags & EF_TABLIST) {
+            if (tabs < 0)
+                tabs = i;
+            else
+                faq = i;
+        }
+    OK(tabs >= 0 && (p.bs.elems[tabs].flags & EF_NAV_TAG),
+       "a strip of tabs is navigation");
+    OK(faq >= 0 && !(p.bs.elems[faq].flags & EF_NAV_TAG),
+       "a tab list around its panels' prose is not");
+    done(&p);
+}
+
 static void
 test_streamed_segments(void)
 {
@@ -944,6 +981,7 @@ main(void)
     test_hidden_page_wrapper();
     test_script_data();
     test_closed_panels();
+    test_tablists();
     test_shown_anyway();
     test_code_lines();
     test_counts();

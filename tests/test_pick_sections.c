@@ -175,6 +175,59 @@ test_article_kept(void)
     EQ_INT(t.sc.main_elem, body, "the scorer's container stays");
 }
 
+/* The section the scorer chose in the tests below: a heading and its
+ * paragraph, after what the test wrote before it. */
+struct chosen {
+    int section, heading, para;
+};
+
+static struct chosen
+chosen_section(struct table *t)
+{
+    struct chosen c;
+    c.section = elem(t, 0, GUMBO_TAG_SECTION, 0);
+    c.heading = add(t, c.section, GUMBO_TAG_H2, 0, BK_HEADING,
+                    "How it works", 0);
+    c.para = add(t, c.section, GUMBO_TAG_P, 0, BK_PARA,
+                 "Connect a repository, push, and watch it go live on a "
+                 "domain of your own within a minute or two.", 0);
+    return c;
+}
+
+static void
+run_chosen(struct table *t, const struct chosen *c)
+{
+    run(t, c->section);
+    KEPT(t, c->heading, "the scorer's section");
+    KEPT(t, c->para, "the scorer's section");
+}
+
+/* A landing page whose one long section the scorer chose, unmarked as an
+ * article: the column's hero and short sections join it. */
+static void
+test_long_section(void)
+{
+    struct table t;
+    start(&t);
+    int tagline = add(&t, elem(&t, 0, GUMBO_TAG_SECTION, 0), GUMBO_TAG_H2,
+                      0, BK_HEADING, "Ship faster with Acme", 0);
+    int s = elem(&t, 0, GUMBO_TAG_SECTION, 0);
+    int p1 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "Acme builds, tests and deploys your code, so that your "
+                 "team can spend its days on the product and not on the "
+                 "pipeline that carries it, from the first commit of the "
+                 "morning to the release at night.", 0);
+    int p2 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
+                 "Every branch gets a preview of its own, with a link to "
+                 "share, and every release can be rolled back with one "
+                 "click when something goes wrong in the field.", 0);
+    run(&t, s);
+    KEPT(&t, tagline, "the hero beside the scorer's section");
+    KEPT(&t, p1, "the scorer's section");
+    KEPT(&t, p2, "the scorer's section");
+    EQ_INT(t.sc.main_elem, 0, "the column is the body");
+}
+
 /* A carousel's items written twice keep once. */
 static void
 test_repeats(void)
@@ -187,17 +240,32 @@ test_repeats(void)
                  "It halved our release time in a month.", 0);
     int q2 = add(&t, s, GUMBO_TAG_P, 0, BK_PARA,
                  "It halved our release time in a month.", 0);
-    int s2 = elem(&t, 0, GUMBO_TAG_SECTION, 0);
-    int h2 = add(&t, s2, GUMBO_TAG_H2, 0, BK_HEADING, "How it works", 0);
-    int p2 = add(&t, s2, GUMBO_TAG_P, 0, BK_PARA,
-                 "Connect a repository, push, and watch it go live on a "
-                 "domain of your own within a minute or two.", 0);
-    run(&t, s2);
+    struct chosen c = chosen_section(&t);
+    run_chosen(&t, &c);
     KEPT(&t, h, "testimonials heading");
     KEPT(&t, q1, "first copy of a testimonial");
     WENT(&t, q2, "second copy of a testimonial");
-    KEPT(&t, h2, "the scorer's section");
-    KEPT(&t, p2, "the scorer's section");
+}
+
+/* A pricing table whose feature names link to their definitions: its
+ * rows are data, not a menu. */
+static void
+test_table_rows(void)
+{
+    struct table t;
+    start(&t);
+    int table = elem(&t, 0, GUMBO_TAG_TABLE, EF_DATA_TABLE);
+    int r1 = add(&t, table, GUMBO_TAG_TR, 0, BK_ROW,
+                 "Priority support | Yes | Yes", 15);
+    int r2 = add(&t, table, GUMBO_TAG_TR, 0, BK_ROW,
+                 "Custom domains | No | Yes", 13);
+    struct chosen c = chosen_section(&t);
+    int ul = elem(&t, 0, GUMBO_TAG_UL, EF_LIST);
+    int link = add(&t, ul, GUMBO_TAG_LI, 0, BK_LI, "Documentation", ALL);
+    run_chosen(&t, &c);
+    KEPT(&t, r1, "table row with a linked first cell");
+    KEPT(&t, r2, "table row with a linked first cell");
+    WENT(&t, link, "link list item");
 }
 
 int
@@ -206,6 +274,8 @@ main(void)
     test_body_column();
     test_main_column();
     test_article_kept();
+    test_long_section();
     test_repeats();
+    test_table_rows();
     return test_done();
 }

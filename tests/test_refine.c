@@ -443,6 +443,30 @@ test_meta_lines(void)
 }
 
 static void
+test_tickers(void)
+{
+    struct table t;
+    start(&t);
+    int d = elem(&t, 0, GUMBO_TAG_DIV, 0);
+    add(&t, d, GUMBO_TAG_P, BK_PARA, PROSE, 0);
+    int marquee = add(&t, d, GUMBO_TAG_DIV, BK_DIVTEXT,
+                      "Book now * Book now * Book now * Book n", 0);
+    int rule = add(&t, d, GUMBO_TAG_P, BK_PARA,
+                   "- - - - - - - - - - - - - - - - -", 0);
+    int twice = add(&t, d, GUMBO_TAG_P, BK_PARA,
+                    "Order today. Order today.", 0);
+    int tab = elem(&t, d, GUMBO_TAG_TABLE, EF_DATA_TABLE);
+    int row = add(&t, tab, GUMBO_TAG_TR, BK_ROW,
+                  "n | Mean | n | Mean | n | Mean | n | Mean", 0);
+    add(&t, d, GUMBO_TAG_P, BK_PARA, PROSE2, 0);
+    run(&t, REFINE_BALANCED);
+    WENT(&t, marquee, "ticker", "a phrase repeated, cut at the end");
+    WENT(&t, rule, "ticker", "a rule of spaced dashes");
+    KEPT(&t, twice, "a sentence said twice");
+    KEPT(&t, row, "a table row of repeated cells");
+}
+
+static void
 test_cookie_notice(void)
 {
     struct table t;
@@ -659,6 +683,7 @@ main(void)
     test_bylines();
     test_copyright();
     test_meta_lines();
+    test_tickers();
     test_cookie_notice();
     test_link_list_heads();
     test_empty_sections();

@@ -936,6 +936,10 @@ walk(struct walker *w, GumboNode *root)
 
 /* ------------------------------------------------------------ totals */
 
+/* Unlinked text of a role=tablist that makes it the panels' box rather
+ * than the tabs: a few paragraphs' worth. */
+#define TABLIST_PROSE_CHARS 300
+
 static void
 sum_up(struct walker *w)
 {
@@ -974,6 +978,13 @@ sum_up(struct walker *w)
             break;
         default: break;
         }
+        /* Its subtree complete: a "tab list" around paragraphs of prose
+         * is an accordion marked up with its panels inside (Bootstrap's
+         * role=tablist on the panel group), not a strip of tabs. */
+        if ((e->flags & EF_TABLIST) && e->n_p &&
+            e->chars >= TABLIST_PROSE_CHARS + e->link_chars &&
+            e->link_chars * 2 < e->chars)
+            e->flags &= ~(uint32_t)EF_NAV_TAG;
         if (e->parent >= 0) {
             struct elem *p = &w->elems[e->parent];
             p->n_p += e->n_p;

@@ -48,6 +48,8 @@ enum {
     EF_NAV_NAME = 1u << 24,    /* class/id: breadcrumb, pagination */
     EF_HEADER_NAME = 1u << 25, /* unlikely only for the word "header" */
     EF_CONTROL_NAME = 1u << 26, /* class/id: filters, facets, sort bar */
+    EF_TABLIST = 1u << 27,     /* role=tablist: navigation (EF_NAV_TAG)
+                                  unless it holds its panels' prose */
     EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
                                   page (an unclosed tag inside swallows
                                   the rest of the document in Gumbo) */

@@ -261,8 +261,10 @@ flags_from_role(const char *role, struct elem *e)
         e->flags |= EF_MAIN_TAG;
     else if (!strcasecmp(role, "navigation") || !strcasecmp(role, "menu") ||
              !strcasecmp(role, "menubar") || !strcasecmp(role, "toolbar") ||
-             !strcasecmp(role, "search") || !strcasecmp(role, "tablist"))
+             !strcasecmp(role, "search"))
         e->flags |= EF_NAV_TAG;
+    else if (!strcasecmp(role, "tablist"))
+        e->flags |= EF_NAV_TAG | EF_TABLIST;
     else if (!strcasecmp(role, "complementary"))
         e->flags |= EF_ASIDE_TAG;
     else if (!strcasecmp(role, "contentinfo"))

@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 #include "pick/column.h"
+#include "refine/refine.h"
 
 #include <string.h>
 #include <strings.h>
@@ -32,9 +33,12 @@
  * sentence is a copy. */
 #define REPEAT_MIN_CHARS 20
 /* When the scorer's choice already holds this share of what the column
- * keeps, the page is one body of text (an article taken for a service
- * page, a page of one section), and the rest of the column is what
- * surrounds it: related links, comments, boxes of the site. */
+ * keeps and its markup says article (an <article>, a box named as an
+ * article's body), the page is one body of text taken for a service
+ * page, and the rest of the column is what surrounds it: related links,
+ * comments, boxes of the site.  A landing page's largest section often
+ * holds as much, and the rest of the column is its hero and its other
+ * sections. */
 #define SCORER_SHARE 0.8
 /* Notices about cookies and copyright lines are short. */
 #define NOTICE_MAX_CHARS 200
@@ -57,8 +61,10 @@ block_verdict(const struct blocks *bs, const struct block *b)
 {
     const char *t = block_text(bs, b);
     /* Mostly links: a menu, a list of links, a button's label.  A
-     * heading stays: a feature card's linked title, a section's. */
-    if (b->kind != BK_HEADING && b->kind != BK_PRE &&
+     * heading stays: a feature card's linked title, a section's; so does
+     * a row of a data table, whose first cell may link to a definition
+     * (a pricing table's feature names) without the row being a menu. */
+    if (b->kind != BK_HEADING && b->kind != BK_PRE && b->kind != BK_ROW &&
         2 * b->link_chars >= b->chars &&
         (b->chars < LINKED_PROSE_CHARS || b->kind == BK_LI) &&
         !card_text(bs, b))
@@ -67,6 +73,8 @@ block_verdict(const struct blocks *bs, const struct block *b)
         (strcasestr(t, "cookie") || strstr(t, "\xC2\xA9") ||
          !strncasecmp(t, "copyright", 9)))
         return "cookie notice or copyright line";
+    if (b->kind != BK_ROW && refine_ticker(t, b->text_len))
+        return "ticker";
     return NULL;
 }
 
@@ -109,12 +117,24 @@ drop_link_list_heads(const struct blocks *bs, int from, int to,
     }
 }
 
+/* Whether the scorer's container is an article by its markup: an
+ * <article>, or a box named as an article's body, or inside one. */
+static int
+marked_article(const struct blocks *bs, int e)
+{
+    for (; e >= 0; e = bs->elems[e].parent)
+        if (bs->elems[e].flags & (EF_ARTICLE_TAG | EF_ARTICLE_BODY))
+            return 1;
+    return 0;
+}
+
 int
 pick_sections(struct arena *a, const struct pick_input *in,
               struct score_result *sc)
 {
     const struct blocks *bs = in->bs;
-    int column = column_find(bs, sc->main_elem);
+    int chosen = sc->main_elem;
+    int column = column_find(bs, chosen);
     if (column < 0)
         return 0;
     uint8_t *chrome = arena_calloc(a, (size_t)bs->n_elems + 1, 1);
@@ -123,7 +143,8 @@ pick_sections(struct arena *a, const struct pick_input *in,
     column_chrome(bs, column, chrome);
     /* The scorer's choice, to go back to when the column keeps less
      * than half of it (the column was misread: a page inside one box
-     * named like chrome) or little more (SCORER_SHARE). */
+     * named like chrome) or, for a marked article, little more
+     * (SCORER_SHARE). */
     size_t nb = (size_t)bs->n_blocks, before = sc->kept_chars;
     uint8_t *keep0 = arena_alloc(a, nb + 1);
     uint8_t *selected0 = arena_alloc(a, nb + 1);
@@ -162,7 +183,8 @@ pick_sections(struct arena *a, const struct pick_input *in,
         return -1;
     pick_recount(bs, sc);
     if (2 * sc->kept_chars < before ||
-        (double)before >= SCORER_SHARE * (double)sc->kept_chars) {
+        ((double)before >= SCORER_SHARE * (double)sc->kept_chars &&
+         marked_article(bs, chosen))) {
         memcpy(sc->keep, keep0, nb);
         memcpy(sc->selected, selected0, nb);
         memcpy(sc->reason, reason0, nb * sizeof *reason0);

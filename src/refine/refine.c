@@ -58,6 +58,10 @@
  * 2024, 10:30", "4 min"), not prose. */
 #define META_LINE_MAX_CHARS 60
 #define META_LINE_DIGIT_SHARE 0.25
+/* A ticker's phrase is written at least this many times; a shorter text
+ * than TICKER_MIN_BYTES is a word or two said twice ("Yes Yes"). */
+#define TICKER_MIN_REPEATS 3
+#define TICKER_MIN_BYTES 24
 
 /* Labels that mark an advertisement slot, matched on the whole block
  * (Readability's adWords, plus German and Dutch labels). */
@@ -381,6 +385,20 @@ trim_calls_to_action(const struct blocks *bs, uint8_t *keep,
     }
 }
 
+int
+refine_ticker(const char *t, size_t n)
+{
+    /* Shifted by the phrase's length, the text reads the same; the
+     * phrase is words, with a space (a run of one letter, a rule of
+     * stars, is left to the other rules). */
+    if (n < TICKER_MIN_BYTES)
+        return 0;
+    for (size_t p = 1; p * TICKER_MIN_REPEATS <= n; p++)
+        if (t[p] == t[0] && !memcmp(t, t + p, n - p))
+            return memchr(t, ' ', p) != NULL;
+    return 0;
+}
+
 void
 refine_blocks(const struct blocks *bs, enum refine_mode mode, uint8_t *keep,
               const char **reason)
@@ -424,6 +442,8 @@ refine_blocks(const struct blocks *bs, enum refine_mode mode, uint8_t *keep,
             drop(keep, reason, i, "mostly link text");
         else if (mode == REFINE_LINKS)
             continue;
+        else if (b->kind != BK_ROW && refine_ticker(t, b->text_len))
+            drop(keep, reason, i, "ticker");
         else if (is_ad_label(t, b->text_len))
             drop(keep, reason, i, "advertisement label");
         else if (is_caption(bs, b))

@@ -30,6 +30,12 @@ enum refine_mode {
 void refine_blocks(const struct blocks *bs, enum refine_mode mode,
                    uint8_t *keep, const char **reason);
 
+/* Nonzero when the text is one phrase of words written over and over (at
+ * least three times): a ticker scrolling across a section ("Book now *
+ * Book now * ..."), nothing said.  (Not asked of a table's rows, whose
+ * cells may repeat: "n | Mean | n | Mean".) */
+int refine_ticker(const char *t, size_t n);
+
 /* The main content of a page: what the later stages read. */
 struct score_result {
     uint8_t *keep;         /* per block: 1 when part of the article */
