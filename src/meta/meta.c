@@ -337,14 +337,13 @@ struct lazy_visible {
     const GumboNode *root;
     int done;
     struct visible_meta v;
-    struct node_memo *memo; /* shared with the byline walks */
 };
 
 static const struct visible_meta *
 visible_meta(struct arena *a, struct lazy_visible *lv)
 {
     if (!lv->done && lv->root)
-        meta_visible_scan(a, lv->root, lv->memo, &lv->v);
+        meta_visible_scan(a, lv->root, &lv->v);
     lv->done = 1;
     return &lv->v;
 }
@@ -400,7 +399,7 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
                 meta_authors_add(a, out, s->tag[i].value))
                 return -1;
     if (!out->n &&
-        meta_authors_add(a, out, meta_byline_find(a, root, lv->memo)))
+        meta_authors_add(a, out, meta_byline_find(a, root)))
         return -1;
     if (out->n)
         return 0;
@@ -667,9 +666,7 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
 
     struct strlist authors = {NULL, 0, PITH_MAX_AUTHORS};
     struct strlist tags = {NULL, 0, PITH_MAX_TAGS};
-    struct node_memo memo;
-    meta_memo_init(&memo, a, root);
-    struct lazy_visible lv = {root, 0, {0}, &memo};
+    struct lazy_visible lv = {root, 0, {0}};
     if ((root && pick_authors(a, s, j, root, &lv, &authors)) ||
         pick_tags(a, s, j, &tags))
         return -1;

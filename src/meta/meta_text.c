@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "dom/dom.h"
+#include "words.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,10 @@ static const struct { const char *label; int cjk; } labels[] = {
 /* Words a byline line starts with, before a capitalized name. */
 static const char *const by_starts[] = {"by ", "von ", "par ", "por ",
                                         "door ", NULL};
+
+/* Class words that mark the writer's name when no byline class does. */
+static const char *const writer_classes[] = {"writer", "reporter",
+                                             "journalist", "autor", NULL};
 
 static int
 starts_name(const char *p)
@@ -82,6 +87,13 @@ name_on_date(struct arena *a, const char *t)
     return name && meta_word_count(name) <= NAME_MAX_WORDS ? name : NULL;
 }
 
+static int
+class_has(const GumboNode *n, const char *const *words)
+{
+    const char *cls = dom_attr(n, "class");
+    return cls && words_any(cls, words, 1);
+}
+
 /* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
 static const char *
 drop_role(struct arena *a, const char *name)
@@ -98,7 +110,7 @@ drop_role(struct arena *a, const char *name)
 }
 
 static void
-judge_line(struct arena *a, unsigned facts, const char *t,
+judge_line(struct arena *a, const GumboNode *n, const char *t,
            struct visible_meta *out)
 {
     if (!out->date_line && meta_word_count(t) <= DATE_LINE_MAX_WORDS)
@@ -113,7 +125,7 @@ judge_line(struct arena *a, unsigned facts, const char *t,
     }
     if (!name)
         name = name_on_date(a, t);
-    if (!name && (facts & MEMO_WRITER))
+    if (!name && class_has(n, writer_classes))
         name = drop_role(a, t);
     if (name) {
         out->byline = name;
@@ -176,24 +188,25 @@ put_line_text(char *raw, size_t len, const char *text)
     return len;
 }
 
-/* Does raw hold "copyright" in any case, as strcasestr() finds it (which
- * folds ASCII letters only)?  Its general search costs more than this
- * look at each 'c'. */
+/* A cheap look at an element's first text before reading it properly:
+ * could it be a byline or date line (a digit, a "by", a label, a writer
+ * class), or a copyright line? */
 static int
-has_copyright(const char *raw)
+worth_reading(const GumboNode *n, int copyright)
 {
-    for (const char *p = raw; *p; p++)
-        if ((*p | 0x20) == 'c' && !strncasecmp(p, "copyright", 9))
-            return 1;
-    return 0;
-}
-
-/* Could text that starts so be a byline or date line (a digit, a "by", a
- * label, a writer class)? */
-static int
-line_worth(const char *raw, unsigned facts)
-{
-    if (strpbrk(raw, "0123456789") || (facts & MEMO_WRITER) ||
+    char raw[LINE_MAX_BYTES + 1];
+    size_t len = 0;
+    int nodes = 0;
+    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
+                                 nodes++ < LINE_MAX_NODES;
+         d = dom_next(n, d, dom_unread(d))) {
+        if (d->type == GUMBO_NODE_TEXT)
+            len = put_line_text(raw, len, d->v.text.text);
+    }
+    raw[len] = '\0';
+    if (copyright)
+        return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
+    if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
         strstr(raw, " on "))
         return 1;
     const char *p = raw;
@@ -212,67 +225,34 @@ line_worth(const char *raw, unsigned facts)
     return 0;
 }
 
-/* A cheap look at an element's first text before reading it properly:
- * could it be a byline or date line, or a copyright line?  Both answers
- * at once, kept in the memo: the copyright walk comes over the same
- * elements. */
-static unsigned
-worth_reading(struct node_memo *m, const GumboNode *n)
-{
-    unsigned facts = meta_node_facts(m, n, MEMO_CLASS_KNOWN);
-    if (facts & MEMO_LINE_KNOWN)
-        return facts;
-    char raw[LINE_MAX_BYTES + 1];
-    size_t len = 0;
-    int nodes = 0;
-    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
-                                 nodes++ < LINE_MAX_NODES;
-         d = dom_next(n, d, dom_unread(d))) {
-        if (d->type == GUMBO_NODE_TEXT)
-            len = put_line_text(raw, len, d->v.text.text);
-    }
-    raw[len] = '\0';
-    unsigned b = MEMO_LINE_KNOWN;
-    if (strstr(raw, "\xC2\xA9") || has_copyright(raw))
-        b |= MEMO_COPYRIGHT;
-    if (line_worth(raw, facts))
-        b |= MEMO_LINE;
-    unsigned *slot = meta_memo_at(m, n);
-    if (slot)
-        *slot |= b;
-    return facts | b;
-}
-
 static void
-walk(struct arena *a, const GumboNode *root, struct node_memo *m,
-     struct visible_meta *out, int copyright)
+walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
+     int copyright)
 {
+    char match[512];
     for (const GumboNode *n = root; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
-            unsigned f = 0;
+            const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
+            meta_class_id(match, sizeof match, cls, id);
             skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                    t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                    t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||
                    t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
-                   !((f = meta_node_facts(m, n, MEMO_VISIBLE_KNOWN)) &
-                     MEMO_VISIBLE) ||
-                   (!copyright &&
-                    (meta_node_facts(m, n, MEMO_CLASS_KNOWN) & MEMO_UNLIKELY));
-            if (!skip && t != GUMBO_TAG_HTML && t != GUMBO_TAG_BODY)
-                f = worth_reading(m, n);
-            const char *text =
-                !skip && t != GUMBO_TAG_HTML && t != GUMBO_TAG_BODY &&
-                        (f & (copyright ? MEMO_COPYRIGHT : MEMO_LINE))
-                    ? meta_text_capped(a, n, LINE_MAX_BYTES, LINE_MAX_NODES)
-                    : NULL;
+                   !meta_visible(n) ||
+                   (!copyright && meta_unlikely(n, match));
+            const char *text = skip || t == GUMBO_TAG_HTML ||
+                               t == GUMBO_TAG_BODY ||
+                               !worth_reading(n, copyright)
+                ? NULL : meta_text_capped(a, n, LINE_MAX_BYTES,
+                                          LINE_MAX_NODES);
             if (text && copyright) {
                 out->copyright = copyright_holder(a, text);
                 if (out->copyright)
                     return;
             } else if (text) {
-                judge_line(a, f, text, out);
+                judge_line(a, n, text, out);
             }
         }
         n = dom_next(root, n, skip);
@@ -280,13 +260,13 @@ walk(struct arena *a, const GumboNode *root, struct node_memo *m,
 }
 
 void
-meta_visible_scan(struct arena *a, const GumboNode *root, struct node_memo *m,
+meta_visible_scan(struct arena *a, const GumboNode *root,
                   struct visible_meta *out)
 {
     memset(out, 0, sizeof *out);
-    walk(a, root, m, out, 0);
+    walk(a, root, out, 0);
     /* The copyright holder is for pages with no byline or one of a single
      * word ("Ines on 8 November 2022" over "© 2022 Ines Carvalho-Brandt"). */
     if (!out->byline || meta_word_count(out->byline) == 1)
-        walk(a, root, m, out, 1);
+        walk(a, root, out, 1);
 }
