@@ -198,6 +198,22 @@ test_jsonld_article(void)
     done(&d);
 }
 
+/* The authors meta_read() gives for a JSON-LD article whose author is
+ * author_json, on a page whose body is body. */
+static void
+jsonld_author_is(const char *author_json, const char *body,
+                 const char *const *want, const char *what)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "<script type=\"application/ld+json\">"
+             "{\"@context\": \"https://schema.org\", \"@type\": "
+             "\"Article\", \"headline\": \"H\", \"author\": %s}</script>"
+             "%s", author_json, body);
+    struct doc d;
+    authors_are(read_meta(&d, html, NULL), want, what);
+    done(&d);
+}
+
 static void
 test_jsonld_authors(void)
 {
@@ -220,6 +236,34 @@ test_jsonld_authors(void)
         " \"headline\": \"H\", \"creator\": \"Ann Smith\"}</script>", NULL);
     static const char *const ann[] = {"Ann Smith", NULL};
     authors_are(m, ann, "creator");
+    done(&d);
+
+    /* A member handle is a name, digits and all; alone in JSON-LD it
+     * gives way to the full name the byline shows, not to a first name
+     * or another handle. */
+    jsonld_author_is("\"quill_77\"", "<p class=\"byline\">By Ann Smith</p>",
+                     ann, "handle gives way to the byline's full name");
+    static const char *const quill[] = {"quill_77", NULL};
+    jsonld_author_is("\"quill_77\"", "<p class=\"byline\">By Ann</p>",
+                     quill, "handle kept over a first name");
+    m = read_meta(&d, "<meta name=\"author\" content=\"b.scherer2\">"
+                  "<meta name=\"author\" content=\"2024-03-05\">"
+                  "<meta name=\"author\" content=\"9lives\">", NULL);
+    static const char *const scherer[] = {"b.scherer2", NULL};
+    authors_are(m, scherer, "handle, not a date or a number");
+    done(&d);
+
+    /* A Q&A page: the question's author, not the answer's. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"QAPage\","
+        " \"mainEntity\": {\"@type\": \"Question\", \"name\": \"Q\","
+        " \"author\": {\"@type\": \"Person\", \"name\": \"RyeBaker\"},"
+        " \"acceptedAnswer\": {\"@type\": \"Answer\", \"author\":"
+        " {\"name\": \"Ann Smith\"}}}}</script>"
+        "<p class=\"byline\">Ann Smith</p>", NULL);
+    static const char *const rye[] = {"RyeBaker", NULL};
+    authors_are(m, rye, "the question's author");
     done(&d);
 }
 

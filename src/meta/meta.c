@@ -379,6 +379,16 @@ person_name(const char *s, const char *doc_title)
     return 1;
 }
 
+static int
+authors_copy(struct arena *a, const struct strlist *from,
+             struct strlist *out)
+{
+    for (size_t i = 0; i < from->n; i++)
+        if (strlist_add(a, out, from->items[i]))
+            return -1;
+    return 0;
+}
+
 /* Authors: JSON-LD, then the first meta tag that names any (all of its
  * tags: pages repeat <meta name=author> per author), then the visible
  * byline. */
@@ -390,9 +400,13 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
     static const enum key order[] = {K_DC_CREATOR, K_DCTERM_CREATOR,
                                      K_AUTHOR, K_PARSELY_AUTHOR,
                                      K_ARTICLE_AUTHOR};
-    for (size_t i = 0; i < j->authors.n; i++)
-        if (strlist_add(a, out, j->authors.items[i]))
-            return -1;
+    /* JSON-LD's names come first, but a lone member handle there
+     * ("jdoe42") gives way to a full name that the tags or the byline
+     * show for the same page. */
+    int handle = j->authors.n == 1 &&
+                 meta_author_handle(a, j->authors.items[0]);
+    if (j->authors.n && !handle)
+        return authors_copy(a, &j->authors, out);
     for (size_t k = 0; k < sizeof order / sizeof order[0] && !out->n; k++)
         for (int i = 0; i < s->n_tags; i++)
             if (s->tag[i].key == order[k] &&
@@ -401,6 +415,10 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
     if (!out->n &&
         meta_authors_add(a, out, meta_byline_find(a, root)))
         return -1;
+    if (handle && !(out->n && meta_word_count(out->items[0]) >= 2)) {
+        out->n = 0;
+        return authors_copy(a, &j->authors, out);
+    }
     if (out->n)
         return 0;
     const struct visible_meta *vis = visible_meta(a, lv);

@@ -87,6 +87,26 @@ placeholder(const char *s)
     return !strchr(s, ' ') && dot && strchr(dot + 1, '.');
 }
 
+/* See meta_parts.h: its digits are part of the name, where a byline's
+ * digits are a date glued to it. */
+int
+meta_author_handle(struct arena *a, const char *s)
+{
+    int letters = 0, digits = 0;
+    if (!isalpha((unsigned char)s[0]))
+        return 0;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isdigit(c))
+            digits++;
+        else if (isalpha(c) || c >= 0x80)
+            letters++;
+        else if (!strchr("_.-", c))
+            return 0;
+    }
+    return digits && letters >= 2 && !meta_date_iso(a, s);
+}
+
 static int
 looks_like_name(struct arena *a, const char *s)
 {
@@ -107,7 +127,7 @@ looks_like_name(struct arena *a, const char *s)
         return 0; /* an address or a handle */
     for (const char *p = s; *p; p++)
         digits += isdigit((unsigned char)*p) != 0;
-    if (digits || meta_date_iso(a, s))
+    if ((digits && !meta_author_handle(a, s)) || meta_date_iso(a, s))
         return 0;
     return 1;
 }
@@ -210,7 +230,8 @@ add_one(struct arena *a, struct strlist *l, const char *s, size_t len)
     if (!name)
         return 0;
     name = skip_by(name);
-    name = cut_date(a, name);
+    if (!meta_author_handle(a, name))
+        name = cut_date(a, name);
     if (!name)
         return 0;
     /* Trailing punctuation of a cut byline: "Jane Doe," "Jane Doe |". */

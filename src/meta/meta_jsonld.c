@@ -31,7 +31,8 @@ static const char *const article_types[] = {
     "ScholarlyArticle", "SocialMediaPosting", "LiveBlogPosting",
     "DiscussionForumPosting", "Report", "APIReference", "SatiricalArticle",
     "MedicalScholarlyArticle", "AskPublicNewsArticle", "Blog", "Recipe",
-    NULL
+    /* A Q&A page's question: its author opened the thread. */
+    "Question", NULL
 };
 
 /* Types of the page itself, whose dates are the article's when no

@@ -134,6 +134,11 @@ const char *meta_headline(struct arena *a, const GumboNode *root,
  * URL, a date) is left out. */
 int meta_authors_add(struct arena *a, struct strlist *l, const char *raw);
 
+/* A member's handle as forums and Q&A sites show it ("paulb203",
+ * "sean_g"): one word that starts with a letter, of letters, digits and
+ * _ . -, with a digit, and not a date. */
+int meta_author_handle(struct arena *a, const char *s);
+
 /* The visible byline, as Readability finds it: the first element, in
  * document order, that rel=author, itemprop=author or a class or id such
  * as "byline" marks, with 1 to 99 characters of text, outside hidden
