@@ -787,6 +787,13 @@ test_bylines(void)
         "</span> Senior Correspondent</div></body>", NULL);
     authors_are(m, jane, "itemprop name inside itemprop author");
     done(&d);
+    /* ... given as a <meta>, whose content is its value. */
+    m = read_meta(&d,
+        "<body><div itemprop=\"author\"><a href=\"/u/7\">Jane Doe</a>"
+        "<meta itemprop=\"name\" content=\"Jane Doe\"><span>1,655</span>"
+        "</div></body>", NULL);
+    authors_are(m, jane, "itemprop name of a <meta>");
+    done(&d);
 
     /* "By" and a date around the name in a byline element. */
     m = read_meta(&d,

@@ -420,17 +420,24 @@ author_link(const GumboNode *n)
 }
 
 /* The byline's text: of a descendant marked itemprop=name when there is
- * one (Readability), else of its links to author pages (what a byline
- * says around them is a "By", a date or a job title), else of the
- * element. */
+ * one (Readability; a <meta> one's value is its content, as microdata
+ * reads it), else of its links to author pages (what a byline says
+ * around them is a "By", a date or a job title), else of the element. */
 static const char *
 byline_text(struct arena *a, const GumboNode *n)
 {
     for (const GumboNode *d = n; d; d = dom_next(n, d, dom_unread(d))) {
         const char *ip = d->type == GUMBO_NODE_ELEMENT
                              ? dom_attr(d, "itemprop") : NULL;
-        if (d != n && ip && strstr(ip, "name"))
-            return meta_node_text(a, d);
+        if (d == n || !ip || !strstr(ip, "name"))
+            continue;
+        if (d->v.element.tag == GUMBO_TAG_META) {
+            const char *c = meta_clean_str(a, dom_attr(d, "content"));
+            if (c)
+                return c;
+            continue;
+        }
+        return meta_node_text(a, d);
     }
     char names[BYLINE_MAX_CHARS * 2];
     size_t len = 0;
