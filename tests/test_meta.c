@@ -246,11 +246,30 @@ test_jsonld_authors(void)
     static const char *const quill[] = {"quill_77", NULL};
     jsonld_author_is("\"quill_77\"", "<p class=\"byline\">By Ann</p>",
                      quill, "handle kept over a first name");
+    /* So does an organization, or a Person named after the site. */
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<p class=\"byline\">By Ann Smith</p>", ann,
+                     "organization gives way to the byline's full name");
+    static const char *const acme[] = {"Acme", NULL};
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<p class=\"byline\">Name *</p>", acme,
+                     "organization kept over a form's label");
+    jsonld_author_is("{\"@type\": \"Person\", \"name\": \"Acme Daily\"}",
+                     "<meta property=\"og:site_name\" content=\"acme daily\">"
+                     "<p class=\"byline\">By Ann Smith</p>", ann,
+                     "a Person named after the site gives way");
     m = read_meta(&d, "<meta name=\"author\" content=\"b.scherer2\">"
                   "<meta name=\"author\" content=\"2024-03-05\">"
                   "<meta name=\"author\" content=\"9lives\">", NULL);
     static const char *const scherer[] = {"b.scherer2", NULL};
     authors_are(m, scherer, "handle, not a date or a number");
+    done(&d);
+    /* An author tag naming the site gives way to the byline; its host
+     * counts as its name. */
+    m = read_meta(&d, "<meta name=\"author\" content=\"Tide Works\">"
+                  "<p class=\"byline\">By Ann Smith</p>",
+                  "https://www.tideworks.example/news/a");
+    authors_are(m, ann, "author tag naming the site's host");
     done(&d);
 
     /* A Q&A page: the question's author, not the answer's. */

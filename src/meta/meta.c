@@ -379,48 +379,140 @@ person_name(const char *s, const char *doc_title)
     return 1;
 }
 
-static int
-authors_copy(struct arena *a, const struct strlist *from,
-             struct strlist *out)
+/* The host of an absolute URL, lowercased; NULL when none. */
+static const char *
+host_of(struct arena *a, const char *url)
 {
-    for (size_t i = 0; i < from->n; i++)
-        if (strlist_add(a, out, from->items[i]))
-            return -1;
-    return 0;
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t l = strcspn(p, "/?#:@");
+    if (p[l] == '@') {
+        p += l + 1;
+        l = strcspn(p, "/?#:");
+    }
+    char *h = l ? arena_strndup(a, p, l) : NULL;
+    for (char *c = h; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return h;
+}
+
+/* The site's names into sites[5]: its name, og:site_name (when JSON-LD
+ * named the publisher otherwise), its application-name, and the host of
+ * its URL (or canonical URL) without "www.", with and without the
+ * top-level domain.  Returns how many. */
+static size_t
+site_names(struct arena *a, const struct scan *s, const struct meta *m,
+           const char *url, const char **sites)
+{
+    size_t n = 0;
+    sites[n++] = m->site_name;
+    sites[n++] = meta_clean_str(a, last(s, K_OG_SITE_NAME));
+    sites[n++] = meta_clean_str(a, last(s, K_APPLICATION_NAME));
+    const char *host = host_of(a, url ? url : m->canonical_url);
+    if (host) {
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        sites[n++] = host;
+        const char *dot = strrchr(host, '.');
+        if (dot)
+            sites[n++] = arena_strndup(a, host, (size_t)(dot - host));
+    }
+    return n;
+}
+
+/* s folded for comparing names: its letters and digits, lowercase
+ * ("One Tree Planted" and "onetreeplanted" fold alike). */
+static const char *
+name_key(struct arena *a, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, k = 0;
+    char *r = arena_alloc(a, n + 1);
+    if (!r)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80)
+            r[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            r[k++] = (char)(c + 32);
+    }
+    r[k] = '\0';
+    return r;
+}
+
+/* Names that may stand for no person: member handles alone, and names
+ * that are the site's own (its name, its host's), or the list JSON-LD
+ * types as organizations (org set).  A page that also shows a person's
+ * full name shows its writer. */
+static int
+weak_names(struct arena *a, const struct strlist *l, int org,
+           const char *const *sites, size_t n_sites)
+{
+    if (!l->n)
+        return 0;
+    if (org || (l->n == 1 && meta_author_handle(a, l->items[0])))
+        return 1;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *k = name_key(a, l->items[i]);
+        int site = 0;
+        for (size_t s = 0; s < n_sites && !site; s++) {
+            const char *sk = name_key(a, sites[s]);
+            site = k && sk && *k && !strcmp(k, sk);
+        }
+        if (!site)
+            return 0;
+    }
+    return 1;
 }
 
 /* Authors: JSON-LD, then the first meta tag that names any (all of its
  * tags: pages repeat <meta name=author> per author), then the visible
- * byline. */
+ * byline; of these the first that names a person, or failing that the
+ * first that names anyone (see weak_names()).  sites are the site's
+ * names. */
 static int
 pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
              const GumboNode *root, struct lazy_visible *lv,
-             struct strlist *out)
+             const char *const *sites, size_t n_sites, struct strlist *out)
 {
     static const enum key order[] = {K_DC_CREATOR, K_DCTERM_CREATOR,
                                      K_AUTHOR, K_PARSELY_AUTHOR,
                                      K_ARTICLE_AUTHOR};
-    /* JSON-LD's names come first, but a lone member handle there
-     * ("jdoe42") gives way to a full name that the tags or the byline
-     * show for the same page. */
-    int handle = j->authors.n == 1 &&
-                 meta_author_handle(a, j->authors.items[0]);
-    if (j->authors.n && !handle)
-        return authors_copy(a, &j->authors, out);
-    for (size_t k = 0; k < sizeof order / sizeof order[0] && !out->n; k++)
-        for (int i = 0; i < s->n_tags; i++)
-            if (s->tag[i].key == order[k] &&
-                meta_authors_add(a, out, s->tag[i].value))
-                return -1;
-    if (!out->n &&
-        meta_authors_add(a, out, meta_byline_find(a, root)))
-        return -1;
-    if (handle && !(out->n && meta_word_count(out->items[0]) >= 2)) {
-        out->n = 0;
-        return authors_copy(a, &j->authors, out);
+    struct strlist lists[3] = {j->authors, {NULL, 0, PITH_MAX_AUTHORS},
+                               {NULL, 0, PITH_MAX_AUTHORS}};
+    const struct strlist *first = NULL;
+    for (int src = 0; src < 3; src++) {
+        struct strlist *l = &lists[src];
+        int org = 0;
+        if (src == 0)
+            org = j->authors_org;
+        for (size_t k = 0; src == 1 && k < sizeof order / sizeof order[0] &&
+                           !l->n; k++)
+            for (int i = 0; i < s->n_tags; i++)
+                if (s->tag[i].key == order[k] &&
+                    meta_authors_add(a, l, s->tag[i].value))
+                    return -1;
+        if (src == 2 && meta_authors_add(a, l, meta_byline_find(a, root)))
+            return -1;
+        if (!l->n)
+            continue;
+        int weak = weak_names(a, l, org, sites, n_sites);
+        /* A stand-in gives way to a full name only. */
+        if (!first ? !weak
+                   : !weak && meta_word_count(l->items[0]) >= 2) {
+            *out = *l;
+            return 0;
+        }
+        if (!first)
+            first = l;
     }
-    if (out->n)
+    if (first) {
+        *out = *first;
         return 0;
+    }
     const struct visible_meta *vis = visible_meta(a, lv);
     if (meta_authors_add(a, out, vis->byline))
         return -1;
@@ -556,48 +648,15 @@ pick_tags(struct arena *a, const struct scan *s, const struct jsonld *j,
     return 0;
 }
 
-/* The host of an absolute URL, lowercased; NULL when none. */
-static const char *
-host_of(struct arena *a, const char *url)
-{
-    const char *p = url ? strstr(url, "://") : NULL;
-    if (!p)
-        return NULL;
-    p += 3;
-    size_t l = strcspn(p, "/?#:@");
-    if (p[l] == '@') {
-        p += l + 1;
-        l = strcspn(p, "/?#:");
-    }
-    char *h = l ? arena_strndup(a, p, l) : NULL;
-    for (char *c = h; c && *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c + 32);
-    return h;
-}
-
 /* The headline (meta_headline.c): the metadata's titles as written, the
- * site's names to take off them (its name, and the host of its URL with
- * and without "www." and the top-level domain), Readability's title to
- * fall back on. */
+ * site's names to take off them, Readability's title to fall back on. */
 static const char *
 pick_headline(struct arena *a, const struct scan *s, const struct jsonld *j,
-              const GumboNode *root, const struct meta *m, const char *url)
+              const GumboNode *root, const struct meta *m,
+              const char *const *sites, size_t n_sites)
 {
     const char *titles[] = {s->doc_title, meta_clean_str(a, last(s,
                             K_OG_TITLE)), j->title, m->title};
-    const char *sites[5] = {m->site_name,
-                            meta_clean_str(a, last(s, K_APPLICATION_NAME))};
-    size_t n_sites = 2;
-    const char *host = host_of(a, url ? url : m->canonical_url);
-    if (host) {
-        if (!strncmp(host, "www.", 4))
-            host += 4;
-        sites[n_sites++] = host;
-        const char *dot = strrchr(host, '.');
-        if (dot)
-            sites[n_sites++] = arena_strndup(a, host, (size_t)(dot - host));
-    }
     return meta_headline(a, root, titles, sizeof titles / sizeof *titles,
                          sites, n_sites, m->title);
 }
@@ -682,10 +741,21 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
         out->base_url = url_resolve(a, url, s->base_href);
     const char *base = out->base_url;
 
+    out->canonical_url = resolved(a, base, s->canonical);
+    if (!out->canonical_url)
+        out->canonical_url = resolved(a, base, last(s, K_OG_URL));
+    out->site_name = j->site_name;
+    if (!out->site_name)
+        out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
+                                                    K_APPLICATION_NAME));
+    const char *sites[5];
+    size_t n_sites = site_names(a, s, out, url, sites);
+
     struct strlist authors = {NULL, 0, PITH_MAX_AUTHORS};
     struct strlist tags = {NULL, 0, PITH_MAX_TAGS};
     struct lazy_visible lv = {root, 0, {0}};
-    if ((root && pick_authors(a, s, j, root, &lv, &authors)) ||
+    if ((root && pick_authors(a, s, j, root, &lv, sites, n_sites,
+                              &authors)) ||
         pick_tags(a, s, j, &tags))
         return -1;
     out->authors = authors.items;
@@ -693,17 +763,10 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->tags = tags.items;
     out->n_tags = tags.n;
 
-    out->canonical_url = resolved(a, base, s->canonical);
-    if (!out->canonical_url)
-        out->canonical_url = resolved(a, base, last(s, K_OG_URL));
     pick_dates(a, s, j, &lv, out->canonical_url ? out->canonical_url : url,
                out);
 
-    out->site_name = j->site_name;
-    if (!out->site_name)
-        out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
-                                                    K_APPLICATION_NAME));
-    out->headline = pick_headline(a, s, j, root, out, url);
+    out->headline = pick_headline(a, s, j, root, out, sites, n_sites);
     out->product = pick_product(a, s, root, out->headline, product);
 
     out->description = j->description;

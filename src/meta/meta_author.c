@@ -33,7 +33,8 @@
 
 /* Words that introduce names ("By Jane Doe", "Par Jean Dupont"). */
 static const char *const by_words[] = {
-    "written by", "posted by", "words by", "story by", "text by",
+    "written by", "authored by", "posted by", "words by", "story by",
+    "text by",
     "reported by", "by", "von", "par", "por", "door", "di", "av", "af",
     "autor", "author", "text", NULL
 };
@@ -125,6 +126,8 @@ looks_like_name(struct arena *a, const char *s)
             return 0;
     if (strchr(s, '@'))
         return 0; /* an address or a handle */
+    if (strchr(s, '*'))
+        return 0; /* a form's label: "Name *" */
     for (const char *p = s; *p; p++)
         digits += isdigit((unsigned char)*p) != 0;
     if ((digits && !meta_author_handle(a, s)) || meta_date_iso(a, s))

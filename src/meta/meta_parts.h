@@ -72,6 +72,7 @@ struct jsonld {
     const char *lang;          /* inLanguage */
     const char *body;          /* articleBody, line breaks kept */
     struct strlist authors;    /* author names, in order */
+    int authors_org;           /* all of them typed as organizations */
     struct strlist tags;       /* keywords */
 };
 
