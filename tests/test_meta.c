@@ -258,6 +258,9 @@ test_jsonld_authors(void)
                      "<meta property=\"og:site_name\" content=\"acme daily\">"
                      "<p class=\"byline\">By Ann Smith</p>", ann,
                      "a Person named after the site gives way");
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<div class=\"authority-control\">Authority control"
+                     "</div>", acme, "organization kept over a phrase");
     m = read_meta(&d, "<meta name=\"author\" content=\"b.scherer2\">"
                   "<meta name=\"author\" content=\"2024-03-05\">"
                   "<meta name=\"author\" content=\"9lives\">", NULL);
@@ -805,6 +808,21 @@ test_bylines(void)
         "<body><div itemprop=\"author\"><span itemprop=\"name\">Jane Doe"
         "</span> Senior Correspondent</div></body>", NULL);
     authors_are(m, jane, "itemprop name inside itemprop author");
+    done(&d);
+    /* A byline element that gives no name as a whole is looked into. */
+    m = read_meta(&d,
+        "<body><div class=\"author-block\"><b>By <span class=\"author-name"
+        "\">Jane Doe</span></b> Published on July 18, 2025</div></body>",
+        NULL);
+    authors_are(m, jane, "the name inside a nameless byline");
+    done(&d);
+    /* Lines of a byline are apart: "Jane Doe" and "Editor" are two
+     * words, not "Jane DoeEditor". */
+    m = read_meta(&d,
+        "<body><div class=\"author\"><div>Jane Doe</div><div>Editor</div>"
+        "</div></body>", NULL);
+    static const char *const editor[] = {"Jane Doe Editor", NULL};
+    authors_are(m, editor, "a byline's lines apart");
     done(&d);
     /* ... given as a <meta>, whose content is its value. */
     m = read_meta(&d,

@@ -348,11 +348,12 @@ visible_meta(struct arena *a, struct lazy_visible *lv)
     return &lv->v;
 }
 
-/* Does a copyright holder name a person rather than the site or a
- * company: two to four capitalized words, none of them a word companies
- * and papers use, and not part of the page's <title>? */
+/* Is s two to max capitalized words, as names are written?  particles
+ * lets short lowercase words in ("Ludwig van Beethoven"); companies
+ * rejects the words companies and papers use ("Acme Media", "The Daily
+ * Post"). */
 static int
-person_name(const char *s, const char *doc_title)
+name_words(const char *s, size_t max, int particles, int companies)
 {
     static const char *const org[] = {
         "inc", "ltd", "llc", "gmbh", "ag", "sa", "plc", "corp", "co",
@@ -362,21 +363,31 @@ person_name(const char *s, const char *doc_title)
         "tribune", "weekly", "radio", "tv", "verlag", "the", "and", "of",
         "rights", "reserved", NULL
     };
-    if (!s || (doc_title && strcasestr(doc_title, s)))
-        return 0;
-    size_t words = meta_word_count(s);
-    if (words < 2 || words > 4)
+    size_t words = s ? meta_word_count(s) : 0;
+    if (words < 2 || words > max)
         return 0;
     for (const char *w = s; w; w = strchr(w, ' ') ? strchr(w, ' ') + 1
                                                   : NULL) {
         size_t l = strcspn(w, " ");
-        if (!((*w >= 'A' && *w <= 'Z') || (unsigned char)*w >= 0x80))
+        unsigned char c = (unsigned char)*w;
+        if (!((c >= 'A' && c <= 'Z') || c >= 0x80 ||
+              (particles && c >= 'a' && c <= 'z' && l <= 3)))
             return 0;
-        for (int i = 0; org[i]; i++)
+        for (int i = 0; companies && org[i]; i++)
             if (l == strlen(org[i]) && !strncasecmp(w, org[i], l))
                 return 0;
     }
     return 1;
+}
+
+/* Does a copyright holder name a person rather than the site or a
+ * company: two to four capitalized words, none of them a word companies
+ * and papers use, and not part of the page's <title>? */
+static int
+person_name(const char *s, const char *doc_title)
+{
+    return s && !(doc_title && strcasestr(doc_title, s)) &&
+           name_words(s, 4, 0, 1);
 }
 
 /* The host of an absolute URL, lowercased; NULL when none. */
@@ -468,6 +479,14 @@ weak_names(struct arena *a, const struct strlist *l, int org,
     return 1;
 }
 
+/* Does s read as a person's full name: two to five capitalized words,
+ * short particles let in?  "Name *" or "Authority control" do not. */
+static int
+full_name(const char *s)
+{
+    return name_words(s, 5, 1, 0);
+}
+
 /* Authors: JSON-LD, then the first meta tag that names any (all of its
  * tags: pages repeat <meta name=author> per author), then the visible
  * byline; of these the first that names a person, or failing that the
@@ -501,8 +520,7 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
             continue;
         int weak = weak_names(a, l, org, sites, n_sites);
         /* A stand-in gives way to a full name only. */
-        if (!first ? !weak
-                   : !weak && meta_word_count(l->items[0]) >= 2) {
+        if (!first ? !weak : !weak && full_name(l->items[0])) {
             *out = *l;
             return 0;
         }

@@ -453,7 +453,15 @@ byline_text(struct arena *a, const GumboNode *n)
         }
         d = dom_next(n, d, link);
     }
-    return len ? meta_clean(a, names, len) : meta_node_text(a, n);
+    return len ? meta_clean(a, names, len) : meta_node_lines(a, n);
+}
+
+/* Does a byline's text give a name? */
+static int
+names_any(struct arena *a, const char *text)
+{
+    struct strlist l = {NULL, 0, 1};
+    return !meta_authors_add(a, &l, text) && l.n;
 }
 
 static const char *
@@ -482,9 +490,11 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
                                                     BYLINE_MAX_NODES);
                 if (text)
                     text = byline_text(a, n);
-                /* An empty or overlong one is no byline, and the walk
-                 * goes on inside it. */
-                if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS)
+                /* An empty or overlong one is no byline, nor one that
+                 * holds no name ("By Jane Doe Published on July 18" read
+                 * as one line), and the walk goes on inside it. */
+                if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS &&
+                    names_any(a, text))
                     return text;
             }
             if (!skip && strip_unlikely && meta_unlikely(n, match))

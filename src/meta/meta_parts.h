@@ -23,6 +23,9 @@ const char *meta_clean_str(struct arena *a, const char *s); /* s may be NULL */
 /* The text of an element's subtree (script and style left out), cleaned
  * as above; NULL when empty. */
 const char *meta_node_text(struct arena *a, const GumboNode *root);
+/* The same with a space where an element that starts a line (a <div>, a
+ * <p>, a cell) starts, as a reader sees the words apart. */
+const char *meta_node_lines(struct arena *a, const GumboNode *root);
 
 /* Appends text to b with each run of ASCII white space as one space (and
  * none when b already ends with one): what meta_clean() keeps, so that

@@ -164,8 +164,29 @@ meta_put_text(struct buf *b, const char *text)
     }
 }
 
-const char *
-meta_node_text(struct arena *a, const GumboNode *root)
+/* Elements that start a line of their own: their text is not glued to
+ * what comes before ("<div>Jane Doe</div><div>Editor</div>"). */
+static int
+starts_line(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_BR: case GUMBO_TAG_DIV: case GUMBO_TAG_P:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *
+node_text(struct arena *a, const GumboNode *root, int lines)
 {
     struct buf b;
     buf_init(&b, PITH_MAX_META_BYTES);
@@ -177,7 +198,7 @@ meta_node_text(struct arena *a, const GumboNode *root)
         } else if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
             skip = t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
-            if (t == GUMBO_TAG_BR)
+            if (t == GUMBO_TAG_BR || (lines && n != root && starts_line(t)))
                 meta_put_text(&b, " ");
         }
         n = dom_next(root, n, skip);
@@ -185,6 +206,18 @@ meta_node_text(struct arena *a, const GumboNode *root)
     const char *s = meta_clean(a, b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
+}
+
+const char *
+meta_node_text(struct arena *a, const GumboNode *root)
+{
+    return node_text(a, root, 0);
+}
+
+const char *
+meta_node_lines(struct arena *a, const GumboNode *root)
+{
+    return node_text(a, root, 1);
 }
 
 const char *
