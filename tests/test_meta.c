@@ -267,6 +267,14 @@ test_jsonld_authors(void)
     static const char *const scherer[] = {"b.scherer2", NULL};
     authors_are(m, scherer, "handle, not a date or a number");
     done(&d);
+    /* A Twitter card's "Written by" row, not its reading time. */
+    m = read_meta(&d, "<meta name=\"twitter:label2\" content=\"Reading "
+                  "time\"><meta name=\"twitter:data2\" content=\"4 min\">"
+                  "<meta name=\"twitter:label1\" content=\"Written by\">"
+                  "<meta name=\"twitter:data1\" content=\"Ann Smith\">",
+                  NULL);
+    authors_are(m, ann, "twitter card's Written by row");
+    done(&d);
     /* An author tag naming the site gives way to the byline; its host
      * counts as its name. */
     m = read_meta(&d, "<meta name=\"author\" content=\"Tide Works\">"

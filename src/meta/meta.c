@@ -120,6 +120,8 @@ key_of(const char *name, size_t len)
 /* Meta tags kept per page: a page with more is a keyword farm, and the
  * first ones are the real ones. */
 #define MAX_META_TAGS 512
+/* Rows of a Twitter card read (twitter:label1 to twitter:label4). */
+#define CARD_ROWS 4
 
 struct scan {
     struct { enum key key; const char *value; } tag[MAX_META_TAGS];
@@ -127,6 +129,9 @@ struct scan {
     const char *jsonld[PITH_MAX_JSONLD_SCRIPTS];
     size_t n_jsonld;
     const char *doc_title, *lang, *canonical, *base_href, *license_link;
+    /* Twitter's card rows: twitter:label1 "Written by", twitter:data1
+     * "Jane Doe". */
+    const char *card_label[CARD_ROWS], *card_data[CARD_ROWS];
     const char *image_link, *itemprop_published, *itemprop_modified;
     const char *itemprop_image, *itemprop_lang, *time_pubdate, *time_first;
     struct strlist rel_tags;
@@ -140,6 +145,21 @@ last(const struct scan *s, enum key k)
         if (s->tag[i].key == k)
             return s->tag[i].value;
     return NULL;
+}
+
+/* twitter:labelN and twitter:dataN into the card's row N. */
+static void
+scan_card_row(const char *name, const char *content, struct scan *s)
+{
+    int row = 0, len = 0;
+    char kind[8];
+    if (!name || sscanf(name, "twitter:%5[a-z]%1d%n", kind, &row, &len) != 2 ||
+        name[len] || row < 1 || row > CARD_ROWS)
+        return;
+    if (!strcmp(kind, "label"))
+        s->card_label[row - 1] = content;
+    else if (!strcmp(kind, "data"))
+        s->card_data[row - 1] = content;
 }
 
 static void
@@ -178,6 +198,7 @@ scan_meta(struct arena *a, const GumboNode *n, struct scan *s)
     const char *name = dom_attr(n, "name");
     if (k < 0 && name)
         k = key_of(name, strlen(name));
+    scan_card_row(name ? name : prop, content, s);
     if (k < 0 || s->n_tags >= MAX_META_TAGS)
         return;
     s->tag[s->n_tags].key = (enum key)k;
@@ -487,11 +508,30 @@ full_name(const char *s)
     return name_words(s, 5, 1, 0);
 }
 
+/* Does a Twitter card's label say that its row names the writer? */
+static int
+card_says_author(const char *label)
+{
+    static const char *const labels[] = {"written by", "author", "by",
+                                         "authors", "geschrieben von",
+                                         "écrit par", "escrito por", NULL};
+    const char *c = label;
+    while (c && *c == ' ')
+        c++;
+    for (int i = 0; c && labels[i]; i++) {
+        size_t l = strlen(labels[i]);
+        if (!strncasecmp(c, labels[i], l) &&
+            (c[l] == '\0' || c[l] == ' ' || c[l] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Authors: JSON-LD, then the first meta tag that names any (all of its
- * tags: pages repeat <meta name=author> per author), then the visible
- * byline; of these the first that names a person, or failing that the
- * first that names anyone (see weak_names()).  sites are the site's
- * names. */
+ * tags: pages repeat <meta name=author> per author; else a Twitter
+ * card's "Written by" row), then the visible byline; of these the first
+ * that names a person, or failing that the first that names anyone (see
+ * weak_names()).  sites are the site's names. */
 static int
 pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
              const GumboNode *root, struct lazy_visible *lv,
@@ -514,6 +554,10 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
                 if (s->tag[i].key == order[k] &&
                     meta_authors_add(a, l, s->tag[i].value))
                     return -1;
+        for (int r = 0; src == 1 && !l->n && r < CARD_ROWS; r++)
+            if (card_says_author(s->card_label[r]) &&
+                meta_authors_add(a, l, s->card_data[r]))
+                return -1;
         if (src == 2 && meta_authors_add(a, l, meta_byline_find(a, root)))
             return -1;
         if (!l->n)
