@@ -832,6 +832,29 @@ test_bylines(void)
     static const char *const editor[] = {"Jane Doe Editor", NULL};
     authors_are(m, editor, "a byline's lines apart");
     done(&d);
+    /* A "Written by" line apart from its name, in a column Readability
+     * drops on its first pass (a "sidebar"), and not a menu's "By
+     * Region" or a quotation's "Quote from: Ann on June 9, 2024" there. */
+    m = read_meta(&d,
+        "<body><div class=\"sidebar\"><div class=\"menu\"><h4>By Region"
+        "</h4></div><blockquote><cite>Quote from: Ann on June 9, 2024"
+        "</cite></blockquote><div><p>Written by</p><p>Jane Doe</p></div>"
+        "</div></body>", NULL);
+    authors_are(m, jane, "a labelled byline in a sidebar");
+    done(&d);
+    /* A forum post's member name. */
+    m = read_meta(&d,
+        "<body><p>by <a class=\"username\" href=\"/u/3\">crustwise</a></p>"
+        "<div id=\"runasusername\">Configure Run As</div></body>", NULL);
+    static const char *const crust[] = {"crustwise", NULL};
+    authors_are(m, crust, "class username");
+    done(&d);
+    /* ... but not a commenter's. */
+    m = read_meta(&d,
+        "<body><p>Our flat.</p><div class=\"comment\"><a class=\"username\""
+        " href=\"/u/9\">Mayfly</a> Lovely!</div></body>", NULL);
+    EQ_INT(m->n_authors, 0, "a commenter's username is no author");
+    done(&d);
     /* ... given as a <meta>, whose content is its value. */
     m = read_meta(&d,
         "<body><div itemprop=\"author\"><a href=\"/u/7\">Jane Doe</a>"

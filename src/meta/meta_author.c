@@ -399,15 +399,39 @@ meta_unlikely(const GumboNode *n, const char *match)
     return 1;
 }
 
+/* Is n inside a comment or reply, as its ancestors' classes and ids say
+ * (a commenter's username is not the page's author)? */
+static int
+in_comments(const GumboNode *n)
+{
+    static const char *const words[] = {"comment", "repl", NULL};
+    char match[512];
+    for (const GumboNode *p = n->parent; p && p->type == GUMBO_NODE_ELEMENT;
+         p = p->parent) {
+        meta_class_id(match, sizeof match, dom_attr(p, "class"),
+                      dom_attr(p, "id"));
+        if (matches_any(match, words))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 is_byline(const GumboNode *n, const char *match)
 {
     static const char *const words[] = {
         "byline", "author", "dateline", "writtenby", "p-author", NULL
     };
+    /* A forum post's header names its member: class="username",
+     * "bigusername", "PostUser-name"; as a class word's start only
+     * (not "runasusername"). */
+    static const char *const members[] = {
+        "username", "bigusername", "postuser", "PostUser", NULL
+    };
     const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
     return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-           matches_any(match, words);
+           matches_any(match, words) ||
+           (words_any_start(match, members) && !in_comments(n));
 }
 
 /* Does a link point at an author's page (rel=author, /author/...)? */
@@ -456,9 +480,8 @@ byline_text(struct arena *a, const GumboNode *n)
     return len ? meta_clean(a, names, len) : meta_node_lines(a, n);
 }
 
-/* Does a byline's text give a name? */
-static int
-names_any(struct arena *a, const char *text)
+int
+meta_names_any(struct arena *a, const char *text)
 {
     struct strlist l = {NULL, 0, 1};
     return !meta_authors_add(a, &l, text) && l.n;
@@ -477,9 +500,12 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
             const char *modal = dom_attr(n, "aria-modal");
             const char *role = dom_attr(n, "role");
             meta_class_id(match, sizeof match, cls, id);
+            /* A form's fields are never a byline ("If you are a human,
+             * ignore this field" by a username input). */
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                 (t == GUMBO_TAG_NOSCRIPT && !in_noscript) ||
-                t == GUMBO_TAG_TEMPLATE ||
+                t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_FORM ||
+                t == GUMBO_TAG_LABEL ||
                 !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&
                                 !strcmp(role, "dialog"))) {
                 skip = 1;
@@ -494,7 +520,7 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
                  * holds no name ("By Jane Doe Published on July 18" read
                  * as one line), and the walk goes on inside it. */
                 if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS &&
-                    names_any(a, text))
+                    meta_names_any(a, text))
                     return text;
             }
             if (!skip && strip_unlikely && meta_unlikely(n, match))

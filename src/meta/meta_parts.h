@@ -39,6 +39,12 @@ void meta_put_text(struct buf *b, const char *text);
  * "is this a short line" stay linear however the page nests. */
 const char *meta_text_capped(struct arena *a, const GumboNode *root,
                              size_t max_bytes, int max_nodes);
+/* The same with lines apart, as meta_node_lines() gives them. */
+const char *meta_lines_capped(struct arena *a, const GumboNode *root,
+                              size_t max_bytes, int max_nodes);
+/* Does an element of this tag start a line of its own (a <div>, a <p>,
+ * a cell, a <br>)? */
+int meta_starts_line(GumboTag t);
 
 /* Number of words the way Readability counts them: the pieces of s split
  * at white space runs, so a leading space counts as an empty word. */
@@ -138,6 +144,9 @@ const char *meta_headline(struct arena *a, const GumboNode *root,
  * URL, a date) is left out. */
 int meta_authors_add(struct arena *a, struct strlist *l, const char *raw);
 
+/* Does meta_authors_add() find a name in raw? */
+int meta_names_any(struct arena *a, const char *raw);
+
 /* A member's handle as forums and Q&A sites show it ("paulb203",
  * "sean_g"): one word that starts with a letter, of letters, digits and
  * _ . -, with a digit, and not a date. */
@@ -164,13 +173,17 @@ void meta_class_id(char *out, size_t cap, const char *cls, const char *id);
 /* What the page's visible text says about its author and date, for pages
  * that mark neither: a short line starting with "By", holding a label
  * such as "作者：", or of the form "Name on 5 March 2024", or an element
- * classed writer or reporter; the first line that is only a date; and the
- * copyright holder.  Fields are NULL when not found. */
+ * classed writer or reporter, that gives a name (looked for again, by its
+ * label only, where Readability drops content at first, but never in
+ * menus, footers, comments or quotations); the first line that is only a
+ * date; and the copyright holder.  Fields are NULL when not found. */
 struct visible_meta {
     const char *byline;     /* the byline's text */
-    const char *byline_date; /* a date inside the byline line, ISO 8601 */
+    const char *byline_date; /* a date inside the first line that reads
+                                as a byline, ISO 8601 */
     const char *date_line;  /* the first line that is only a date */
     const char *copyright;  /* the name after "©" or "Copyright" */
+    int byline_seen;        /* a line read as a byline, named or not */
 };
 void meta_visible_scan(struct arena *a, const GumboNode *root,
                        struct visible_meta *out);
