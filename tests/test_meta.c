@@ -198,6 +198,22 @@ test_jsonld_article(void)
     done(&d);
 }
 
+/* The authors meta_read() gives for a JSON-LD article whose author is
+ * author_json, on a page whose body is body. */
+static void
+jsonld_author_is(const char *author_json, const char *body,
+                 const char *const *want, const char *what)
+{
+    char html[2048];
+    snprintf(html, sizeof html, "<script type=\"application/ld+json\">"
+             "{\"@context\": \"https://schema.org\", \"@type\": "
+             "\"Article\", \"headline\": \"H\", \"author\": %s}</script>"
+             "%s", author_json, body);
+    struct doc d;
+    authors_are(read_meta(&d, html, NULL), want, what);
+    done(&d);
+}
+
 static void
 test_jsonld_authors(void)
 {
@@ -220,6 +236,64 @@ test_jsonld_authors(void)
         " \"headline\": \"H\", \"creator\": \"Ann Smith\"}</script>", NULL);
     static const char *const ann[] = {"Ann Smith", NULL};
     authors_are(m, ann, "creator");
+    done(&d);
+
+    /* A member handle is a name, digits and all; alone in JSON-LD it
+     * gives way to the full name the byline shows, not to a first name
+     * or another handle. */
+    jsonld_author_is("\"quill_77\"", "<p class=\"byline\">By Ann Smith</p>",
+                     ann, "handle gives way to the byline's full name");
+    static const char *const quill[] = {"quill_77", NULL};
+    jsonld_author_is("\"quill_77\"", "<p class=\"byline\">By Ann</p>",
+                     quill, "handle kept over a first name");
+    /* So does an organization, or a Person named after the site. */
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<p class=\"byline\">By Ann Smith</p>", ann,
+                     "organization gives way to the byline's full name");
+    static const char *const acme[] = {"Acme", NULL};
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<p class=\"byline\">Name *</p>", acme,
+                     "organization kept over a form's label");
+    jsonld_author_is("{\"@type\": \"Person\", \"name\": \"Acme Daily\"}",
+                     "<meta property=\"og:site_name\" content=\"acme daily\">"
+                     "<p class=\"byline\">By Ann Smith</p>", ann,
+                     "a Person named after the site gives way");
+    jsonld_author_is("{\"@type\": \"Organization\", \"name\": \"Acme\"}",
+                     "<div class=\"authority-control\">Authority control"
+                     "</div>", acme, "organization kept over a phrase");
+    m = read_meta(&d, "<meta name=\"author\" content=\"b.scherer2\">"
+                  "<meta name=\"author\" content=\"2024-03-05\">"
+                  "<meta name=\"author\" content=\"9lives\">", NULL);
+    static const char *const scherer[] = {"b.scherer2", NULL};
+    authors_are(m, scherer, "handle, not a date or a number");
+    done(&d);
+    /* A Twitter card's "Written by" row, not its reading time. */
+    m = read_meta(&d, "<meta name=\"twitter:label2\" content=\"Reading "
+                  "time\"><meta name=\"twitter:data2\" content=\"4 min\">"
+                  "<meta name=\"twitter:label1\" content=\"Written by\">"
+                  "<meta name=\"twitter:data1\" content=\"Ann Smith\">",
+                  NULL);
+    authors_are(m, ann, "twitter card's Written by row");
+    done(&d);
+    /* An author tag naming the site gives way to the byline; its host
+     * counts as its name. */
+    m = read_meta(&d, "<meta name=\"author\" content=\"Tide Works\">"
+                  "<p class=\"byline\">By Ann Smith</p>",
+                  "https://www.tideworks.example/news/a");
+    authors_are(m, ann, "author tag naming the site's host");
+    done(&d);
+
+    /* A Q&A page: the question's author, not the answer's. */
+    m = read_meta(&d,
+        "<script type=\"application/ld+json\">"
+        "{\"@context\": \"https://schema.org\", \"@type\": \"QAPage\","
+        " \"mainEntity\": {\"@type\": \"Question\", \"name\": \"Q\","
+        " \"author\": {\"@type\": \"Person\", \"name\": \"RyeBaker\"},"
+        " \"acceptedAnswer\": {\"@type\": \"Answer\", \"author\":"
+        " {\"name\": \"Ann Smith\"}}}}</script>"
+        "<p class=\"byline\">Ann Smith</p>", NULL);
+    static const char *const rye[] = {"RyeBaker", NULL};
+    authors_are(m, rye, "the question's author");
     done(&d);
 }
 
@@ -742,6 +816,51 @@ test_bylines(void)
         "<body><div itemprop=\"author\"><span itemprop=\"name\">Jane Doe"
         "</span> Senior Correspondent</div></body>", NULL);
     authors_are(m, jane, "itemprop name inside itemprop author");
+    done(&d);
+    /* A byline element that gives no name as a whole is looked into. */
+    m = read_meta(&d,
+        "<body><div class=\"author-block\"><b>By <span class=\"author-name"
+        "\">Jane Doe</span></b> Published on July 18, 2025</div></body>",
+        NULL);
+    authors_are(m, jane, "the name inside a nameless byline");
+    done(&d);
+    /* Lines of a byline are apart: "Jane Doe" and "Editor" are two
+     * words, not "Jane DoeEditor". */
+    m = read_meta(&d,
+        "<body><div class=\"author\"><div>Jane Doe</div><div>Editor</div>"
+        "</div></body>", NULL);
+    static const char *const editor[] = {"Jane Doe Editor", NULL};
+    authors_are(m, editor, "a byline's lines apart");
+    done(&d);
+    /* A "Written by" line apart from its name, in a column Readability
+     * drops on its first pass (a "sidebar"), and not a menu's "By
+     * Region" or a quotation's "Quote from: Ann on June 9, 2024" there. */
+    m = read_meta(&d,
+        "<body><div class=\"sidebar\"><div class=\"menu\"><h4>By Region"
+        "</h4></div><blockquote><cite>Quote from: Ann on June 9, 2024"
+        "</cite></blockquote><div><p>Written by</p><p>Jane Doe</p></div>"
+        "</div></body>", NULL);
+    authors_are(m, jane, "a labelled byline in a sidebar");
+    done(&d);
+    /* A forum post's member name. */
+    m = read_meta(&d,
+        "<body><p>by <a class=\"username\" href=\"/u/3\">crustwise</a></p>"
+        "<div id=\"runasusername\">Configure Run As</div></body>", NULL);
+    static const char *const crust[] = {"crustwise", NULL};
+    authors_are(m, crust, "class username");
+    done(&d);
+    /* ... but not a commenter's. */
+    m = read_meta(&d,
+        "<body><p>Our flat.</p><div class=\"comment\"><a class=\"username\""
+        " href=\"/u/9\">Mayfly</a> Lovely!</div></body>", NULL);
+    EQ_INT(m->n_authors, 0, "a commenter's username is no author");
+    done(&d);
+    /* ... given as a <meta>, whose content is its value. */
+    m = read_meta(&d,
+        "<body><div itemprop=\"author\"><a href=\"/u/7\">Jane Doe</a>"
+        "<meta itemprop=\"name\" content=\"Jane Doe\"><span>1,655</span>"
+        "</div></body>", NULL);
+    authors_are(m, jane, "itemprop name of a <meta>");
     done(&d);
 
     /* "By" and a date around the name in a byline element. */

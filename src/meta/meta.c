@@ -120,6 +120,8 @@ key_of(const char *name, size_t len)
 /* Meta tags kept per page: a page with more is a keyword farm, and the
  * first ones are the real ones. */
 #define MAX_META_TAGS 512
+/* Rows of a Twitter card read (twitter:label1 to twitter:label4). */
+#define CARD_ROWS 4
 
 struct scan {
     struct { enum key key; const char *value; } tag[MAX_META_TAGS];
@@ -127,6 +129,9 @@ struct scan {
     const char *jsonld[PITH_MAX_JSONLD_SCRIPTS];
     size_t n_jsonld;
     const char *doc_title, *lang, *canonical, *base_href, *license_link;
+    /* Twitter's card rows: twitter:label1 "Written by", twitter:data1
+     * "Jane Doe". */
+    const char *card_label[CARD_ROWS], *card_data[CARD_ROWS];
     const char *image_link, *itemprop_published, *itemprop_modified;
     const char *itemprop_image, *itemprop_lang, *time_pubdate, *time_first;
     struct strlist rel_tags;
@@ -140,6 +145,21 @@ last(const struct scan *s, enum key k)
         if (s->tag[i].key == k)
             return s->tag[i].value;
     return NULL;
+}
+
+/* twitter:labelN and twitter:dataN into the card's row N. */
+static void
+scan_card_row(const char *name, const char *content, struct scan *s)
+{
+    int row = 0, len = 0;
+    char kind[8];
+    if (!name || sscanf(name, "twitter:%5[a-z]%1d%n", kind, &row, &len) != 2 ||
+        name[len] || row < 1 || row > CARD_ROWS)
+        return;
+    if (!strcmp(kind, "label"))
+        s->card_label[row - 1] = content;
+    else if (!strcmp(kind, "data"))
+        s->card_data[row - 1] = content;
 }
 
 static void
@@ -178,6 +198,7 @@ scan_meta(struct arena *a, const GumboNode *n, struct scan *s)
     const char *name = dom_attr(n, "name");
     if (k < 0 && name)
         k = key_of(name, strlen(name));
+    scan_card_row(name ? name : prop, content, s);
     if (k < 0 || s->n_tags >= MAX_META_TAGS)
         return;
     s->tag[s->n_tags].key = (enum key)k;
@@ -348,11 +369,12 @@ visible_meta(struct arena *a, struct lazy_visible *lv)
     return &lv->v;
 }
 
-/* Does a copyright holder name a person rather than the site or a
- * company: two to four capitalized words, none of them a word companies
- * and papers use, and not part of the page's <title>? */
+/* Is s two to max capitalized words, as names are written?  particles
+ * lets short lowercase words in ("Ludwig van Beethoven"); companies
+ * rejects the words companies and papers use ("Acme Media", "The Daily
+ * Post"). */
 static int
-person_name(const char *s, const char *doc_title)
+name_words(const char *s, size_t max, int particles, int companies)
 {
     static const char *const org[] = {
         "inc", "ltd", "llc", "gmbh", "ag", "sa", "plc", "corp", "co",
@@ -362,47 +384,197 @@ person_name(const char *s, const char *doc_title)
         "tribune", "weekly", "radio", "tv", "verlag", "the", "and", "of",
         "rights", "reserved", NULL
     };
-    if (!s || (doc_title && strcasestr(doc_title, s)))
-        return 0;
-    size_t words = meta_word_count(s);
-    if (words < 2 || words > 4)
+    size_t words = s ? meta_word_count(s) : 0;
+    if (words < 2 || words > max)
         return 0;
     for (const char *w = s; w; w = strchr(w, ' ') ? strchr(w, ' ') + 1
                                                   : NULL) {
         size_t l = strcspn(w, " ");
-        if (!((*w >= 'A' && *w <= 'Z') || (unsigned char)*w >= 0x80))
+        unsigned char c = (unsigned char)*w;
+        if (!((c >= 'A' && c <= 'Z') || c >= 0x80 ||
+              (particles && c >= 'a' && c <= 'z' && l <= 3)))
             return 0;
-        for (int i = 0; org[i]; i++)
+        for (int i = 0; companies && org[i]; i++)
             if (l == strlen(org[i]) && !strncasecmp(w, org[i], l))
                 return 0;
     }
     return 1;
 }
 
+/* Does a copyright holder name a person rather than the site or a
+ * company: two to four capitalized words, none of them a word companies
+ * and papers use, and not part of the page's <title>? */
+static int
+person_name(const char *s, const char *doc_title)
+{
+    return s && !(doc_title && strcasestr(doc_title, s)) &&
+           name_words(s, 4, 0, 1);
+}
+
+/* The host of an absolute URL, lowercased; NULL when none. */
+static const char *
+host_of(struct arena *a, const char *url)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t l = strcspn(p, "/?#:@");
+    if (p[l] == '@') {
+        p += l + 1;
+        l = strcspn(p, "/?#:");
+    }
+    char *h = l ? arena_strndup(a, p, l) : NULL;
+    for (char *c = h; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return h;
+}
+
+/* The site's names into sites[5]: its name, og:site_name (when JSON-LD
+ * named the publisher otherwise), its application-name, and the host of
+ * its URL (or canonical URL) without "www.", with and without the
+ * top-level domain.  Returns how many. */
+static size_t
+site_names(struct arena *a, const struct scan *s, const struct meta *m,
+           const char *url, const char **sites)
+{
+    size_t n = 0;
+    sites[n++] = m->site_name;
+    sites[n++] = meta_clean_str(a, last(s, K_OG_SITE_NAME));
+    sites[n++] = meta_clean_str(a, last(s, K_APPLICATION_NAME));
+    const char *host = host_of(a, url ? url : m->canonical_url);
+    if (host) {
+        if (!strncmp(host, "www.", 4))
+            host += 4;
+        sites[n++] = host;
+        const char *dot = strrchr(host, '.');
+        if (dot)
+            sites[n++] = arena_strndup(a, host, (size_t)(dot - host));
+    }
+    return n;
+}
+
+/* s folded for comparing names: its letters and digits, lowercase
+ * ("One Tree Planted" and "onetreeplanted" fold alike). */
+static const char *
+name_key(struct arena *a, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, k = 0;
+    char *r = arena_alloc(a, n + 1);
+    if (!r)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80)
+            r[k++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            r[k++] = (char)(c + 32);
+    }
+    r[k] = '\0';
+    return r;
+}
+
+/* Names that may stand for no person: member handles alone, and names
+ * that are the site's own (its name, its host's), or the list JSON-LD
+ * types as organizations (org set).  A page that also shows a person's
+ * full name shows its writer. */
+static int
+weak_names(struct arena *a, const struct strlist *l, int org,
+           const char *const *sites, size_t n_sites)
+{
+    if (!l->n)
+        return 0;
+    if (org || (l->n == 1 && meta_author_handle(a, l->items[0])))
+        return 1;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *k = name_key(a, l->items[i]);
+        int site = 0;
+        for (size_t s = 0; s < n_sites && !site; s++) {
+            const char *sk = name_key(a, sites[s]);
+            site = k && sk && *k && !strcmp(k, sk);
+        }
+        if (!site)
+            return 0;
+    }
+    return 1;
+}
+
+/* Does s read as a person's full name: two to five capitalized words,
+ * short particles let in?  "Name *" or "Authority control" do not. */
+static int
+full_name(const char *s)
+{
+    return name_words(s, 5, 1, 0);
+}
+
+/* Does a Twitter card's label say that its row names the writer? */
+static int
+card_says_author(const char *label)
+{
+    static const char *const labels[] = {"written by", "author", "by",
+                                         "authors", "geschrieben von",
+                                         "écrit par", "escrito por", NULL};
+    const char *c = label;
+    while (c && *c == ' ')
+        c++;
+    for (int i = 0; c && labels[i]; i++) {
+        size_t l = strlen(labels[i]);
+        if (!strncasecmp(c, labels[i], l) &&
+            (c[l] == '\0' || c[l] == ' ' || c[l] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Authors: JSON-LD, then the first meta tag that names any (all of its
- * tags: pages repeat <meta name=author> per author), then the visible
- * byline. */
+ * tags: pages repeat <meta name=author> per author; else a Twitter
+ * card's "Written by" row), then the visible byline; of these the first
+ * that names a person, or failing that the first that names anyone (see
+ * weak_names()).  sites are the site's names. */
 static int
 pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
              const GumboNode *root, struct lazy_visible *lv,
-             struct strlist *out)
+             const char *const *sites, size_t n_sites, struct strlist *out)
 {
     static const enum key order[] = {K_DC_CREATOR, K_DCTERM_CREATOR,
                                      K_AUTHOR, K_PARSELY_AUTHOR,
                                      K_ARTICLE_AUTHOR};
-    for (size_t i = 0; i < j->authors.n; i++)
-        if (strlist_add(a, out, j->authors.items[i]))
-            return -1;
-    for (size_t k = 0; k < sizeof order / sizeof order[0] && !out->n; k++)
-        for (int i = 0; i < s->n_tags; i++)
-            if (s->tag[i].key == order[k] &&
-                meta_authors_add(a, out, s->tag[i].value))
+    struct strlist lists[3] = {j->authors, {NULL, 0, PITH_MAX_AUTHORS},
+                               {NULL, 0, PITH_MAX_AUTHORS}};
+    const struct strlist *first = NULL;
+    for (int src = 0; src < 3; src++) {
+        struct strlist *l = &lists[src];
+        int org = 0;
+        if (src == 0)
+            org = j->authors_org;
+        for (size_t k = 0; src == 1 && k < sizeof order / sizeof order[0] &&
+                           !l->n; k++)
+            for (int i = 0; i < s->n_tags; i++)
+                if (s->tag[i].key == order[k] &&
+                    meta_authors_add(a, l, s->tag[i].value))
+                    return -1;
+        for (int r = 0; src == 1 && !l->n && r < CARD_ROWS; r++)
+            if (card_says_author(s->card_label[r]) &&
+                meta_authors_add(a, l, s->card_data[r]))
                 return -1;
-    if (!out->n &&
-        meta_authors_add(a, out, meta_byline_find(a, root)))
-        return -1;
-    if (out->n)
+        if (src == 2 && meta_authors_add(a, l, meta_byline_find(a, root)))
+            return -1;
+        if (!l->n)
+            continue;
+        int weak = weak_names(a, l, org, sites, n_sites);
+        /* A stand-in gives way to a full name only. */
+        if (!first ? !weak : !weak && full_name(l->items[0])) {
+            *out = *l;
+            return 0;
+        }
+        if (!first)
+            first = l;
+    }
+    if (first) {
+        *out = *first;
         return 0;
+    }
     const struct visible_meta *vis = visible_meta(a, lv);
     if (meta_authors_add(a, out, vis->byline))
         return -1;
@@ -538,48 +710,15 @@ pick_tags(struct arena *a, const struct scan *s, const struct jsonld *j,
     return 0;
 }
 
-/* The host of an absolute URL, lowercased; NULL when none. */
-static const char *
-host_of(struct arena *a, const char *url)
-{
-    const char *p = url ? strstr(url, "://") : NULL;
-    if (!p)
-        return NULL;
-    p += 3;
-    size_t l = strcspn(p, "/?#:@");
-    if (p[l] == '@') {
-        p += l + 1;
-        l = strcspn(p, "/?#:");
-    }
-    char *h = l ? arena_strndup(a, p, l) : NULL;
-    for (char *c = h; c && *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c + 32);
-    return h;
-}
-
 /* The headline (meta_headline.c): the metadata's titles as written, the
- * site's names to take off them (its name, and the host of its URL with
- * and without "www." and the top-level domain), Readability's title to
- * fall back on. */
+ * site's names to take off them, Readability's title to fall back on. */
 static const char *
 pick_headline(struct arena *a, const struct scan *s, const struct jsonld *j,
-              const GumboNode *root, const struct meta *m, const char *url)
+              const GumboNode *root, const struct meta *m,
+              const char *const *sites, size_t n_sites)
 {
     const char *titles[] = {s->doc_title, meta_clean_str(a, last(s,
                             K_OG_TITLE)), j->title, m->title};
-    const char *sites[5] = {m->site_name,
-                            meta_clean_str(a, last(s, K_APPLICATION_NAME))};
-    size_t n_sites = 2;
-    const char *host = host_of(a, url ? url : m->canonical_url);
-    if (host) {
-        if (!strncmp(host, "www.", 4))
-            host += 4;
-        sites[n_sites++] = host;
-        const char *dot = strrchr(host, '.');
-        if (dot)
-            sites[n_sites++] = arena_strndup(a, host, (size_t)(dot - host));
-    }
     return meta_headline(a, root, titles, sizeof titles / sizeof *titles,
                          sites, n_sites, m->title);
 }
@@ -664,10 +803,21 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
         out->base_url = url_resolve(a, url, s->base_href);
     const char *base = out->base_url;
 
+    out->canonical_url = resolved(a, base, s->canonical);
+    if (!out->canonical_url)
+        out->canonical_url = resolved(a, base, last(s, K_OG_URL));
+    out->site_name = j->site_name;
+    if (!out->site_name)
+        out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
+                                                    K_APPLICATION_NAME));
+    const char *sites[5];
+    size_t n_sites = site_names(a, s, out, url, sites);
+
     struct strlist authors = {NULL, 0, PITH_MAX_AUTHORS};
     struct strlist tags = {NULL, 0, PITH_MAX_TAGS};
     struct lazy_visible lv = {root, 0, {0}};
-    if ((root && pick_authors(a, s, j, root, &lv, &authors)) ||
+    if ((root && pick_authors(a, s, j, root, &lv, sites, n_sites,
+                              &authors)) ||
         pick_tags(a, s, j, &tags))
         return -1;
     out->authors = authors.items;
@@ -675,17 +825,10 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     out->tags = tags.items;
     out->n_tags = tags.n;
 
-    out->canonical_url = resolved(a, base, s->canonical);
-    if (!out->canonical_url)
-        out->canonical_url = resolved(a, base, last(s, K_OG_URL));
     pick_dates(a, s, j, &lv, out->canonical_url ? out->canonical_url : url,
                out);
 
-    out->site_name = j->site_name;
-    if (!out->site_name)
-        out->site_name = meta_clean_str(a, FIRST_OF(s, K_OG_SITE_NAME,
-                                                    K_APPLICATION_NAME));
-    out->headline = pick_headline(a, s, j, root, out, url);
+    out->headline = pick_headline(a, s, j, root, out, sites, n_sites);
     out->product = pick_product(a, s, root, out->headline, product);
 
     out->description = j->description;

@@ -33,7 +33,8 @@
 
 /* Words that introduce names ("By Jane Doe", "Par Jean Dupont"). */
 static const char *const by_words[] = {
-    "written by", "posted by", "words by", "story by", "text by",
+    "written by", "authored by", "posted by", "words by", "story by",
+    "text by",
     "reported by", "by", "von", "par", "por", "door", "di", "av", "af",
     "autor", "author", "text", NULL
 };
@@ -87,6 +88,26 @@ placeholder(const char *s)
     return !strchr(s, ' ') && dot && strchr(dot + 1, '.');
 }
 
+/* See meta_parts.h: its digits are part of the name, where a byline's
+ * digits are a date glued to it. */
+int
+meta_author_handle(struct arena *a, const char *s)
+{
+    int letters = 0, digits = 0;
+    if (!isalpha((unsigned char)s[0]))
+        return 0;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isdigit(c))
+            digits++;
+        else if (isalpha(c) || c >= 0x80)
+            letters++;
+        else if (!strchr("_.-", c))
+            return 0;
+    }
+    return digits && letters >= 2 && !meta_date_iso(a, s);
+}
+
 static int
 looks_like_name(struct arena *a, const char *s)
 {
@@ -105,9 +126,11 @@ looks_like_name(struct arena *a, const char *s)
             return 0;
     if (strchr(s, '@'))
         return 0; /* an address or a handle */
+    if (strchr(s, '*'))
+        return 0; /* a form's label: "Name *" */
     for (const char *p = s; *p; p++)
         digits += isdigit((unsigned char)*p) != 0;
-    if (digits || meta_date_iso(a, s))
+    if ((digits && !meta_author_handle(a, s)) || meta_date_iso(a, s))
         return 0;
     return 1;
 }
@@ -210,7 +233,8 @@ add_one(struct arena *a, struct strlist *l, const char *s, size_t len)
     if (!name)
         return 0;
     name = skip_by(name);
-    name = cut_date(a, name);
+    if (!meta_author_handle(a, name))
+        name = cut_date(a, name);
     if (!name)
         return 0;
     /* Trailing punctuation of a cut byline: "Jane Doe," "Jane Doe |". */
@@ -375,15 +399,39 @@ meta_unlikely(const GumboNode *n, const char *match)
     return 1;
 }
 
+/* Is n inside a comment or reply, as its ancestors' classes and ids say
+ * (a commenter's username is not the page's author)? */
+static int
+in_comments(const GumboNode *n)
+{
+    static const char *const words[] = {"comment", "repl", NULL};
+    char match[512];
+    for (const GumboNode *p = n->parent; p && p->type == GUMBO_NODE_ELEMENT;
+         p = p->parent) {
+        meta_class_id(match, sizeof match, dom_attr(p, "class"),
+                      dom_attr(p, "id"));
+        if (matches_any(match, words))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 is_byline(const GumboNode *n, const char *match)
 {
     static const char *const words[] = {
         "byline", "author", "dateline", "writtenby", "p-author", NULL
     };
+    /* A forum post's header names its member: class="username",
+     * "bigusername", "PostUser-name"; as a class word's start only
+     * (not "runasusername"). */
+    static const char *const members[] = {
+        "username", "bigusername", "postuser", "PostUser", NULL
+    };
     const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
     return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-           matches_any(match, words);
+           matches_any(match, words) ||
+           (words_any_start(match, members) && !in_comments(n));
 }
 
 /* Does a link point at an author's page (rel=author, /author/...)? */
@@ -399,17 +447,24 @@ author_link(const GumboNode *n)
 }
 
 /* The byline's text: of a descendant marked itemprop=name when there is
- * one (Readability), else of its links to author pages (what a byline
- * says around them is a "By", a date or a job title), else of the
- * element. */
+ * one (Readability; a <meta> one's value is its content, as microdata
+ * reads it), else of its links to author pages (what a byline says
+ * around them is a "By", a date or a job title), else of the element. */
 static const char *
 byline_text(struct arena *a, const GumboNode *n)
 {
     for (const GumboNode *d = n; d; d = dom_next(n, d, dom_unread(d))) {
         const char *ip = d->type == GUMBO_NODE_ELEMENT
                              ? dom_attr(d, "itemprop") : NULL;
-        if (d != n && ip && strstr(ip, "name"))
-            return meta_node_text(a, d);
+        if (d == n || !ip || !strstr(ip, "name"))
+            continue;
+        if (d->v.element.tag == GUMBO_TAG_META) {
+            const char *c = meta_clean_str(a, dom_attr(d, "content"));
+            if (c)
+                return c;
+            continue;
+        }
+        return meta_node_text(a, d);
     }
     char names[BYLINE_MAX_CHARS * 2];
     size_t len = 0;
@@ -422,7 +477,14 @@ byline_text(struct arena *a, const GumboNode *n)
         }
         d = dom_next(n, d, link);
     }
-    return len ? meta_clean(a, names, len) : meta_node_text(a, n);
+    return len ? meta_clean(a, names, len) : meta_node_lines(a, n);
+}
+
+int
+meta_names_any(struct arena *a, const char *text)
+{
+    struct strlist l = {NULL, 0, 1};
+    return !meta_authors_add(a, &l, text) && l.n;
 }
 
 static const char *
@@ -438,9 +500,12 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
             const char *modal = dom_attr(n, "aria-modal");
             const char *role = dom_attr(n, "role");
             meta_class_id(match, sizeof match, cls, id);
+            /* A form's fields are never a byline ("If you are a human,
+             * ignore this field" by a username input). */
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                 (t == GUMBO_TAG_NOSCRIPT && !in_noscript) ||
-                t == GUMBO_TAG_TEMPLATE ||
+                t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_FORM ||
+                t == GUMBO_TAG_LABEL ||
                 !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&
                                 !strcmp(role, "dialog"))) {
                 skip = 1;
@@ -451,9 +516,11 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
                                                     BYLINE_MAX_NODES);
                 if (text)
                     text = byline_text(a, n);
-                /* An empty or overlong one is no byline, and the walk
-                 * goes on inside it. */
-                if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS)
+                /* An empty or overlong one is no byline, nor one that
+                 * holds no name ("By Jane Doe Published on July 18" read
+                 * as one line), and the walk goes on inside it. */
+                if (text && meta_utf8_len(text) < BYLINE_MAX_CHARS &&
+                    meta_names_any(a, text))
                     return text;
             }
             if (!skip && strip_unlikely && meta_unlikely(n, match))

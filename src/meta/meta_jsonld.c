@@ -31,7 +31,8 @@ static const char *const article_types[] = {
     "ScholarlyArticle", "SocialMediaPosting", "LiveBlogPosting",
     "DiscussionForumPosting", "Report", "APIReference", "SatiricalArticle",
     "MedicalScholarlyArticle", "AskPublicNewsArticle", "Blog", "Recipe",
-    NULL
+    /* A Q&A page's question: its author opened the thread. */
+    "Question", NULL
 };
 
 /* Types of the page itself, whose dates are the article's when no
@@ -263,25 +264,40 @@ url_of(json_object *v)
     return s;
 }
 
+/* Types of an author that is no person: the site or its publisher. */
+static const char *const org_types[] = {
+    "Organization", "Corporation", "NewsMediaOrganization",
+    "EducationalOrganization", "GovernmentOrganization", "NGO",
+    "MedicalOrganization", "LocalBusiness", "OnlineBusiness", "Brand",
+    "WebSite", NULL
+};
+
 /* Names of the authors: strings, objects with a name, @id references, or
- * lists of those. */
-static void
+ * lists of those.  Returns whether every name added is an
+ * organization's. */
+static int
 add_authors(struct arena *a, json_object *root, json_object *v,
             struct strlist *l)
 {
     size_t n = v && json_object_is_type(v, json_type_array)
                    ? json_object_array_length(v) : 1;
+    int orgs = 1;
+    size_t before = l->n;
     for (size_t i = 0; i < n && i < PITH_MAX_AUTHORS; i++) {
         json_object *it = json_object_is_type(v, json_type_array)
                               ? json_object_array_get_idx(v, i) : v;
         const char *name = str_of(it);
+        if (!name && !get_str(it, "name"))
+            it = by_id(root, get_str(it, "@id"));
         if (!name)
             name = get_str(it, "name");
-        if (!name)
-            name = get_str(by_id(root, get_str(it, "@id")), "name");
+        size_t had = l->n;
         if (name)
             meta_authors_add(a, l, meta_clean_str(a, name));
+        if (l->n > had && !type_in(get(it, "@type"), org_types))
+            orgs = 0;
     }
+    return l->n > before && orgs;
 }
 
 static void
@@ -328,9 +344,11 @@ fill(struct arena *a, json_object *root, json_object *art, struct jsonld *o)
                                     (size_t)json_object_get_string_len(b));
     }
     if (!o->authors.n)
-        add_authors(a, root, get(art, "author"), &o->authors);
+        o->authors_org = add_authors(a, root, get(art, "author"),
+                                     &o->authors);
     if (!o->authors.n)
-        add_authors(a, root, get(art, "creator"), &o->authors);
+        o->authors_org = add_authors(a, root, get(art, "creator"),
+                                     &o->authors);
     if (!o->tags.n)
         add_tags(a, get(art, "keywords"), &o->tags);
 }

@@ -23,6 +23,9 @@ const char *meta_clean_str(struct arena *a, const char *s); /* s may be NULL */
 /* The text of an element's subtree (script and style left out), cleaned
  * as above; NULL when empty. */
 const char *meta_node_text(struct arena *a, const GumboNode *root);
+/* The same with a space where an element that starts a line (a <div>, a
+ * <p>, a cell) starts, as a reader sees the words apart. */
+const char *meta_node_lines(struct arena *a, const GumboNode *root);
 
 /* Appends text to b with each run of ASCII white space as one space (and
  * none when b already ends with one): what meta_clean() keeps, so that
@@ -36,6 +39,12 @@ void meta_put_text(struct buf *b, const char *text);
  * "is this a short line" stay linear however the page nests. */
 const char *meta_text_capped(struct arena *a, const GumboNode *root,
                              size_t max_bytes, int max_nodes);
+/* The same with lines apart, as meta_node_lines() gives them. */
+const char *meta_lines_capped(struct arena *a, const GumboNode *root,
+                              size_t max_bytes, int max_nodes);
+/* Does an element of this tag start a line of its own (a <div>, a <p>,
+ * a cell, a <br>)? */
+int meta_starts_line(GumboTag t);
 
 /* Number of words the way Readability counts them: the pieces of s split
  * at white space runs, so a leading space counts as an empty word. */
@@ -72,6 +81,7 @@ struct jsonld {
     const char *lang;          /* inLanguage */
     const char *body;          /* articleBody, line breaks kept */
     struct strlist authors;    /* author names, in order */
+    int authors_org;           /* all of them typed as organizations */
     struct strlist tags;       /* keywords */
 };
 
@@ -134,6 +144,14 @@ const char *meta_headline(struct arena *a, const GumboNode *root,
  * URL, a date) is left out. */
 int meta_authors_add(struct arena *a, struct strlist *l, const char *raw);
 
+/* Does meta_authors_add() find a name in raw? */
+int meta_names_any(struct arena *a, const char *raw);
+
+/* A member's handle as forums and Q&A sites show it ("paulb203",
+ * "sean_g"): one word that starts with a letter, of letters, digits and
+ * _ . -, with a digit, and not a date. */
+int meta_author_handle(struct arena *a, const char *s);
+
 /* The visible byline, as Readability finds it: the first element, in
  * document order, that rel=author, itemprop=author or a class or id such
  * as "byline" marks, with 1 to 99 characters of text, outside hidden
@@ -155,13 +173,17 @@ void meta_class_id(char *out, size_t cap, const char *cls, const char *id);
 /* What the page's visible text says about its author and date, for pages
  * that mark neither: a short line starting with "By", holding a label
  * such as "作者：", or of the form "Name on 5 March 2024", or an element
- * classed writer or reporter; the first line that is only a date; and the
- * copyright holder.  Fields are NULL when not found. */
+ * classed writer or reporter, that gives a name (looked for again, by its
+ * label only, where Readability drops content at first, but never in
+ * menus, footers, comments or quotations); the first line that is only a
+ * date; and the copyright holder.  Fields are NULL when not found. */
 struct visible_meta {
     const char *byline;     /* the byline's text */
-    const char *byline_date; /* a date inside the byline line, ISO 8601 */
+    const char *byline_date; /* a date inside the first line that reads
+                                as a byline, ISO 8601 */
     const char *date_line;  /* the first line that is only a date */
     const char *copyright;  /* the name after "©" or "Copyright" */
+    int byline_seen;        /* a line read as a byline, named or not */
 };
 void meta_visible_scan(struct arena *a, const GumboNode *root,
                        struct visible_meta *out);

@@ -87,11 +87,31 @@ name_on_date(struct arena *a, const char *t)
     return name && meta_word_count(name) <= NAME_MAX_WORDS ? name : NULL;
 }
 
+/* Does a word of the element's class name one of words, whole or as a
+ * part between - and _ ("post-autor", "writer_name"; not "autorefs")? */
 static int
 class_has(const GumboNode *n, const char *const *words)
 {
     const char *cls = dom_attr(n, "class");
-    return cls && words_any(cls, words, 1);
+    for (const char *p = cls; p && *p; ) {
+        size_t tl = strcspn(p, " \t\n");
+        for (int i = 0; words[i]; i++) {
+            size_t wl = strlen(words[i]);
+            for (const char *at = p; at + wl <= p + tl; at++) {
+                if (strncasecmp(at, words[i], wl))
+                    continue;
+                char before = at == p ? '-' : at[-1];
+                char after = at + wl == p + tl ? '-' : at[wl];
+                if ((before == '-' || before == '_') &&
+                    (after == '-' || after == '_'))
+                    return 1;
+            }
+        }
+        p += tl;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+    }
+    return 0;
 }
 
 /* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
@@ -110,10 +130,10 @@ drop_role(struct arena *a, const char *name)
 }
 
 static void
-judge_line(struct arena *a, const GumboNode *n, const char *t,
+judge_line(struct arena *a, const GumboNode *n, const char *t, int dates,
            struct visible_meta *out)
 {
-    if (!out->date_line && meta_word_count(t) <= DATE_LINE_MAX_WORDS)
+    if (dates && !out->date_line && meta_word_count(t) <= DATE_LINE_MAX_WORDS)
         out->date_line = meta_date_iso(a, t);
     if (out->byline)
         return;
@@ -123,14 +143,24 @@ judge_line(struct arena *a, const GumboNode *n, const char *t,
         if (!strncasecmp(t, by_starts[i], l) && starts_name(t + l))
             name = t;
     }
-    if (!name)
+    /* "Jane on 5 March" with no label, or a writer's class, only where
+     * bylines are looked for first: elsewhere these are a quotation's or
+     * a reply's heading, or a class such as "autorefs". */
+    if (!name && dates)
         name = name_on_date(a, t);
-    if (!name && class_has(n, writer_classes))
+    if (!name && dates && class_has(n, writer_classes))
         name = drop_role(a, t);
-    if (name) {
-        out->byline = name;
+    if (!name)
+        return;
+    /* The first line that reads as a byline dates the page, whoever it
+     * names ("Posted on the 15/12/2025 by @jdoe"); one that names no one
+     * leaves the byline to a later line. */
+    if (dates && !out->byline_seen) {
+        out->byline_seen = 1;
         out->byline_date = meta_date_iso(a, t);
     }
+    if (meta_names_any(a, name))
+        out->byline = name;
 }
 
 /* The holder's name in a copyright line, or NULL. */
@@ -202,6 +232,9 @@ worth_reading(const GumboNode *n, int copyright)
          d = dom_next(n, d, dom_unread(d))) {
         if (d->type == GUMBO_NODE_TEXT)
             len = put_line_text(raw, len, d->v.text.text);
+        else if (d != n && d->type == GUMBO_NODE_ELEMENT &&
+                 meta_starts_line(d->v.element.tag))
+            len = put_line_text(raw, len, " ");
     }
     raw[len] = '\0';
     if (copyright)
@@ -225,10 +258,32 @@ worth_reading(const GumboNode *n, int copyright)
     return 0;
 }
 
+/* What is never the page's own byline, even where Readability looks
+ * again: menus, footers, comments, related stories, quotations ("Quote
+ * from: Jane on June 9"). */
+static int
+not_the_pages(const GumboNode *n, const char *match)
+{
+    static const char *const words[] = {
+        "menu", "navbar", "navigation", "footer", "comment", "related",
+        "breadcrumb", "dropdown", "quote", NULL
+    };
+    GumboTag t = n->v.element.tag;
+    const char *role = dom_attr(n, "role");
+    return t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER ||
+           (role && (!strcmp(role, "navigation") || !strcmp(role, "menu"))) ||
+           t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_FORM ||
+           words_any(match, words, 1);
+}
+
+/* What one walk looks for. */
+enum pass { LINES, BYLINE_ANYWHERE, COPYRIGHT };
+
 static void
 walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
-     int copyright)
+     enum pass pass)
 {
+    int copyright = pass == COPYRIGHT;
     char match[512];
     for (const GumboNode *n = root; n; ) {
         int skip = 0;
@@ -241,18 +296,21 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
                    t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||
                    t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
                    !meta_visible(n) ||
-                   (!copyright && meta_unlikely(n, match));
+                   (pass == LINES && meta_unlikely(n, match)) ||
+                   (pass == BYLINE_ANYWHERE && not_the_pages(n, match));
             const char *text = skip || t == GUMBO_TAG_HTML ||
                                t == GUMBO_TAG_BODY ||
                                !worth_reading(n, copyright)
-                ? NULL : meta_text_capped(a, n, LINE_MAX_BYTES,
-                                          LINE_MAX_NODES);
+                ? NULL : meta_lines_capped(a, n, LINE_MAX_BYTES,
+                                           LINE_MAX_NODES);
             if (text && copyright) {
                 out->copyright = copyright_holder(a, text);
                 if (out->copyright)
                     return;
             } else if (text) {
-                judge_line(a, n, text, out);
+                judge_line(a, n, text, pass == LINES, out);
+                if (pass == BYLINE_ANYWHERE && out->byline)
+                    return;
             }
         }
         n = dom_next(root, n, skip);
@@ -264,9 +322,13 @@ meta_visible_scan(struct arena *a, const GumboNode *root,
                   struct visible_meta *out)
 {
     memset(out, 0, sizeof *out);
-    walk(a, root, out, 0);
+    walk(a, root, out, LINES);
+    /* As Readability looks again for a byline with nothing dropped: a
+     * page's own header or a column classed "sidebar" may hold it. */
+    if (!out->byline)
+        walk(a, root, out, BYLINE_ANYWHERE);
     /* The copyright holder is for pages with no byline or one of a single
      * word ("Ines on 8 November 2022" over "© 2022 Ines Carvalho-Brandt"). */
     if (!out->byline || meta_word_count(out->byline) == 1)
-        walk(a, root, out, 1);
+        walk(a, root, out, COPYRIGHT);
 }

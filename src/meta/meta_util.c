@@ -164,22 +164,52 @@ meta_put_text(struct buf *b, const char *text)
     }
 }
 
-const char *
-meta_node_text(struct arena *a, const GumboNode *root)
+/* Elements that start a line of their own: their text is not glued to
+ * what comes before ("<div>Jane Doe</div><div>Editor</div>"). */
+int
+meta_starts_line(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_BR: case GUMBO_TAG_DIV: case GUMBO_TAG_P:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Puts what an element adds to a text (a space for a <br>, or for an
+ * element that starts a line when lines is set) into b; returns whether
+ * its subtree is left unread. */
+static int
+element_text(struct buf *b, const GumboNode *n, const GumboNode *root,
+             int lines)
+{
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_BR || (lines && n != root && meta_starts_line(t)))
+        meta_put_text(b, " ");
+    return t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
+}
+
+static const char *
+node_text(struct arena *a, const GumboNode *root, int lines)
 {
     struct buf b;
     buf_init(&b, PITH_MAX_META_BYTES);
     for (const GumboNode *n = root; n && b.len < PITH_MAX_META_BYTES; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
-            n->type == GUMBO_NODE_WHITESPACE) {
+            n->type == GUMBO_NODE_WHITESPACE)
             meta_put_text(&b, n->v.text.text);
-        } else if (n->type == GUMBO_NODE_ELEMENT) {
-            GumboTag t = n->v.element.tag;
-            skip = t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
-            if (t == GUMBO_TAG_BR)
-                meta_put_text(&b, " ");
-        }
+        else if (n->type == GUMBO_NODE_ELEMENT)
+            skip = element_text(&b, n, root, lines);
         n = dom_next(root, n, skip);
     }
     const char *s = meta_clean(a, b.data ? b.data : "", b.len);
@@ -188,8 +218,20 @@ meta_node_text(struct arena *a, const GumboNode *root)
 }
 
 const char *
-meta_text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
-                 int max_nodes)
+meta_node_text(struct arena *a, const GumboNode *root)
+{
+    return node_text(a, root, 0);
+}
+
+const char *
+meta_node_lines(struct arena *a, const GumboNode *root)
+{
+    return node_text(a, root, 1);
+}
+
+static const char *
+text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
+            int max_nodes, int lines)
 {
     struct buf b;
     buf_init(&b, max_bytes * 2 + 64);
@@ -205,16 +247,27 @@ meta_text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
             meta_put_text(&b, n->v.text.text);
             too_long = b.len > max_bytes || buf_failed(&b);
         } else if (n->type == GUMBO_NODE_ELEMENT) {
-            GumboTag t = n->v.element.tag;
-            skip = t == GUMBO_TAG_NOSCRIPT || dom_unread(n);
-            if (t == GUMBO_TAG_BR)
-                meta_put_text(&b, " ");
+            skip = element_text(&b, n, root, lines);
         }
         n = dom_next(root, n, skip);
     }
     const char *s = too_long || !b.data ? NULL : meta_clean(a, b.data, b.len);
     buf_free(&b);
     return s;
+}
+
+const char *
+meta_text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
+                 int max_nodes)
+{
+    return text_capped(a, root, max_bytes, max_nodes, 0);
+}
+
+const char *
+meta_lines_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
+                  int max_nodes)
+{
+    return text_capped(a, root, max_bytes, max_nodes, 1);
 }
 
 size_t
