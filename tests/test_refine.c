@@ -466,6 +466,25 @@ test_tickers(void)
     KEPT(&t, row, "a table row of repeated cells");
 }
 
+/* A block longer than any banner is never a ticker, repeated or not:
+ * the rest of a list past the block cap is one such block, all the
+ * page's text. */
+static void
+test_long_repeats_kept(void)
+{
+    static char longer[3000];
+    for (size_t i = 0; i + 1 < sizeof longer; i++)
+        longer[i] = "an item of a list "[i % 18];
+    struct table t;
+    start(&t);
+    int d = elem(&t, 0, GUMBO_TAG_DIV, 0);
+    add(&t, d, GUMBO_TAG_P, BK_PARA, PROSE, 0);
+    int rest = add(&t, d, GUMBO_TAG_DIV, BK_DIVTEXT, longer, 0);
+    add(&t, d, GUMBO_TAG_P, BK_PARA, PROSE2, 0);
+    run(&t, REFINE_BALANCED);
+    KEPT(&t, rest, "3000 bytes of one phrase");
+}
+
 static void
 test_cookie_notice(void)
 {
@@ -684,6 +703,7 @@ main(void)
     test_copyright();
     test_meta_lines();
     test_tickers();
+    test_long_repeats_kept();
     test_cookie_notice();
     test_link_list_heads();
     test_empty_sections();

@@ -73,7 +73,8 @@ main(void)
         {"Jane Doe (https://jane.example/)", "Jane Doe", NULL},
         {"By Nathan Willis March 25, 2015", "Nathan Willis", NULL},
         {"Jane Doe \xE2\x80\xA2 8h", "Jane Doe", NULL},
-        {"jdoe42", NULL, NULL}, {"@jdoe", NULL, NULL},
+        /* a member handle is a name on a forum (digits are no date) */
+        {"jdoe42", "jdoe42", NULL}, {"@jdoe", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         struct strlist l = {NULL, 0, 16};

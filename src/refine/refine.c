@@ -62,6 +62,11 @@
  * than TICKER_MIN_BYTES is a word or two said twice ("Yes Yes"). */
 #define TICKER_MIN_REPEATS 3
 #define TICKER_MIN_BYTES 24
+/* A ticker is a banner's line, its phrase a few words: the bounds keep
+ * the search linear in the text (a long block is never one, and each
+ * shift is tried against its end first). */
+#define TICKER_MAX_BYTES 2048
+#define TICKER_MAX_PHRASE 120
 
 /* Labels that mark an advertisement slot, matched on the whole block
  * (Readability's adWords, plus German and Dutch labels). */
@@ -391,10 +396,12 @@ refine_ticker(const char *t, size_t n)
     /* Shifted by the phrase's length, the text reads the same; the
      * phrase is words, with a space (a run of one letter, a rule of
      * stars, is left to the other rules). */
-    if (n < TICKER_MIN_BYTES)
+    if (n < TICKER_MIN_BYTES || n > TICKER_MAX_BYTES)
         return 0;
-    for (size_t p = 1; p * TICKER_MIN_REPEATS <= n; p++)
-        if (t[p] == t[0] && !memcmp(t, t + p, n - p))
+    for (size_t p = 1; p * TICKER_MIN_REPEATS <= n && p <= TICKER_MAX_PHRASE;
+         p++)
+        if (t[p] == t[0] && t[n - 1] == t[n - 1 - p] &&
+            !memcmp(t, t + p, n - p))
             return memchr(t, ' ', p) != NULL;
     return 0;
 }
