@@ -487,6 +487,49 @@ meta_names_any(struct arena *a, const char *text)
     return !meta_authors_add(a, &l, text) && l.n;
 }
 
+/* Does a word of the class name one of words, whole or as a part
+ * between - and _ ("post-autor", "writer_name"; not "autorefs")? */
+static int
+class_has(const char *cls, const char *const *words)
+{
+    for (const char *p = cls; p && *p; ) {
+        size_t tl = strcspn(p, " \t\n");
+        for (int i = 0; words[i]; i++) {
+            size_t wl = strlen(words[i]);
+            for (const char *at = p; at + wl <= p + tl; at++) {
+                if (strncasecmp(at, words[i], wl))
+                    continue;
+                char before = at == p ? '-' : at[-1];
+                char after = at + wl == p + tl ? '-' : at[wl];
+                if ((before == '-' || before == '_') &&
+                    (after == '-' || after == '_'))
+                    return 1;
+            }
+        }
+        p += tl;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+    }
+    return 0;
+}
+
+/* Classed writer, reporter...: where the visible-text scan looks for a
+ * name when no byline class marks one. */
+static int
+writer_class(const char *cls, const char *match, size_t cap)
+{
+    static const char *const writer_classes[] = {"writer", "reporter",
+                                                 "journalist", "autor", NULL};
+    if (!cls)
+        return 0;
+    /* match starts with the whole class when it fits: a class holding a
+     * word holds it as a substring, none in match is none in the class,
+     * and match's scan is the one the lists before it made. */
+    if (strlen(cls) < cap && !words_any(match, writer_classes, 1))
+        return 0;
+    return class_has(cls, writer_classes);
+}
+
 static unsigned
 class_facts(const GumboNode *n)
 {
@@ -498,6 +541,8 @@ class_facts(const GumboNode *n)
     unsigned b = MEMO_CLASS_KNOWN;
     if (meta_unlikely(n, match))
         b |= MEMO_UNLIKELY;
+    if (writer_class(cls, match, sizeof match))
+        b |= MEMO_WRITER;
     if (is_byline(n, match))
         b |= MEMO_BYLINE;
     if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))

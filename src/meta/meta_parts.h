@@ -80,12 +80,11 @@ enum {
     MEMO_CLASS_KNOWN = 1 << 2,
     MEMO_UNLIKELY = 1 << 3,     /* meta_unlikely() */
     MEMO_BYLINE = 1 << 4,       /* a byline by its class, id, rel, itemprop */
-    MEMO_DIALOG = 1 << 5,       /* a modal dialog */
-    MEMO_LINE_KNOWN = 1 << 6,
-    MEMO_LINE = 1 << 7,         /* its first text may be a byline or date */
-    MEMO_COPYRIGHT = 1 << 8,    /* its first text may be a copyright line */
-    MEMO_WRITER_KNOWN = 1 << 9,
-    MEMO_WRITER = 1 << 10,      /* classed writer, reporter... */
+    MEMO_WRITER = 1 << 5,       /* classed writer, reporter... */
+    MEMO_DIALOG = 1 << 6,       /* a modal dialog */
+    MEMO_LINE_KNOWN = 1 << 7,
+    MEMO_LINE = 1 << 8,         /* its first text may be a byline or date */
+    MEMO_COPYRIGHT = 1 << 9,    /* its first text may be a copyright line */
 };
 /* The memo of root's tree, empty; nothing to free (the arena holds it). */
 void meta_memo_init(struct node_memo *m, struct arena *a,

@@ -42,10 +42,6 @@ static const struct { const char *label; int cjk; } labels[] = {
 static const char *const by_starts[] = {"by ", "von ", "par ", "por ",
                                         "door ", NULL};
 
-/* Class words that mark the writer's name when no byline class does. */
-static const char *const writer_classes[] = {"writer", "reporter",
-                                             "journalist", "autor", NULL};
-
 static int
 starts_name(const char *p)
 {
@@ -87,47 +83,6 @@ name_on_date(struct arena *a, const char *t)
     return name && meta_word_count(name) <= NAME_MAX_WORDS ? name : NULL;
 }
 
-/* Does a word of the element's class name one of words, whole or as a
- * part between - and _ ("post-autor", "writer_name"; not "autorefs")? */
-static int
-class_has(const GumboNode *n, const char *const *words)
-{
-    const char *cls = dom_attr(n, "class");
-    for (const char *p = cls; p && *p; ) {
-        size_t tl = strcspn(p, " \t\n");
-        for (int i = 0; words[i]; i++) {
-            size_t wl = strlen(words[i]);
-            for (const char *at = p; at + wl <= p + tl; at++) {
-                if (strncasecmp(at, words[i], wl))
-                    continue;
-                char before = at == p ? '-' : at[-1];
-                char after = at + wl == p + tl ? '-' : at[wl];
-                if ((before == '-' || before == '_') &&
-                    (after == '-' || after == '_'))
-                    return 1;
-            }
-        }
-        p += tl;
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-    }
-    return 0;
-}
-
-/* Is the element classed writer, reporter...?  Kept in the memo: the
- * line walks ask it of the same elements. */
-static int
-writer(struct node_memo *m, const GumboNode *n)
-{
-    unsigned local = 0, *b = meta_memo_at(m, n);
-    if (!b)
-        b = &local;
-    if (!(*b & MEMO_WRITER_KNOWN))
-        *b |= MEMO_WRITER_KNOWN |
-              (class_has(n, writer_classes) ? MEMO_WRITER : 0);
-    return (*b & MEMO_WRITER) != 0;
-}
-
 /* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
 static const char *
 drop_role(struct arena *a, const char *name)
@@ -162,7 +117,8 @@ judge_line(struct arena *a, struct node_memo *m, const GumboNode *n,
      * a reply's heading, or a class such as "autorefs". */
     if (!name && dates)
         name = name_on_date(a, t);
-    if (!name && dates && writer(m, n))
+    if (!name && dates &&
+        (meta_node_facts(m, n, MEMO_CLASS_KNOWN) & MEMO_WRITER))
         name = drop_role(a, t);
     if (!name)
         return;
@@ -249,7 +205,9 @@ has_copyright(const char *raw)
 static int
 line_worth(struct node_memo *m, const GumboNode *n, const char *raw)
 {
-    if (strpbrk(raw, "0123456789") || writer(m, n) || strstr(raw, " on "))
+    if (strpbrk(raw, "0123456789") ||
+        (meta_node_facts(m, n, MEMO_CLASS_KNOWN) & MEMO_WRITER) ||
+        strstr(raw, " on "))
         return 1;
     const char *p = raw;
     while (*p == ' ' || *p == '\n' || *p == '\t')
