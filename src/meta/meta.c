@@ -358,13 +358,14 @@ struct lazy_visible {
     const GumboNode *root;
     int done;
     struct visible_meta v;
+    struct node_memo *memo; /* shared with the byline walks */
 };
 
 static const struct visible_meta *
 visible_meta(struct arena *a, struct lazy_visible *lv)
 {
     if (!lv->done && lv->root)
-        meta_visible_scan(a, lv->root, &lv->v);
+        meta_visible_scan(a, lv->root, lv->memo, &lv->v);
     lv->done = 1;
     return &lv->v;
 }
@@ -558,7 +559,7 @@ pick_authors(struct arena *a, const struct scan *s, const struct jsonld *j,
             if (card_says_author(s->card_label[r]) &&
                 meta_authors_add(a, l, s->card_data[r]))
                 return -1;
-        if (src == 2 && meta_authors_add(a, l, meta_byline_find(a, root)))
+        if (src == 2 && meta_authors_add(a, l, meta_byline_find(a, root, lv->memo)))
             return -1;
         if (!l->n)
             continue;
@@ -815,7 +816,9 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
 
     struct strlist authors = {NULL, 0, PITH_MAX_AUTHORS};
     struct strlist tags = {NULL, 0, PITH_MAX_TAGS};
-    struct lazy_visible lv = {root, 0, {0}};
+    struct node_memo memo;
+    meta_memo_init(&memo, a, root);
+    struct lazy_visible lv = {root, 0, {0}, &memo};
     if ((root && pick_authors(a, s, j, root, &lv, sites, n_sites,
                               &authors)) ||
         pick_tags(a, s, j, &tags))

@@ -487,29 +487,103 @@ meta_names_any(struct arena *a, const char *text)
     return !meta_authors_add(a, &l, text) && l.n;
 }
 
-static const char *
-byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
-            int in_noscript)
+/* Does a word of the class name one of words, whole or as a part
+ * between - and _ ("post-autor", "writer_name"; not "autorefs")? */
+static int
+class_has(const char *cls, const char *const *words)
+{
+    for (const char *p = cls; p && *p; ) {
+        size_t tl = strcspn(p, " \t\n");
+        for (int i = 0; words[i]; i++) {
+            size_t wl = strlen(words[i]);
+            for (const char *at = p; at + wl <= p + tl; at++) {
+                if (strncasecmp(at, words[i], wl))
+                    continue;
+                char before = at == p ? '-' : at[-1];
+                char after = at + wl == p + tl ? '-' : at[wl];
+                if ((before == '-' || before == '_') &&
+                    (after == '-' || after == '_'))
+                    return 1;
+            }
+        }
+        p += tl;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+    }
+    return 0;
+}
+
+/* Classed writer, reporter...: where the visible-text scan looks for a
+ * name when no byline class marks one. */
+static int
+writer_class(const char *cls, const char *match, size_t cap)
+{
+    static const char *const writer_classes[] = {"writer", "reporter",
+                                                 "journalist", "autor", NULL};
+    if (!cls)
+        return 0;
+    /* match starts with the whole class when it fits: a class holding a
+     * word holds it as a substring, none in match is none in the class,
+     * and match's scan is the one the lists before it made. */
+    if (strlen(cls) < cap && !words_any(match, writer_classes, 1))
+        return 0;
+    return class_has(cls, writer_classes);
+}
+
+static unsigned
+class_facts(const GumboNode *n)
 {
     char match[512];
+    const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
+    const char *modal = dom_attr(n, "aria-modal");
+    const char *role = dom_attr(n, "role");
+    meta_class_id(match, sizeof match, cls, id);
+    unsigned b = MEMO_CLASS_KNOWN;
+    if (meta_unlikely(n, match))
+        b |= MEMO_UNLIKELY;
+    if (writer_class(cls, match, sizeof match))
+        b |= MEMO_WRITER;
+    if (is_byline(n, match))
+        b |= MEMO_BYLINE;
+    if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))
+        b |= MEMO_DIALOG;
+    return b;
+}
+
+unsigned
+meta_node_facts(struct node_memo *m, const GumboNode *n, unsigned want)
+{
+    unsigned local = 0, *b = meta_memo_at(m, n);
+    if (!b)
+        b = &local;
+    if ((want & MEMO_VISIBLE_KNOWN) && !(*b & MEMO_VISIBLE_KNOWN))
+        *b |= MEMO_VISIBLE_KNOWN | (meta_visible(n) ? MEMO_VISIBLE : 0);
+    if ((want & MEMO_CLASS_KNOWN) && !(*b & MEMO_CLASS_KNOWN))
+        *b |= class_facts(n);
+    return *b;
+}
+
+static const char *
+byline_walk(struct arena *a, const GumboNode *root, struct node_memo *m,
+            int strip_unlikely, int in_noscript)
+{
     for (const GumboNode *n = root; n; ) {
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
-            const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-            const char *modal = dom_attr(n, "aria-modal");
-            const char *role = dom_attr(n, "role");
-            meta_class_id(match, sizeof match, cls, id);
+            unsigned f = 0;
             /* A form's fields are never a byline ("If you are a human,
              * ignore this field" by a username input). */
             if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                 (t == GUMBO_TAG_NOSCRIPT && !in_noscript) ||
                 t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_FORM ||
                 t == GUMBO_TAG_LABEL ||
-                !meta_visible(n) || (modal && !strcmp(modal, "true") && role &&
-                                !strcmp(role, "dialog"))) {
+                !((f = meta_node_facts(m, n, MEMO_VISIBLE_KNOWN |
+                                                 MEMO_CLASS_KNOWN)) &
+                  MEMO_VISIBLE) ||
+                (f & MEMO_DIALOG)) {
                 skip = 1;
-            } else if (is_byline(n, match)) {
+            } else if (f & MEMO_BYLINE) {
                 /* Only a short subtree can be a byline: reading more of
                  * nested candidates would be quadratic. */
                 const char *text = meta_text_capped(a, n, BYLINE_MAX_BYTES,
@@ -523,7 +597,7 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
                     meta_names_any(a, text))
                     return text;
             }
-            if (!skip && strip_unlikely && meta_unlikely(n, match))
+            if (!skip && strip_unlikely && (f & MEMO_UNLIKELY))
                 skip = 1;
         }
         n = dom_next(root, n, skip);
@@ -532,16 +606,16 @@ byline_walk(struct arena *a, const GumboNode *root, int strip_unlikely,
 }
 
 const char *
-meta_byline_find(struct arena *a, const GumboNode *root)
+meta_byline_find(struct arena *a, const GumboNode *root, struct node_memo *m)
 {
     /* Readability drops unlikely content on its first pass and keeps it on
      * the later ones, which run when the first found too little text: a
      * byline inside a page header is found then. */
-    const char *b = byline_walk(a, root, 1, 0);
+    const char *b = byline_walk(a, root, m, 1, 0);
     if (!b)
-        b = byline_walk(a, root, 0, 0);
+        b = byline_walk(a, root, m, 0, 0);
     /* Pages built by scripts (forums above all) give crawlers their posts
      * inside <noscript>, where Readability, reading as a browser with
      * scripts on, never looks; the first post's author is there. */
-    return b ? b : byline_walk(a, root, 0, 1);
+    return b ? b : byline_walk(a, root, m, 0, 1);
 }

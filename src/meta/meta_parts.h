@@ -62,6 +62,41 @@ struct strlist {
  * Returns 0, or -1 when out of memory. */
 int strlist_add(struct arena *a, struct strlist *l, const char *s);
 
+/* What the byline and visible-text walks (up to six over the same tree)
+ * ask of every element, worked out once per element: the bits below, 0
+ * until a group is known. */
+struct node_memo {
+    struct arena *a;
+    const GumboNode *root;
+    const GumboNode **keys;
+    unsigned *bits;
+    size_t mask, left;
+    unsigned shift;
+    int failed;
+};
+enum {
+    MEMO_VISIBLE_KNOWN = 1 << 0,
+    MEMO_VISIBLE = 1 << 1,      /* meta_visible() */
+    MEMO_CLASS_KNOWN = 1 << 2,
+    MEMO_UNLIKELY = 1 << 3,     /* meta_unlikely() */
+    MEMO_BYLINE = 1 << 4,       /* a byline by its class, id, rel, itemprop */
+    MEMO_WRITER = 1 << 5,       /* classed writer, reporter... */
+    MEMO_DIALOG = 1 << 6,       /* a modal dialog */
+    MEMO_LINE_KNOWN = 1 << 7,
+    MEMO_LINE = 1 << 8,         /* its first text may be a byline or date */
+    MEMO_COPYRIGHT = 1 << 9,    /* its first text may be a copyright line */
+};
+/* The memo of root's tree, empty; nothing to free (the arena holds it). */
+void meta_memo_init(struct node_memo *m, struct arena *a,
+                    const GumboNode *root);
+/* The bits of element n, for reading and setting; NULL when out of
+ * memory (or m is NULL): work them out then without keeping them. */
+unsigned *meta_memo_at(struct node_memo *m, const GumboNode *n);
+/* The element's bits with the groups of want (MEMO_VISIBLE_KNOWN,
+ * MEMO_CLASS_KNOWN) worked out. */
+unsigned meta_node_facts(struct node_memo *m, const GumboNode *n,
+                         unsigned want);
+
 /* ------------------------------------------------------------ sources */
 
 /* What the page's JSON-LD says.  `title`, `byline` and the fields marked
@@ -158,7 +193,8 @@ int meta_author_handle(struct arena *a, const char *s);
  * elements and those Readability drops as unlikely content; failing
  * that, the same inside <noscript> (where script-built pages put their
  * posts for crawlers).  NULL when none. */
-const char *meta_byline_find(struct arena *a, const GumboNode *root);
+const char *meta_byline_find(struct arena *a, const GumboNode *root,
+                             struct node_memo *m);
 
 /* Readability's visibility test (no display:none, visibility:hidden,
  * hidden or aria-hidden) and its test for unlikely content (class or id
@@ -186,7 +222,7 @@ struct visible_meta {
     int byline_seen;        /* a line read as a byline, named or not */
 };
 void meta_visible_scan(struct arena *a, const GumboNode *root,
-                       struct visible_meta *out);
+                       struct node_memo *m, struct visible_meta *out);
 
 /* The date the page shows by its headline: the first short text line
  * holding a date among the text that follows the first visible <h1>

@@ -42,10 +42,6 @@ static const struct { const char *label; int cjk; } labels[] = {
 static const char *const by_starts[] = {"by ", "von ", "par ", "por ",
                                         "door ", NULL};
 
-/* Class words that mark the writer's name when no byline class does. */
-static const char *const writer_classes[] = {"writer", "reporter",
-                                             "journalist", "autor", NULL};
-
 static int
 starts_name(const char *p)
 {
@@ -87,33 +83,6 @@ name_on_date(struct arena *a, const char *t)
     return name && meta_word_count(name) <= NAME_MAX_WORDS ? name : NULL;
 }
 
-/* Does a word of the element's class name one of words, whole or as a
- * part between - and _ ("post-autor", "writer_name"; not "autorefs")? */
-static int
-class_has(const GumboNode *n, const char *const *words)
-{
-    const char *cls = dom_attr(n, "class");
-    for (const char *p = cls; p && *p; ) {
-        size_t tl = strcspn(p, " \t\n");
-        for (int i = 0; words[i]; i++) {
-            size_t wl = strlen(words[i]);
-            for (const char *at = p; at + wl <= p + tl; at++) {
-                if (strncasecmp(at, words[i], wl))
-                    continue;
-                char before = at == p ? '-' : at[-1];
-                char after = at + wl == p + tl ? '-' : at[wl];
-                if ((before == '-' || before == '_') &&
-                    (after == '-' || after == '_'))
-                    return 1;
-            }
-        }
-        p += tl;
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-    }
-    return 0;
-}
-
 /* A CJK name often carries its role: 佐伯真由記者 is reporter Saeki. */
 static const char *
 drop_role(struct arena *a, const char *name)
@@ -130,8 +99,8 @@ drop_role(struct arena *a, const char *name)
 }
 
 static void
-judge_line(struct arena *a, const GumboNode *n, const char *t, int dates,
-           struct visible_meta *out)
+judge_line(struct arena *a, struct node_memo *m, const GumboNode *n,
+           const char *t, int dates, struct visible_meta *out)
 {
     if (dates && !out->date_line && meta_word_count(t) <= DATE_LINE_MAX_WORDS)
         out->date_line = meta_date_iso(a, t);
@@ -148,7 +117,8 @@ judge_line(struct arena *a, const GumboNode *n, const char *t, int dates,
      * a reply's heading, or a class such as "autorefs". */
     if (!name && dates)
         name = name_on_date(a, t);
-    if (!name && dates && class_has(n, writer_classes))
+    if (!name && dates &&
+        (meta_node_facts(m, n, MEMO_CLASS_KNOWN) & MEMO_WRITER))
         name = drop_role(a, t);
     if (!name)
         return;
@@ -218,28 +188,25 @@ put_line_text(char *raw, size_t len, const char *text)
     return len;
 }
 
-/* A cheap look at an element's first text before reading it properly:
- * could it be a byline or date line (a digit, a "by", a label, a writer
- * class), or a copyright line? */
+/* Does raw hold "copyright" in any case, as strcasestr() finds it (which
+ * folds ASCII letters only)?  Its general search costs more than this
+ * look at each 'c'. */
 static int
-worth_reading(const GumboNode *n, int copyright)
+has_copyright(const char *raw)
 {
-    char raw[LINE_MAX_BYTES + 1];
-    size_t len = 0;
-    int nodes = 0;
-    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
-                                 nodes++ < LINE_MAX_NODES;
-         d = dom_next(n, d, dom_unread(d))) {
-        if (d->type == GUMBO_NODE_TEXT)
-            len = put_line_text(raw, len, d->v.text.text);
-        else if (d != n && d->type == GUMBO_NODE_ELEMENT &&
-                 meta_starts_line(d->v.element.tag))
-            len = put_line_text(raw, len, " ");
-    }
-    raw[len] = '\0';
-    if (copyright)
-        return strstr(raw, "\xC2\xA9") || strcasestr(raw, "copyright");
-    if (strpbrk(raw, "0123456789") || class_has(n, writer_classes) ||
+    for (const char *p = raw; *p; p++)
+        if ((*p | 0x20) == 'c' && !strncasecmp(p, "copyright", 9))
+            return 1;
+    return 0;
+}
+
+/* Could text that starts so be a byline or date line (a digit, a "by", a
+ * label, a writer class)? */
+static int
+line_worth(struct node_memo *m, const GumboNode *n, const char *raw)
+{
+    if (strpbrk(raw, "0123456789") ||
+        (meta_node_facts(m, n, MEMO_CLASS_KNOWN) & MEMO_WRITER) ||
         strstr(raw, " on "))
         return 1;
     const char *p = raw;
@@ -256,6 +223,41 @@ worth_reading(const GumboNode *n, int copyright)
         if (strstr(raw, labels[i].label))
             return 1;
     return 0;
+}
+
+/* A cheap look at an element's first text before reading it properly:
+ * could it be a byline or date line, or a copyright line?  Both answers
+ * at once, kept in the memo: the later walks come over the same
+ * elements. */
+static unsigned
+worth_reading(struct node_memo *m, const GumboNode *n)
+{
+    unsigned *slot = meta_memo_at(m, n);
+    if (slot && (*slot & MEMO_LINE_KNOWN))
+        return *slot;
+    char raw[LINE_MAX_BYTES + 1];
+    size_t len = 0;
+    int nodes = 0;
+    for (const GumboNode *d = n; d && len < LINE_MAX_BYTES &&
+                                 nodes++ < LINE_MAX_NODES;
+         d = dom_next(n, d, dom_unread(d))) {
+        if (d->type == GUMBO_NODE_TEXT)
+            len = put_line_text(raw, len, d->v.text.text);
+        else if (d != n && d->type == GUMBO_NODE_ELEMENT &&
+                 meta_starts_line(d->v.element.tag))
+            len = put_line_text(raw, len, " ");
+    }
+    raw[len] = '\0';
+    unsigned b = MEMO_LINE_KNOWN;
+    if (strstr(raw, "\xC2\xA9") || has_copyright(raw))
+        b |= MEMO_COPYRIGHT;
+    if (line_worth(m, n, raw))
+        b |= MEMO_LINE;
+    if (slot) {
+        *slot |= b;
+        return *slot;
+    }
+    return b;
 }
 
 /* What is never the page's own byline, even where Readability looks
@@ -280,8 +282,8 @@ not_the_pages(const GumboNode *n, const char *match)
 enum pass { LINES, BYLINE_ANYWHERE, COPYRIGHT };
 
 static void
-walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
-     enum pass pass)
+walk(struct arena *a, const GumboNode *root, struct node_memo *m,
+     struct visible_meta *out, enum pass pass)
 {
     int copyright = pass == COPYRIGHT;
     char match[512];
@@ -289,26 +291,33 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
         int skip = 0;
         if (n->type == GUMBO_NODE_ELEMENT) {
             GumboTag t = n->v.element.tag;
-            const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-            meta_class_id(match, sizeof match, cls, id);
             skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
                    t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
                    t == GUMBO_TAG_HEAD || t == GUMBO_TAG_H1 ||
                    t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
-                   !meta_visible(n) ||
-                   (pass == LINES && meta_unlikely(n, match)) ||
-                   (pass == BYLINE_ANYWHERE && not_the_pages(n, match));
-            const char *text = skip || t == GUMBO_TAG_HTML ||
-                               t == GUMBO_TAG_BODY ||
-                               !worth_reading(n, copyright)
-                ? NULL : meta_lines_capped(a, n, LINE_MAX_BYTES,
-                                           LINE_MAX_NODES);
+                   !(meta_node_facts(m, n, MEMO_VISIBLE_KNOWN) &
+                     MEMO_VISIBLE) ||
+                   (pass == LINES &&
+                    (meta_node_facts(m, n, MEMO_CLASS_KNOWN) &
+                     MEMO_UNLIKELY));
+            if (!skip && pass == BYLINE_ANYWHERE) {
+                /* One walk asks this: nothing to keep. */
+                meta_class_id(match, sizeof match, dom_attr(n, "class"),
+                              dom_attr(n, "id"));
+                skip = not_the_pages(n, match);
+            }
+            const char *text =
+                skip || t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY ||
+                        !(worth_reading(m, n) &
+                          (copyright ? MEMO_COPYRIGHT : MEMO_LINE))
+                    ? NULL
+                    : meta_lines_capped(a, n, LINE_MAX_BYTES, LINE_MAX_NODES);
             if (text && copyright) {
                 out->copyright = copyright_holder(a, text);
                 if (out->copyright)
                     return;
             } else if (text) {
-                judge_line(a, n, text, pass == LINES, out);
+                judge_line(a, m, n, text, pass == LINES, out);
                 if (pass == BYLINE_ANYWHERE && out->byline)
                     return;
             }
@@ -318,17 +327,17 @@ walk(struct arena *a, const GumboNode *root, struct visible_meta *out,
 }
 
 void
-meta_visible_scan(struct arena *a, const GumboNode *root,
+meta_visible_scan(struct arena *a, const GumboNode *root, struct node_memo *m,
                   struct visible_meta *out)
 {
     memset(out, 0, sizeof *out);
-    walk(a, root, out, LINES);
+    walk(a, root, m, out, LINES);
     /* As Readability looks again for a byline with nothing dropped: a
      * page's own header or a column classed "sidebar" may hold it. */
     if (!out->byline)
-        walk(a, root, out, BYLINE_ANYWHERE);
+        walk(a, root, m, out, BYLINE_ANYWHERE);
     /* The copyright holder is for pages with no byline or one of a single
      * word ("Ines on 8 November 2022" over "© 2022 Ines Carvalho-Brandt"). */
     if (!out->byline || meta_word_count(out->byline) == 1)
-        walk(a, root, out, COPYRIGHT);
+        walk(a, root, m, out, COPYRIGHT);
 }
