@@ -19,14 +19,16 @@
 
 #include <gumbo.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
-#define MAX_ELEMS 64
-#define MAX_BLOCKS 64
+#define MAX_ELEMS 256
+#define MAX_BLOCKS 256
 
 struct table {
     struct elem elems[MAX_ELEMS];
     struct block blocks[MAX_BLOCKS];
-    char text[8192];
+    char text[32768];
     size_t text_len;
     struct blocks bs;
     uint8_t keep[MAX_BLOCKS], selected[MAX_BLOCKS];
@@ -53,6 +55,10 @@ elem(struct table *t, int parent, GumboTag tag, uint32_t flags,
      uint32_t class_hash)
 {
     int i = t->bs.n_elems++;
+    if (i >= MAX_ELEMS) {
+        fprintf(stderr, "test table: more than %d elements\n", MAX_ELEMS);
+        exit(1);
+    }
     struct elem *e = &t->elems[i];
     e->parent = parent;
     e->tag = (uint16_t)tag;
@@ -67,6 +73,10 @@ block_of(struct table *t, int e, enum block_kind kind, int level,
          const char *text, int link_chars)
 {
     int i = t->bs.n_blocks++;
+    if (i >= MAX_BLOCKS) {
+        fprintf(stderr, "test table: more than %d blocks\n", MAX_BLOCKS);
+        exit(1);
+    }
     struct block *b = &t->blocks[i];
     size_t len = strlen(text);
     b->elem = e;
