@@ -65,6 +65,12 @@ kept(const char *html, const char *title)
 #define PROSE3 "<p>In the end, the vote was seven to four, with two members " \
     "absent, and the mayor said she was pleased with the outcome.</p>"
 
+#define PROSE4 "<p>The budget also sets aside money for new street lights, " \
+    "a bus shelter by the school, and the first study of a cycle path.</p>"
+
+#define PROSE5 "<p>A public meeting on the cycle path, the council said, " \
+    "will be held in the town hall early next year, before any digging.</p>"
+
 static void
 test_nav_and_article(void)
 {
@@ -107,6 +113,60 @@ test_hidden_and_dialog(void)
     OK(strstr(k, "Also hidden") == NULL, "hidden attribute dropped");
     OK(strstr(k, "Aria hidden") == NULL, "aria-hidden dropped");
     OK(strstr(k, "seven to four") != NULL, "article kept: %s", k);
+    free(k);
+}
+
+/* A box of the article's own prose stays whatever its names say: a
+ * review's product "widget" is no promotion. */
+static void
+test_prose_in_negative_box(void)
+{
+    char *k = kept("<body><div class=article-body>" PROSE1 PROSE2
+                   "<div class=product-widget><h3>The quiet dishwasher</h3>"
+                   "<p>This dishwasher is the quietest we tested, and it "
+                   "cleaned baked-on lasagne, dried egg and tea stains in a "
+                   "single short cycle, which few others managed.</p><p>Its "
+                   "third rack holds cutlery and ladles, the door closes "
+                   "softly, and the app, which we rarely needed, tells you "
+                   "when the salt runs low or the filter needs a rinse.</p>"
+                   "<p>It costs more than most, but, over ten years of "
+                   "use, the water and power it saves pay back much of it.</p>"
+                   "<p>Installers, for their part, liked the long hoses, the "
+                   "level feet and the clear printed guide.</p>"
+                   "</div>" PROSE3 PROSE4 PROSE5 "<div class=promo><p>Offers, deals, "
+                   "more.</p></div></div></body>", NULL);
+    OK(strstr(k, "quietest we tested") != NULL, "prose box kept: %s", k);
+    OK(strstr(k, "third rack") != NULL, "its second paragraph kept");
+    OK(strstr(k, "Offers") == NULL, "short promotion dropped: %s", k);
+    free(k);
+}
+
+/* When boxes of a negative name hold most of the article (a page builder
+ * calls every box a "widget"), the name says nothing and every box stays
+ * in the first pass; a box named hidden (a copy of the text for another
+ * screen size) still goes. */
+static void
+test_builder_names_everywhere(void)
+{
+    char *k = kept("<body><nav><a href=/>Home</a> <a href=/b>Blog</a></nav>"
+                   "<div class=post-content>"
+                   "<div class=elementor-widget>" PROSE1 "</div>"
+                   "<div class=elementor-widget>" PROSE2 "</div>"
+                   "<div class=elementor-widget><p>A short line.</p></div>"
+                   "<div class=elementor-widget>" PROSE3 "</div>"
+                   "<div class=elementor-widget>" PROSE4 "</div>"
+                   "<div class=elementor-widget><p>Work on the bridge is "
+                   "to start in the spring, once the river is lower, and "
+                   "should take about eight months, the engineers say, "
+                   "if the weather holds through the autumn.</p></div>"
+                   "<div class='variant hidden-x7z'><p>The council approved a "
+                   "copy of the budget for the screens of phones, which the "
+                   "page repeats for them.</p></div>"
+                   "</div></body>", NULL);
+    OK(strstr(k, "approved the new budget") != NULL, "first box kept: %s", k);
+    OK(strstr(k, "A short line") != NULL, "short box kept: %s", k);
+    OK(strstr(k, "seven to four") != NULL, "last box kept");
+    OK(strstr(k, "screens of phones") == NULL, "hidden copy dropped: %s", k);
     free(k);
 }
 
@@ -169,6 +229,8 @@ main(void)
     test_nav_and_article();
     test_link_list_dropped();
     test_hidden_and_dialog();
+    test_prose_in_negative_box();
+    test_builder_names_everywhere();
     test_title_heading_and_table();
     test_br_paragraphs();
     test_similarity();

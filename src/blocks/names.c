@@ -400,6 +400,9 @@ classify_names(const char *cls, const char *id, struct elem *e)
     blank_word(both, "commentary");
     int w = weight_of(c) + weight_of(i);
     e->class_weight = (int16_t)w;
+    if (w < 0 && (strstr(both, "hidden") || has_hid_word(c) ||
+                  has_hid_word(i)))
+        e->flags |= EF_HIDDEN_NAME;
     /* Readability's list has "header" too; it is kept apart because an
      * article's own header (title, standfirst) is no page header. */
     if (!matches_any(both, maybe)) {

@@ -13,27 +13,37 @@
 /* A call to act is a button or a link's line: a few words. */
 #define CTA_MAX_CHARS 32
 
-static const char *const we_list[] = {
-    "we", "our", "us", "ours", "we're", "we've", "we'll", "ourselves",
+/* A word of a list with its length, so a look-up compares lengths first. */
+struct word {
+    const char *s;
+    size_t len;
 };
-static const char *const you_list[] = {
-    "you", "your", "yours", "you're", "you'll", "you've", "yourself",
+#define W(s) {s, sizeof s - 1}
+
+static const struct word we_list[] = {
+    W("we"), W("our"), W("us"), W("ours"), W("we're"), W("we've"),
+    W("we'll"), W("ourselves"),
+};
+static const struct word you_list[] = {
+    W("you"), W("your"), W("yours"), W("you're"), W("you'll"), W("you've"),
+    W("yourself"),
 };
 /* How calls to act begin. */
-static const char *const cta_starts[] = {
-    "contact us", "get started", "get in touch", "get a quote",
-    "request a", "book a", "book now", "schedule a", "free trial",
-    "start your", "start free", "try it", "try for free", "sign up",
-    "talk to", "call us", "call now", "get a free", "request demo",
-    "get a demo", "book demo", "enquire", "inquire", "get quote",
-    "free consultation", "let's talk", "speak to", "apply now",
+static const struct word cta_starts[] = {
+    W("contact us"), W("get started"), W("get in touch"), W("get a quote"),
+    W("request a"), W("book a"), W("book now"), W("schedule a"),
+    W("free trial"), W("start your"), W("start free"), W("try it"),
+    W("try for free"), W("sign up"), W("talk to"), W("call us"),
+    W("call now"), W("get a free"), W("request demo"), W("get a demo"),
+    W("book demo"), W("enquire"), W("inquire"), W("get quote"),
+    W("free consultation"), W("let's talk"), W("speak to"), W("apply now"),
 };
 
 static int
-in_list(const char *w, size_t len, const char *const *list, size_t n)
+in_list(const char *w, size_t len, const struct word *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && !strncasecmp(w, list[i], len))
+        if (list[i].len == len && !strncasecmp(w, list[i].s, len))
             return 1;
     return 0;
 }
@@ -60,7 +70,10 @@ read_words(const char *t, struct page_voice *out)
             p++;
         size_t len = (size_t)(p - w);
         out->words++;
-        if (len < 2 || len > 9)
+        /* every word of the lists begins with w, o, u or y */
+        unsigned char c0 = (unsigned char)(*w | 0x20);
+        if (len < 2 || len > 9 ||
+            (c0 != 'w' && c0 != 'o' && c0 != 'u' && c0 != 'y'))
             continue;
         if (in_list((const char *)w, len, we_list,
                     sizeof we_list / sizeof *we_list))
@@ -77,7 +90,7 @@ is_cta(const char *t, const struct block *b)
     if (b->chars > CTA_MAX_CHARS || b->chars < 4)
         return 0;
     for (size_t i = 0; i < sizeof cta_starts / sizeof *cta_starts; i++)
-        if (!strncasecmp(t, cta_starts[i], strlen(cta_starts[i])))
+        if (!strncasecmp(t, cta_starts[i].s, cta_starts[i].len))
             return 1;
     return 0;
 }

@@ -66,6 +66,15 @@
 /* Conditional cleaning keeps an element holding more than this share of
  * the chosen container's text. */
 #define BULK_SHARE 0.7f
+/* A box of prose, kept whatever its names: paragraphs, characters, commas
+ * at least, and links under this share. */
+#define PROSE_BOX_MIN_P 2
+#define PROSE_BOX_MIN_CHARS 400
+#define PROSE_BOX_MIN_COMMAS 3
+#define PROSE_BOX_MAX_LINKS 0.15f
+/* Negative names over more than this share of the region's text are the
+ * page's vocabulary, not marks of boilerplate. */
+#define NAMES_EVERYWHERE_SHARE 0.5f
 /* Bylines and datelines under this many characters go (Readability: 100). */
 #define BYLINE_MAX_CHARS 100
 
@@ -140,6 +149,7 @@ struct pass {
                               (a standfirst, a split article's part) */
     struct counts *cnt;    /* per element: counts over kept content */
     int top;
+    int names_said_nothing; /* negative names cover most of the region */
 };
 
 static float
@@ -905,6 +915,41 @@ has_ancestor_flag(const struct blocks *bs, int e, uint32_t flag)
     return 0;
 }
 
+/* Paragraphs of prose: several of them, long, with few links. */
+static int
+is_prose_box(const struct counts *c)
+{
+    return c->n_p >= PROSE_BOX_MIN_P && c->chars >= PROSE_BOX_MIN_CHARS &&
+           link_density(c) < PROSE_BOX_MAX_LINKS &&
+           c->commas >= PROSE_BOX_MIN_COMMAS;
+}
+
+/* Whether boxes of negative names (the outermost of each) hold most of the
+ * region's text: then the names are the page builder's vocabulary (every
+ * box a "widget"), not a mark of boilerplate, and say nothing. */
+static int
+negative_names_everywhere(const struct pass *ps)
+{
+    const struct blocks *bs = ps->bs;
+    /* The body's boxes are the whole page: there the names still tell
+     * its parts apart. */
+    if (ps->top < 0 || !(ps->rules & PASS_WEIGHT_CLASSES) ||
+        bs->elems[ps->top].tag == GUMBO_TAG_BODY)
+        return 0;
+    float named = 0;
+    int end = bs->elems[ps->top].end_elem;
+    for (int e = ps->top + 1; e < end;) {
+        if (!ps->gone[e] && bs->elems[e].class_weight < 0 &&
+            !(bs->elems[e].flags & EF_HIDDEN_NAME)) {
+            named += ps->cnt[e].chars;
+            e = bs->elems[e].end_elem;
+        } else {
+            e++;
+        }
+    }
+    return named > NAMES_EVERYWHERE_SHARE * ps->cnt[ps->top].chars;
+}
+
 /* Readability's _cleanConditionally for one element: why it goes, or NULL. */
 static const char *
 conditional(struct pass *ps, int e)
@@ -923,7 +968,12 @@ conditional(struct pass *ps, int e)
     float weight = (ps->rules & PASS_WEIGHT_CLASSES) ? el->class_weight : 0;
     /* Only the names count here: a list's negative tag prior is no
      * evidence against it. */
-    if (weight < 0)
+    /* A negative name on a box of the article's own prose (a product
+     * review's "widget", a "media" figure's long caption) is outweighed by
+     * what it holds: paragraphs of sentences with few links go on to the
+     * tests below instead. */
+    if (weight < 0 && ((el->flags & EF_HIDDEN_NAME) ||
+                       (!ps->names_said_nothing && !is_prose_box(c))))
         return "negative class weight";
     if (c->commas >= 10)
         return NULL;
@@ -1073,6 +1123,7 @@ clean_article(struct pass *ps)
     }
     if (!(ps->rules & PASS_CLEAN_CONDITIONALLY))
         return;
+    ps->names_said_nothing = negative_names_everywhere(ps);
     /* Later elements first, so that an element is judged without the
      * descendants already removed (as Readability walks them). */
     for (int e = bs->n_elems - 1; e >= 0; e--) {
