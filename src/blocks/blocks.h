@@ -50,6 +50,8 @@ enum {
     EF_CONTROL_NAME = 1u << 26, /* class/id: filters, facets, sort bar */
     EF_TABLIST = 1u << 27,     /* role=tablist: navigation (EF_NAV_TAG)
                                   unless it holds its panels' prose */
+    EF_POST_TYPE = 1u << 28,   /* microdata itemtype of a post: Comment,
+                                  Answer, Question, DiscussionForumPosting */
     EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
                                   page (an unclosed tag inside swallows
                                   the rest of the document in Gumbo) */
