@@ -643,6 +643,9 @@ test_flags(void)
               "<div class=sidebar>t24</div><div class=site-header>t25</div>"
               "<a href=/card><div>t26</div></a><div role=contentinfo>t27"
               "</div><div class=newsletter-signup>t28</div>"
+              "<div itemscope itemtype=\"https://schema.org/Comment\">t30"
+              "</div><div itemscope itemtype=\"http://schema.org/Answer\">"
+              "t31</div>"
               /* Near misses. */
               "<div class=commentary>n01</div>"
               "<div class=\"post category-newsletter tag-comments\">n02</div>"
@@ -651,6 +654,8 @@ test_flags(void)
               "<div role=presentation>n06</div>"
               "<div aria-modal=false>n07</div>"
               "<div class=\"post has-comments no-sidebar\">n08</div>"
+              "<div itemscope itemtype=\"https://schema.org/CommentAction\">"
+              "n09</div>"
               "</body>");
     EQ_INT(p.rc, 0, "blocks_build");
     const struct blocks *bs = &p.bs;
@@ -667,6 +672,7 @@ test_flags(void)
         {"t23", EF_CAPTION}, {"t24", EF_UNLIKELY},
         {"t25", EF_UNLIKELY | EF_HEADER_NAME}, {"t26", EF_LINK_WRAP},
         {"t27", EF_FOOTER_TAG}, {"t28", EF_CONSENT}, {"t29", EF_FORM_TAG},
+        {"t30", EF_POST_TYPE}, {"t31", EF_POST_TYPE},
     };
     for (size_t i = 0; i < sizeof has / sizeof has[0]; i++) {
         uint32_t f = flags_of(bs, has[i].text);
@@ -682,6 +688,7 @@ test_flags(void)
         {"n07", EF_DIALOG}, {"t26", EF_UNLIKELY},
         {"n08", EF_COMMENTS | EF_UNLIKELY},
         {"t17", EF_UNLIKELY}, {"t14", EF_COMMENTS},
+        {"n09", EF_POST_TYPE}, {"t30", EF_COMMENTS},
     };
     for (size_t i = 0; i < sizeof hasnt / sizeof hasnt[0]; i++) {
         uint32_t f = flags_of(bs, hasnt[i].text);

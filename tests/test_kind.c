@@ -195,6 +195,39 @@ test_undated_is_service(void)
     EQ_STR(kind_name(v.kind), "article", "the same page typed a post");
 }
 
+/* Torn between an article and a company's page, the model's article goes
+ * to the sections picker when the page is undated: read as sections an
+ * article loses little, a landing page read as an article loses all but
+ * one of its sections.  A dated page stays the model's article. */
+static void
+test_torn_undated_is_service(void)
+{
+    struct page p;
+    page_init(&p);
+    int main_el = elem(&p, 0, GUMBO_TAG_MAIN, 41);
+    p.elems[main_el].flags |= EF_MAIN_TAG;
+    block(&p, main_el, GUMBO_TAG_H1, BK_HEADING, 40, 0);
+    for (int i = 0; i < 2; i++)
+        block(&p, main_el, GUMBO_TAG_P, BK_PARA, 420, 0);
+    for (int i = 0; i < 12; i++) {
+        int sec = elem(&p, main_el, GUMBO_TAG_SECTION, 42);
+        block(&p, sec, GUMBO_TAG_H2, BK_HEADING, 30, 0);
+        block(&p, sec, GUMBO_TAG_P, BK_PARA, 150, 0);
+    }
+    p.sig.kind.n_mark[KM_BUTTON] = 12;
+    p.sig.kind.n_mark[KM_SECTION] = 12;
+    p.sig.kind.n_mark[KM_HERO] = 1;
+    struct kind_verdict v = classify(&p, NULL);
+    OK(v.score[KIND_ARTICLE] > v.score[KIND_SERVICE] &&
+       v.score[KIND_SERVICE] >= 0.3f,
+       "the model finds an article first, a service nearly as likely "
+       "(%.3f, %.3f)", v.score[KIND_ARTICLE], v.score[KIND_SERVICE]);
+    EQ_STR(kind_name(v.kind), "service", "undated and torn: service");
+    p.meta.date_published = "2024-03-05";
+    v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "article", "the same page dated");
+}
+
 static void
 test_docs_generator(void)
 {
@@ -287,6 +320,7 @@ main(void)
     test_cards_are_listing();
     test_teasers_are_listing();
     test_undated_is_service();
+    test_torn_undated_is_service();
     test_docs_generator();
     test_names();
     test_model_fits_features();

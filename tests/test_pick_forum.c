@@ -303,6 +303,63 @@ test_two_columns_no_thread(void)
     OK(!t.keep[b], "the other column is not taken");
 }
 
+/* A short post: a line above its text (a date, a label), then the text.
+ * Returns the block of its text. */
+static int
+short_post(struct table *t, int parent, GumboTag tag, uint32_t flags,
+           uint32_t class_hash, const char *line, const char *text)
+{
+    int p = elem(t, parent, tag, flags, class_hash);
+    add(t, p, GUMBO_TAG_DIV, 0, BK_DIVTEXT, line, 0, 0);
+    return add(t, p, GUMBO_TAG_P, 0, BK_PARA, text, 0, 0);
+}
+
+/* Items of a list, each dated and of a class of its own (the author's
+ * rank, the place in the thread): posts all the same. */
+static void
+test_list_items_own_classes(void)
+{
+    struct table t;
+    start(&t);
+    int ul = elem(&t, 0, GUMBO_TAG_UL, EF_LIST, 0);
+    int body[3];
+    for (int k = 0; k < 3; k++)
+        body[k] = short_post(&t, ul, GUMBO_TAG_LI, 0,
+                             POST_CLASS + (uint32_t)k, "March 2025",
+                             replies[k]);
+    int kept[] = {body[0], -1};
+    pick(&t, t.blocks[body[0]].elem, kept);
+    for (int k = 0; k < 3; k++)
+        OK(t.keep[body[k]], "list item %d of a class of its own kept", k);
+    /* The same as <div>s of a class each are a layout's boxes. */
+    start(&t);
+    int wrap = elem(&t, 0, GUMBO_TAG_DIV, 0, 0);
+    for (int k = 0; k < 3; k++)
+        body[k] = short_post(&t, wrap, GUMBO_TAG_DIV, 0,
+                             POST_CLASS + (uint32_t)k, "March 2025",
+                             replies[k]);
+    pick(&t, t.blocks[body[0]].elem, kept);
+    OK(!t.keep[body[1]], "boxes of a class each are not a thread");
+}
+
+/* Posts with neither date nor author line, declared comments by their
+ * microdata: a thread. */
+static void
+test_posts_declared_by_itemtype(void)
+{
+    struct table t;
+    start(&t);
+    int thread = elem(&t, 0, GUMBO_TAG_DIV, 0, 0);
+    int body[4];
+    for (int k = 0; k < 4; k++)
+        body[k] = short_post(&t, thread, GUMBO_TAG_DIV, EF_POST_TYPE,
+                             POST_CLASS, "Reply", replies[k]);
+    int kept[] = {body[0], -1};
+    pick(&t, t.blocks[body[0]].elem, kept);
+    for (int k = 0; k < 4; k++)
+        OK(t.keep[body[k]], "declared post %d kept", k);
+}
+
 int
 main(void)
 {
@@ -312,5 +369,7 @@ main(void)
     test_comments_under_answers();
     test_article_untouched();
     test_two_columns_no_thread();
+    test_list_items_own_classes();
+    test_posts_declared_by_itemtype();
     return test_done();
 }

@@ -51,6 +51,8 @@ enum {
     EF_TABLIST = 1u << 27,     /* role=tablist: navigation (EF_NAV_TAG)
                                   unless it holds its panels' prose */
     EF_HIDDEN_NAME = 1u << 28, /* class/id says "hidden": not shown */
+    EF_POST_TYPE = 1u << 29,   /* microdata itemtype of a post: Comment,
+                                  Answer, Question, DiscussionForumPosting */
     EF_NOSCRIPT = 1u << 20     /* <noscript>: read only when it holds the
                                   page (an unclosed tag inside swallows
                                   the rest of the document in Gumbo) */

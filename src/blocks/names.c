@@ -356,6 +356,23 @@ class_hash(const char *cls)
     return h ? h : 1;
 }
 
+/* Whether a microdata itemtype declares a post of a thread or a comment
+ * ("https://schema.org/Comment"): the element is one whatever its
+ * class names. */
+static int
+post_itemtype(const char *it)
+{
+    static const char *const posts[] = {
+        "Comment", "Answer", "Question", "DiscussionForumPosting", NULL
+    };
+    const char *slash = strrchr(it, '/');
+    const char *name = slash ? slash + 1 : it;
+    for (int i = 0; posts[i]; i++)
+        if (!strcmp(name, posts[i]))
+            return 1;
+    return 0;
+}
+
 void
 names_classify(const GumboNode *n, struct elem *e)
 {
@@ -367,6 +384,9 @@ names_classify(const GumboNode *n, struct elem *e)
     const char *itemprop = dom_attr(n, "itemprop");
     if (itemprop && strcasestr(itemprop, "articlebody"))
         e->flags |= EF_ARTICLE_BODY;
+    const char *itemtype = dom_attr(n, "itemtype");
+    if (itemtype && post_itemtype(itemtype))
+        e->flags |= EF_POST_TYPE;
 
     const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
     if (cls && *cls)

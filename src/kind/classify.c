@@ -29,6 +29,10 @@
  * reads the same figures). */
 #define MODEL_MIN_CHARS 200
 #define MODEL_SURE 0.3f
+/* An undated page the model finds a company's page this likely, for
+ * each unit it finds an article (and MODEL_SURE at least), is read as
+ * one (service_or_article()). */
+#define SERVICE_CLOSE 0.6f
 /* Sibling entries of an index, fewer are a box of related links. */
 #define MIN_TEASERS 6
 
@@ -239,6 +243,21 @@ rules_choice(const float score[KIND_COUNT])
     return best;
 }
 
+/* The model's article, or a company's page when the model is sure of
+ * that too, nearly as much, and the page is undated.  The two mistakes
+ * cost unlike: the sections picker keeps the scorer's choice when it
+ * holds the column, so an article read as a page of sections loses
+ * little, while a landing page read as an article keeps one section. */
+static enum page_kind
+service_or_article(enum page_kind k, const float score[KIND_COUNT],
+                   int dated)
+{
+    if (k == KIND_ARTICLE && !dated && score[KIND_SERVICE] >= MODEL_SURE &&
+        score[KIND_SERVICE] >= SERVICE_CLOSE * score[KIND_ARTICLE])
+        return KIND_SERVICE;
+    return k;
+}
+
 void
 kind_classify(const struct kind_input *in, struct kind_verdict *out)
 {
@@ -271,7 +290,8 @@ kind_classify(const struct kind_input *in, struct kind_verdict *out)
          * another kind has its evidence) is safer. */
         out->kind = sh.total_chars >= MODEL_MIN_CHARS &&
                             out->score[k] >= MODEL_SURE
-                        ? k : rules_choice(out->rule);
+                        ? service_or_article(k, out->score, dated)
+                        : rules_choice(out->rule);
     } else {
         memcpy(out->score, out->rule, sizeof out->score);
         out->kind = rules_choice(out->rule);

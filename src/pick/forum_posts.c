@@ -8,6 +8,8 @@
 #include "arena.h"
 #include "blocks/blocks.h"
 
+#include <gumbo.h>
+
 #include <string.h>
 
 /* A block of prose: a sentence or more, not a link. */
@@ -34,7 +36,8 @@ struct sig {
     int multi;   /* members holding two blocks or more */
     int signal;  /* members with a date or an author line, or named like a
                     post, comment or article */
-    int named;   /* members that are an <article> or named a comment */
+    int named;   /* members that are an <article>, named a comment or
+                    declared a post by microdata */
     int dated;   /* members with a date line */
     size_t chars, links;
 };
@@ -85,6 +88,17 @@ date_line(const struct blocks *bs, const struct block *b)
         }
     }
     return 0;
+}
+
+/* Whether the kind g may join others of its tag: when it repeats, since
+ * single children taken together would make any layout's columns a
+ * thread, or when its members are items of a list, which are entries
+ * whatever their classes ("Item ItemComment", "Item Alt ItemComment
+ * Rank-Admin": a class for each post's author or place). */
+static int
+joins(const struct sig *g)
+{
+    return g->n >= 2 || g->tag == GUMBO_TAG_LI;
 }
 
 /* Members of one kind that, most of them, hold prose, two blocks or
@@ -207,7 +221,8 @@ find_post_run(struct arena *a, const struct blocks *bs, int main_elem,
             g->prose += range(prose, el->first_block, el->end_block) > 0;
             g->multi += el->end_block - el->first_block >= 2;
             int has_date = range(dated, el->first_block, el->end_block) > 0;
-            int named = (el->flags & (EF_COMMENTS | EF_ARTICLE_TAG)) != 0;
+            int named = (el->flags & (EF_COMMENTS | EF_ARTICLE_TAG |
+                                      EF_POST_TYPE)) != 0;
             g->dated += has_date;
             g->named += named;
             g->signal += has_date || named ||
@@ -218,16 +233,14 @@ find_post_run(struct arena *a, const struct blocks *bs, int main_elem,
          * like posts are taken together. */
         uint8_t used[MAX_SIGS] = {0};
         for (int s = 0; s < ns; s++) {
-            /* Each kind repeats: single children taken together would
-             * make any layout's columns a thread. */
-            if (used[s] || sigs[s].n < 2 || !post_like(&sigs[s]))
+            if (used[s] || !joins(&sigs[s]) || !post_like(&sigs[s]))
                 continue;
             struct sig g = sigs[s];
             uint32_t hashes[MAX_SIGS];
             int nh = 0;
             hashes[nh++] = g.hash;
             for (int t = s + 1; t < ns; t++) {
-                if (used[t] || sigs[t].tag != g.tag || sigs[t].n < 2 ||
+                if (used[t] || sigs[t].tag != g.tag || !joins(&sigs[t]) ||
                     !post_like(&sigs[t]))
                     continue;
                 used[t] = 1;

@@ -1,7 +1,8 @@
 /*
  * The posts of a thread, found by repetition: under one parent, the
- * children of one tag and class that each hold text, with prose in most
- * and a date or an author line in most.  Used by the forum picker.
+ * children of one tag and class (items of a list whatever their class)
+ * that each hold text, with prose in most and a date, an author line or
+ * a post's name or microdata type in most.  Used by the forum picker.
  */
 #ifndef PITH_FORUM_POSTS_H
 #define PITH_FORUM_POSTS_H
