@@ -279,7 +279,12 @@ copy_meta(struct result *r, const struct meta *m)
     p->canonical_url = m->canonical_url;
     p->authors = m->authors;
     p->nauthors = m->n_authors;
-    p->date_published = m->date_published;
+    /* A page that says only when it last changed (a manual, a service's
+     * page) is dated by that, the one date it gives.  Only the result
+     * says so: the page classifier reads a published date as a sign of
+     * an article, which a modified date is not. */
+    p->date_published = m->date_published ? m->date_published
+                                          : m->date_modified;
     p->date_modified = m->date_modified;
     p->site_name = m->site_name;
     p->description = m->description;

@@ -730,6 +730,47 @@ test_shown_date(void)
     EQ_STR(m->date_published, "2013-09-29", "itemprop date over a shown one");
     done(&d);
 
+    /* A <time> without a datetime is only text: the day it shows wins
+     * over a first draft's, as any shown date does... */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2022-10-24T12:40:59Z'><meta property="
+        "'article:modified_time' content='2022-12-02T08:16:16Z'></head>"
+        "<body><h1>Safe wiring at home</h1><span>On</span> "
+        "<time>8 Oct 2022</time><p>Body text.</p></body>", NULL);
+    EQ_STR(m->date_published, "2022-10-08", "shown <time> without datetime");
+    done(&d);
+    /* ...while one with a datetime writes out the markup's own date. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2022-10-24T12:40:59Z'></head><body><h1>Safe wiring at "
+        "home</h1><time datetime='2022-10-08'>8 Oct 2022</time>"
+        "<p>Body text.</p></body>", NULL);
+    EQ_STR(m->date_published, "2022-10-24T12:40:59Z",
+           "shown <time> with datetime");
+    done(&d);
+
+    /* A published date stamped on the day of the last change gives way to
+     * an earlier one the body marks as published. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2025-11-29T12:28:31-05:00'><meta property="
+        "'article:modified_time' content='2025-11-29T12:28:31-05:00'>"
+        "</head><body><h1>Free accounting tools</h1><p>Body text.</p>"
+        "<div>Published <time pubdate datetime='2025-08-13'>August 13, "
+        "2025</time></div></body>", NULL);
+    EQ_STR(m->date_published, "2025-08-13", "pubdate before a same-day stamp");
+    done(&d);
+    /* Not when the published date is older than the last change. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2025-09-01'><meta property='article:modified_time' "
+        "content='2025-11-29'></head><body><h1>Free accounting tools</h1>"
+        "<p>Body text.</p><time pubdate datetime='2025-08-13'>then</time>"
+        "</body>", NULL);
+    EQ_STR(m->date_published, "2025-09-01", "pubdate, older metadata date");
+    done(&d);
+
     /* A shown "Updated" date leaves the metadata's published one. */
     m = read_meta(&d,
         "<head><meta property='article:published_time' "
@@ -1169,6 +1210,46 @@ test_headline(void)
     /* A headline with a separator of its own keeps it. */
     headline_is("<title>Tides - a primer</title>", "", NULL,
                 "Tides - a primer");
+    /* A manual's name in an <h1> over the page's own heading, the part
+     * that ends every title of the manual, is a banner: the page's
+     * heading (or the title without the banner) is the headline. */
+    headline_is("<title>Reading tide tables - The Small Harbour Handbook"
+                "</title>",
+                "<h1 class=menu-title>The Small Harbour Handbook</h1>"
+                "<h2>Reading Tide Tables</h2><p>Text.</p>", NULL,
+                "Reading tide tables");
+    headline_is("<title>Reading tide tables \xE2\x80\x94 The Harbour "
+                "Handbook documentation</title>",
+                "<h1>The Harbour Handbook</h1>"
+                "<h1>Reading tide tables for small harbours</h1>", NULL,
+                "Reading tide tables for small harbours");
+    /* Without a heading that agrees with the rest of the title, an <h1>
+     * that is the title's last part is the headline ("Site | Headline"). */
+    headline_is("<title>Harbour Lab | Reading tide tables at night</title>",
+                "<h1>Reading tide tables at night</h1><h2>Credits</h2>",
+                NULL, "Reading tide tables at night");
+    /* A label and a colon before the title's words ("Thread: ") go... */
+    headline_is("<title>Which tide clock keeps time best? | Harbour Talk"
+                "</title>", "<h1>Thread: <span>Which tide clock keeps time "
+                "best?</span></h1>", NULL,
+                "Which tide clock keeps time best?");
+    /* ...a word of the headline's own stays... */
+    headline_is("<title>Best tide clocks of 2025 | Harbour Talk</title>",
+                "<h1>The best tide clocks of 2025</h1>", NULL,
+                "The best tide clocks of 2025");
+    /* ...and so does a colon of the headline's own. */
+    headline_is("<title>Tide clocks: which keeps time best?</title>",
+                "<h1>Tide clocks: which keeps time best?</h1>", NULL,
+                "Tide clocks: which keeps time best?");
+    /* A forum's prefix tag set first in the <h1> files the thread. */
+    headline_is("<title>Question - Which tide clock keeps time best? | "
+                "Harbour Talk</title>", "<h1><span class='label "
+                "label--blue'>Question</span><span class=label-append>"
+                "&nbsp;</span>Which tide clock keeps time best?</h1>", NULL,
+                "Which tide clock keeps time best?");
+    headline_is("<title>Question time at the harbour | Harbour Talk</title>",
+                "<h1><span class=big>Question</span> time at the harbour"
+                "</h1>", NULL, "Question time at the harbour");
 }
 
 /* ------------------------------------------------------------ product */

@@ -639,6 +639,19 @@ pick_dates(struct arena *a, const struct scan *s, const struct jsonld *j,
         published = meta_date_iso(a, FIRST_OF(s, K_PUBLISHED,
                                               K_PARSELY_PUB_DATE,
                                               K_PUBLISHED_OTHER));
+    /* A published date on the day of the last change is often the change's
+     * (a CMS that stamps both on every save); the body's markup naming an
+     * earlier day as the published one knows better. */
+    if (published && modified && meta_date_day_gap(published, modified) == 0)
+        for (int i = 0; i < 2; i++) {
+            const char *d = meta_date_iso(a, i ? s->time_pubdate
+                                               : s->itemprop_published);
+            if (d && meta_date_cmp(d, published) < 0 &&
+                meta_date_day_gap(d, published) > 0) {
+                published = d;
+                break;
+            }
+        }
     /* Set when the body's markup names its published date (itemprop,
      * <time pubdate>): no line of text overrides it. */
     int marked = 0;

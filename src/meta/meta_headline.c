@@ -6,7 +6,9 @@
  * titles, their site names taken off, share most of its words (an <h1>
  * that is the site's logo or a section name shares none); otherwise the
  * title is cut at its separators and the parts that name the site, or
- * trail it in a few words, go.
+ * trail it in a few words, go.  An <h1> naming the manual or blog that
+ * ends every title of the site is a banner like a logo; a forum's prefix
+ * tag or a "Thread:" label in the <h1> is no part of the headline.
  */
 #include "meta/meta_parts.h"
 
@@ -14,6 +16,7 @@
 #include "dom/dom.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Parts of a title between separators; more are a breadcrumb trail. */
 #define MAX_SEGMENTS 16
@@ -30,6 +33,10 @@
  * HEADLINE_MIN_WORDS words. */
 #define TRAILER_MAX_WORDS 3
 #define HEADLINE_MIN_WORDS 3
+/* Site names taken (meta.c's site_names() gives five). */
+#define MAX_SITES 8
+/* Words of a label before a headline in its <h1>. */
+#define LABEL_MAX_WORDS 2
 
 struct span {
     const char *s;
@@ -270,12 +277,105 @@ links_home(const GumboNode *h)
     return 0;
 }
 
+/* The last part of a title whose earlier parts hold more than the site's
+ * name ("What is Ownership? - The Rust Programming Language"), else an
+ * empty span: where a manual or a blog names itself on every page. */
+static struct span
+trailing_part(const char *t, const char *const *sites, size_t n_sites,
+              struct span *rest)
+{
+    struct span segs[MAX_SEGMENTS], none = {"", 0};
+    if (!t)
+        return none;
+    size_t n = split(t, segs);
+    if (n < 2)
+        return none;
+    *rest = (struct span){t, (size_t)(segs[n - 2].s + segs[n - 2].len - t)};
+    for (size_t i = 0; i + 1 < n; i++)
+        if (span_words(segs[i]) && !names_site(segs[i], sites, n_sites))
+            return segs[n - 1];
+    return none;
+}
+
+/* Is the heading h the banner part of the title: the same letters, or
+ * the part with a word more ("The Linux Kernel documentation")? */
+static int
+names_banner(struct span banner, const char *h)
+{
+    char fb[FOLD_BYTES], fh[FOLD_BYTES];
+    size_t lb = fold(banner.s, banner.len, fb);
+    size_t lh = fold(h, strlen(h), fh);
+    struct span hs = {h, strlen(h)};
+    return lb && lh && (!strcmp(fb, fh) ||
+                        (strstr(fb, fh) &&
+                         span_words(banner) <= span_words(hs) + 1));
+}
+
+/* Is there a visible <h1> or <h2> after n that agrees with the rest of
+ * the title (the page's own heading under the manual's name)? */
+static int
+heading_after(struct arena *a, const GumboNode *root, const GumboNode *n,
+              const char *rest)
+{
+    for (n = dom_next(root, n, 1); n; n = dom_next(root, n, 0)) {
+        if (n->type != GUMBO_NODE_ELEMENT ||
+            (n->v.element.tag != GUMBO_TAG_H1 &&
+             n->v.element.tag != GUMBO_TAG_H2) || !meta_visible(n))
+            continue;
+        const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
+        if (t && agrees(t, rest))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is word one of the tokens of the class attribute cls? */
+static int
+class_token(const char *cls, const char *word)
+{
+    size_t wl = strlen(word);
+    for (const char *p = cls; p && *p; ) {
+        size_t tl = strcspn(p, " \t\n\r\f");
+        if (tl == wl && !strncasecmp(p, word, wl))
+            return 1;
+        p += tl;
+        p += strspn(p, " \t\n\r\f");
+    }
+    return 0;
+}
+
+/* t, the text of an <h1>, without a forum thread's prefix set first in
+ * it as a tag of its own (<span class="label">News</span> Title): the
+ * tag files the thread, it is no part of the headline. */
+static const char *
+without_prefix_tag(struct arena *a, const GumboNode *h1, const char *t)
+{
+    const GumboVector *kids = &h1->v.element.children;
+    for (unsigned i = 0; i < kids->length; i++) {
+        const GumboNode *k = kids->data[i];
+        if (k->type == GUMBO_NODE_WHITESPACE)
+            continue;
+        if (k->type != GUMBO_NODE_ELEMENT ||
+            !class_token(dom_attr(k, "class"), "label"))
+            return t;
+        const char *l = meta_text_capped(a, k, H1_MAX_BYTES, H1_MAX_NODES);
+        size_t ll = l ? strlen(l) : 0;
+        if (!ll || strncmp(t, l, ll) || !t[ll])
+            return t;
+        const char *rest = meta_clean(a, t + ll, strlen(t + ll));
+        return rest && *rest ? rest : t;
+    }
+    return t;
+}
+
 /* The text of the first visible <h1> that has some and is not the site's
- * name or logo (named like the site, or a link to its home page), or
- * NULL. */
+ * name or logo (named like the site, or a link to its home page, or like
+ * the banner part that ends the title: a documentation generator puts
+ * the manual's name in an <h1> above the page's own), or NULL. */
 static const char *
 first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
-         size_t n_sites)
+         size_t n_sites, struct span banner, const char *rest,
+         const char **banner_h1)
 {
     for (const GumboNode *n = root; n; n = dom_next(root, n, 0)) {
         if (n->type != GUMBO_NODE_ELEMENT ||
@@ -283,11 +383,48 @@ first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
             links_home(n))
             continue;
         const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
-        t = t ? without_anchor_mark(a, t) : NULL;
-        if (t && !names_site((struct span){t, strlen(t)}, sites, n_sites))
+        t = t ? without_anchor_mark(a, without_prefix_tag(a, n, t)) : NULL;
+        if (t && !*banner_h1 && names_banner(banner, t) &&
+            heading_after(a, root, n, rest))
+            *banner_h1 = t;
+        else if (t && *banner_h1 && names_banner(banner, t))
+            continue;
+        else if (t && !names_site((struct span){t, strlen(t)}, sites,
+                                  n_sites))
             return t;
     }
     return NULL;
+}
+
+/* The <h1> without a label of a word or two and a colon before the words
+ * of a title ("Thread: ...", "Blog: ..."): the title that the heading
+ * ends with, when one does.  A word without the colon may be the
+ * headline's own ("The Best ..."). */
+static const char *
+without_label(struct arena *a, const char *h, const char *const *titles,
+              size_t n_titles, const char *const *sites, size_t n_sites)
+{
+    if (!h)
+        return h;
+    char fh[FOLD_BYTES], ft[FOLD_BYTES];
+    size_t lh = fold(h, strlen(h), fh);
+    size_t hw = span_words((struct span){h, strlen(h)});
+    for (size_t i = 0; i < n_titles; i++) {
+        const char *t = strip_title(a, titles[i], sites, n_sites);
+        if (!t)
+            continue;
+        size_t lt = fold(t, strlen(t), ft);
+        size_t tw = span_words((struct span){t, strlen(t)});
+        if (!lt || lt >= lh || lh >= FOLD_BYTES - 1 || tw >= hw ||
+            hw - tw > LABEL_MAX_WORDS || strcmp(fh + lh - lt, ft))
+            continue;
+        /* The label ends at a colon before the title's first word. */
+        const char *colon = strchr(h, ':');
+        if (colon && span_words((struct span){h, (size_t)(colon - h)}) ==
+                         hw - tw)
+            return t;
+    }
+    return h;
 }
 
 const char *
@@ -295,11 +432,27 @@ meta_headline(struct arena *a, const GumboNode *root,
               const char *const *titles, size_t n_titles,
               const char *const *sites, size_t n_sites, const char *fallback)
 {
-    const char *h1 = root ? first_h1(a, root, sites, n_sites) : NULL;
+    struct span rest = {"", 0};
+    struct span banner = n_titles ? trailing_part(titles[0], sites, n_sites,
+                                                  &rest)
+                                  : (struct span){"", 0};
+    const char *banner_h1 = NULL;
+    const char *h1 = root ? first_h1(a, root, sites, n_sites, banner,
+                                     meta_clean(a, rest.s, rest.len),
+                                     &banner_h1)
+                          : NULL;
     if (h1)
         for (size_t i = 0; i < n_titles; i++)
             if (agrees(h1, strip_title(a, titles[i], sites, n_sites)))
-                return strip_title(a, h1, sites, n_sites);
-    const char *t = strip_title(a, fallback, sites, n_sites);
+                return without_label(a, strip_title(a, h1, sites, n_sites),
+                                     titles, n_titles, sites, n_sites);
+    /* A banner <h1> names the site as well as the site's name does. */
+    const char *more[MAX_SITES + 1];
+    size_t n_more = 0;
+    for (size_t i = 0; i < n_sites && i < MAX_SITES; i++)
+        more[n_more++] = sites[i];
+    if (banner_h1)
+        more[n_more++] = banner_h1;
+    const char *t = strip_title(a, fallback, more, n_more);
     return t ? t : fallback;
 }

@@ -113,13 +113,15 @@ data_cell(const GumboNode *n)
     return 0;
 }
 
+/* Is the text in a <time> that gives its date in markup (datetime)?  A
+ * <time> without one is only text. */
 static int
 in_time_element(const GumboNode *n)
 {
     for (int d = 0; n && d < 3; d++, n = n->parent)
         if (n->type == GUMBO_NODE_ELEMENT &&
             n->v.element.tag == GUMBO_TAG_TIME)
-            return 1;
+            return dom_attr(n, "datetime") != NULL;
     return 0;
 }
 
