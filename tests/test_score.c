@@ -170,6 +170,25 @@ test_builder_names_everywhere(void)
     free(k);
 }
 
+/* A newsletter platform's post is an <article> named "newsletter-post":
+ * kept even when the comments under it hold more prose than it does,
+ * while a short sign-up box of that name still goes. */
+static void
+test_newsletter_post(void)
+{
+    char *k = kept("<body><article class=newsletter-post>" PROSE1 PROSE2
+                   PROSE3 PROSE4 PROSE5 PROSE2 PROSE3 PROSE4 PROSE5 PROSE2
+                   PROSE3 PROSE4 PROSE5 "</article>"
+                   "<div class=newsletter-signup><p>Subscribe to get new "
+                   "posts by email.</p></div><div class=comments>"
+                   PROSE4 PROSE5 PROSE2 PROSE3 PROSE4 PROSE5 PROSE2 PROSE3
+                   PROSE4 PROSE5 PROSE2 PROSE3 PROSE4 PROSE5 PROSE2 PROSE3
+                   PROSE4 PROSE5 PROSE2 PROSE3 "</div></body>", NULL);
+    OK(strstr(k, "approved the new budget") != NULL, "post kept: %s", k);
+    OK(strstr(k, "Subscribe") == NULL, "sign-up box dropped: %s", k);
+    free(k);
+}
+
 static void
 test_title_heading_and_table(void)
 {
@@ -231,6 +250,7 @@ main(void)
     test_hidden_and_dialog();
     test_prose_in_negative_box();
     test_builder_names_everywhere();
+    test_newsletter_post();
     test_title_heading_and_table();
     test_br_paragraphs();
     test_similarity();

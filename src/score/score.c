@@ -75,6 +75,8 @@
 /* Negative names over more than this share of the region's text are the
  * page's vocabulary, not marks of boilerplate. */
 #define NAMES_EVERYWHERE_SHARE 0.5f
+/* Prose of an <article> past which its names are no consent box. */
+#define NEWSLETTER_POST_MIN_CHARS 1000
 /* Bylines and datelines under this many characters go (Readability: 100). */
 #define BYLINE_MAX_CHARS 100
 
@@ -202,6 +204,16 @@ inside_tag(const struct blocks *bs, int e, int tag, int levels)
     return 0;
 }
 
+/* An <article> (or the marked article body) of prose whose names say
+ * "newsletter" or "subscribe": a post of a newsletter platform, not a
+ * sign-up box, which is never that long. */
+static int
+article_named_by_its_list(const struct elem *el)
+{
+    return (el->flags & (EF_ARTICLE_TAG | EF_ARTICLE_BODY)) &&
+           el->chars - el->link_chars > NEWSLETTER_POST_MIN_CHARS;
+}
+
 /* Why element e goes before scoring, or NULL. */
 static const char *
 early_removal(const struct pass *ps, int e, size_t prose)
@@ -220,7 +232,7 @@ early_removal(const struct pass *ps, int e, size_t prose)
         why = "navigation";
     else if (f & EF_ASIDE_TAG)
         why = "aside";
-    else if (f & EF_CONSENT)
+    else if ((f & EF_CONSENT) && !article_named_by_its_list(el))
         why = "consent or newsletter box";
     else if ((ps->rules & PASS_STRIP_UNLIKELY) && (f & EF_UNLIKELY) &&
              !(f & (EF_ARTICLE_TAG | EF_MAIN_TAG | EF_ARTICLE_BODY)) &&
