@@ -720,12 +720,16 @@ test_class_weight(void)
     build(&p, "<body><div class=article id=content>w1</div>"
               "<div class=sidebar>w2</div><div class=\"hid\">w3</div>"
               "<div class=plain>w4</div><div>w5</div>"
-              "<div class=\"post share\">w6</div></body>");
+              "<div class=\"post share\">w6</div>"
+              "<div class=\"card overflow-hidden\">w7</div>"
+              "<div class=\"md:overflow-x-hidden\">w8</div>"
+              "<div class=\"hidden md:block\">w9</div></body>");
     EQ_INT(p.rc, 0, "blocks_build");
     const struct blocks *bs = &p.bs;
+    /* Only what overflows is hidden by "overflow-hidden": no weight. */
     static const struct { const char *text; int weight; } want[] = {
         {"w1", 50}, {"w2", -25}, {"w3", -25}, {"w4", 0}, {"w5", 0},
-        {"w6", 0},
+        {"w6", 0}, {"w7", 0}, {"w8", 0}, {"w9", -25},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         int b = block_named(bs, want[i].text);

@@ -153,10 +153,20 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
 }
 
 /* Class words that hide a part of the element or hide it on some screens
- * only: "field--label-hidden" (Drupal), "hidden-xs" (Bootstrap). */
+ * only: "field--label-hidden" (Drupal), "hidden-xs" (Bootstrap), or only
+ * what overflows its box: "overflow-hidden", "overflow-x-hidden"
+ * (Tailwind and most CSS kits). */
 static int
 partly_hidden_word(const char *w, size_t len)
 {
+    /* Tailwind's variants come first: "md:overflow-hidden". */
+    const char *v = memchr(w, ':', len) ? w + len : w;
+    while (v > w && v[-1] != ':')
+        v--;
+    size_t vl = len - (size_t)(v - w);
+    if (vl >= 15 && !strncasecmp(v + vl - 7, "-hidden", 7) &&
+        !strncasecmp(v, "overflow-", 9))
+        return 1;
     static const char *const screens[] = {
         "xs", "sm", "md", "lg", "xl", "xxl", "mobile", "tablet",
         "desktop", "print", "phone", NULL
