@@ -154,8 +154,8 @@ lower_into(char *out, size_t cap, size_t *pos, const char *s)
 
 /* Class words that hide a part of the element or hide it on some screens
  * only: "field--label-hidden" (Drupal), "hidden-xs" (Bootstrap), or only
- * what overflows its box: "overflow-hidden", "overflow-x-hidden"
- * (Tailwind and most CSS kits). */
+ * what overflows its box: "overflow-hidden", "overflow-x-hidden" and the
+ * other overflow utilities of Tailwind and most CSS kits. */
 static int
 partly_hidden_word(const char *w, size_t len)
 {
@@ -164,8 +164,7 @@ partly_hidden_word(const char *w, size_t len)
     while (v > w && v[-1] != ':')
         v--;
     size_t vl = len - (size_t)(v - w);
-    if (vl >= 15 && !strncasecmp(v + vl - 7, "-hidden", 7) &&
-        !strncasecmp(v, "overflow-", 9))
+    if (vl > 9 && !strncasecmp(v, "overflow-", 9))
         return 1;
     static const char *const screens[] = {
         "xs", "sm", "md", "lg", "xl", "xxl", "mobile", "tablet",
