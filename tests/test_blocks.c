@@ -503,6 +503,82 @@ test_shown_anyway(void)
                "a page-wide wrapper under display:none stays hidden");
 }
 
+/* The content of a page (a shop's grid) hidden by its style until a
+ * script reveals it, with the header and footer shown around it, is
+ * read when it holds most of the page's text; a hidden box with less,
+ * or inside a menu, is not. */
+static void
+test_hidden_content_wrapper(void)
+{
+    /* Forty lines of 30 characters: more than a page's worth. */
+    char items[2048] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(items, "<p>Dark roasted coffee, a bag of it.</p>");
+    char html[8192];
+    snprintf(html, sizeof html,
+             "<body><header><p>Shop header</p></header><main>"
+             "<div style=\"display: none\"><h2>Grid start</h2>%s</div>"
+             "</main><footer><p>Footer</p></footer></body>", items);
+    read_block(1, html, "Grid start",
+               "the hidden wrapper of most of the text is read");
+    snprintf(html, sizeof html,
+             "<body><main><div style=\"display:none\"><h2>Grid start</h2>"
+             "<p>Short.</p></div><p>Visible text.</p></main></body>");
+    read_block(0, html, "Grid start", "a hidden box with little text is not");
+    snprintf(html, sizeof html,
+             "<body><nav><div style=\"display:none\"><h2>Grid start</h2>"
+             "%s</div></nav></body>", items);
+    read_block(0, html, "Grid start", "nor a hidden menu");
+    snprintf(html, sizeof html,
+             "<body><main><div style=\"display:none\"><h2>Grid start</h2>"
+             "%s</div>%s%s</main></body>", items, items, items);
+    read_block(0, html, "Grid start",
+               "nor one beside more text than it holds");
+}
+
+/* A closed accordion panel, opened by the button of the heading before
+ * it (aria-controls, aria-expanded), is read; a panel a menu's toggle
+ * opens, or one in a dialog, is not. */
+static void
+test_accordion_panel(void)
+{
+    read_block(1, "<body><h3><button aria-expanded=false aria-controls=a1>"
+               "How to choose</button></h3><div style=\"max-height:0\">"
+               "<div id=a1 aria-hidden=true><p>Sit-in or sit-on-top.</p>"
+               "</div></div></body>", "Sit-in or sit-on-top.",
+               "the panel in its collapsing box");
+    read_block(1, "<body><h3><button aria-expanded=false aria-controls=a2>"
+               "Care</button></h3><div id=a2 hidden><p>Wash cold.</p>"
+               "</div></body>", "Wash cold.", "the panel right after");
+    read_block(0, "<body><div><button aria-expanded=false aria-controls=m>"
+               "Menu</button></div><div id=m hidden><p>Menu items.</p>"
+               "</div></body>", "Menu items.",
+               "a toggle outside a heading opens no accordion");
+    read_block(0, "<body><h3><button aria-expanded=false aria-controls=a3>"
+               "Care</button></h3><div id=other hidden><p>Not it.</p>"
+               "</div></body>", "Not it.", "nor a panel it does not name");
+    read_block(0, "<body><div role=dialog><h3><button aria-expanded=false "
+               "aria-controls=a4>Care</button></h3><div id=a4 hidden>"
+               "<p>In a dialog.</p></div></div></body>", "In a dialog.",
+               "nor a panel in a dialog");
+}
+
+/* A link hidden from screen readers alone (a card's teaser linked a
+ * second time) is shown and read; hidden by its style too, it is not. */
+static void
+test_redundant_link(void)
+{
+    read_block(1, "<body><article><h2><a href=/a>Title</a></h2><p>"
+               "<a href=/a aria-hidden=true>The teaser of the story.</a>"
+               "</p></article></body>", "The teaser of the story.",
+               "an aria-hidden link is read");
+    read_block(0, "<body><p><a href=/a aria-hidden=true "
+               "style=\"display:none\">Styled away.</a></p></body>",
+               "Styled away.", "one hidden by its style is not");
+    read_block(0, "<body><p><span aria-hidden=true>Icon text.</span></p>"
+               "</body>", "Icon text.", "nor an aria-hidden span");
+}
+
 /* Lines of code that a highlighter set in elements of their own, with no
  * newline between them, are still lines. */
 static void
@@ -994,6 +1070,9 @@ main(void)
     test_closed_panels();
     test_tablists();
     test_shown_anyway();
+    test_hidden_content_wrapper();
+    test_accordion_panel();
+    test_redundant_link();
     test_code_lines();
     test_counts();
     test_spans();

@@ -13,7 +13,9 @@
  * - a closed panel of tabs or of an accordion, or the box collapsing
  *   around one, outside a dialog or a popover (a shop's description and
  *   specifications);
- * - the wrapper of the whole page that its scripts reveal once loaded.
+ * - the wrapper of the whole page that its scripts reveal once loaded;
+ * - the wrapper of the content, most of the page's text, that a script
+ *   reveals while the header and footer around it show.
  * Asked only of elements already found hidden. */
 int shown_anyway(const GumboNode *n);
 

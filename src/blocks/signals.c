@@ -43,21 +43,6 @@ hidden(const GumboNode *n)
            strcasestr(compact, "visibility:hidden");
 }
 
-/* Characters that are not white space in the text of a subtree, past
- * what no stage reads; UTF-8 continuation bytes are not counted. */
-static size_t
-text_chars(const GumboNode *root)
-{
-    size_t n = 0;
-    for (const GumboNode *d = root; d; d = dom_next(root, d, dom_unread(d)))
-        if (d->type == GUMBO_NODE_TEXT)
-            for (const unsigned char *c =
-                     (const unsigned char *)d->v.text.text;
-                 *c; c++)
-                n += *c > ' ' && (*c & 0xC0) != 0x80;
-    return n;
-}
-
 void
 signals_read(const GumboOutput *doc, struct page_signals *s)
 {
@@ -108,7 +93,7 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
                  * goes on inside (for scripts and roots) without counting
                  * again until it leaves the subtree. */
                 if (!skip && !in_hidden && n != top && hidden(n)) {
-                    s->hidden_chars += text_chars(n);
+                    s->hidden_chars += dom_text_chars(n);
                     in_hidden = 1;
                     hidden_end = dom_next(top, n, 1);
                 }

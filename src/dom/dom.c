@@ -176,3 +176,16 @@ dom_find(const GumboNode *root, GumboTag tag)
             return n;
     return NULL;
 }
+
+size_t
+dom_text_chars(const GumboNode *root)
+{
+    size_t n = 0;
+    for (const GumboNode *d = root; d; d = dom_next(root, d, dom_unread(d)))
+        if (d->type == GUMBO_NODE_TEXT)
+            for (const unsigned char *c =
+                     (const unsigned char *)d->v.text.text;
+                 *c; c++)
+                n += *c > ' ' && (*c & 0xC0) != 0x80;
+    return n;
+}

@@ -40,6 +40,11 @@ const GumboNode *dom_find(const GumboNode *root, GumboTag tag);
  * the pre-pass than without. */
 int dom_unread(const GumboNode *node);
 
+/* Characters that are not white space in the text of a subtree, past
+ * what no stage reads (dom_unread); UTF-8 continuation bytes are not
+ * counted. */
+size_t dom_text_chars(const GumboNode *root);
+
 /* Next node in document order after node, staying inside root; when
  * skip_children is set, node's children are not entered.  NULL at the end. */
 const GumboNode *dom_next(const GumboNode *root, const GumboNode *node,
