@@ -116,6 +116,42 @@ test_product_jsonld(void)
     OK(v.score[KIND_PRODUCT] > v.score[KIND_ARTICLE], "product evidence");
 }
 
+/* Many products in JSON-LD, in no ItemList: a shop's grid, unless they
+ * are the variants of one product (sizes, colours). */
+static void
+test_many_products(void)
+{
+    char ld[4096] = "[";
+    for (int i = 0; i < 24; i++)
+        strcat(ld, i ? ", {\"@type\": \"Product\", \"name\": \"Mug\"}"
+                     : "{\"@type\": \"Product\", \"name\": \"Mug\"}");
+    strcat(ld, "]");
+    struct page p;
+    page_init(&p);
+    int grid = elem(&p, 0, GUMBO_TAG_DIV, 90);
+    for (int i = 0; i < 24; i++) {
+        int card = elem(&p, grid, GUMBO_TAG_ARTICLE, 91);
+        block(&p, card, GUMBO_TAG_H3, BK_HEADING, 30, 30);
+        block(&p, card, GUMBO_TAG_SPAN, BK_PARA, 8, 0);
+    }
+    kind_signals_jsonld(ld, &p.sig.kind);
+    p.sig.kind.n_price = 24; /* each card's price and button */
+    p.sig.kind.n_cart = 24;
+    struct kind_verdict v = classify(&p, NULL);
+    EQ_STR(kind_name(v.kind), "collection", "24 products, no list");
+    OK(strstr(v.why, "ld products") != NULL, "said why: %s", v.why);
+
+    struct page q;
+    page_init(&q);
+    prose(&q, 2);
+    char group[4200] = "{\"@type\": \"ProductGroup\", \"hasVariant\": ";
+    strcat(group, ld);
+    strcat(group, "}");
+    kind_signals_jsonld(group, &q.sig.kind);
+    v = classify(&q, NULL);
+    EQ_STR(kind_name(v.kind), "product", "24 variants of one product");
+}
+
 static void
 test_forum_platform(void)
 {
@@ -316,6 +352,7 @@ main(void)
 {
     test_article_stays_article();
     test_product_jsonld();
+    test_many_products();
     test_forum_platform();
     test_cards_are_listing();
     test_teasers_are_listing();

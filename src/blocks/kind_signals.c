@@ -98,6 +98,10 @@ read_type_string(const char *p, uint16_t *c)
 void
 kind_signals_jsonld(const char *text, struct kind_signals *ks)
 {
+    /* Products listed as the variants of one (sizes, colours) are one
+     * product's page, not a shop's list. */
+    if (strstr(text, "\"hasVariant\"") && ks->n_variant_lists < UINT16_MAX)
+        ks->n_variant_lists++;
     for (const char *p = text; (p = strstr(p, "\"@type\"")); ) {
         p = skip_ws(p + 7);
         if (*p != ':')

@@ -64,6 +64,7 @@ struct kind_signals {
     uint16_t n_code;              /* <pre> and <code> elements */
     uint16_t n_tel;               /* links to call a number (tel:) */
     uint16_t n_mailto;            /* links to write a mail (mailto:) */
+    uint16_t n_variant_lists;     /* JSON-LD scripts with "hasVariant" */
     /* Elements whose tag or class names a part only some kinds have. */
     uint16_t n_mark[KM_COUNT];
 };

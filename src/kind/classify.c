@@ -35,6 +35,9 @@
 #define SERVICE_CLOSE 0.6f
 /* Sibling entries of an index, fewer are a box of related links. */
 #define MIN_TEASERS 6
+/* Products on a page past which, none a variant of another, they are a
+ * list of a shop's, not one product's related items. */
+#define PRODUCT_LIST_MIN 20
 
 
 static void
@@ -77,8 +80,10 @@ declared(const struct kind_signals *ks, struct kind_verdict *v)
         /* Questions with answers but no Q&A page: an FAQ section, as
          * company and product pages have. */
         note(v, KIND_SERVICE, 1.0f, "ld question+answer");
-    if (products >= 3 && (typed(ks, ST_ITEM_LIST) ||
-                          typed(ks, ST_OFFER_CATALOG)))
+    /* Many products, in a list or not variants of one: a shop's grid. */
+    if ((products >= 3 && (typed(ks, ST_ITEM_LIST) ||
+                           typed(ks, ST_OFFER_CATALOG))) ||
+        (products >= PRODUCT_LIST_MIN && !ks->n_variant_lists))
         note(v, KIND_COLLECTION, 2.0f, "ld products");
     else if (products)
         note(v, KIND_PRODUCT, 2.5f, "ld product");
