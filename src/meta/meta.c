@@ -209,17 +209,7 @@ scan_meta(struct arena *a, const GumboNode *n, struct scan *s)
 static int
 rel_has(const GumboNode *n, const char *word)
 {
-    const char *rel = dom_attr(n, "rel");
-    size_t l = strlen(word);
-    for (const char *p = rel; p && *p; ) {
-        size_t w = strcspn(p, " \t\n");
-        if (w == l && !strncasecmp(p, word, l))
-            return 1;
-        p += w;
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-    }
-    return 0;
+    return meta_has_token(dom_attr(n, "rel"), word);
 }
 
 static void

@@ -16,7 +16,6 @@
 #include "dom/dom.h"
 
 #include <string.h>
-#include <strings.h>
 
 /* Parts of a title between separators; more are a breadcrumb trail. */
 #define MAX_SEGMENTS 16
@@ -329,21 +328,6 @@ heading_after(struct arena *a, const GumboNode *root, const GumboNode *n,
     return 0;
 }
 
-/* Is word one of the tokens of the class attribute cls? */
-static int
-class_token(const char *cls, const char *word)
-{
-    size_t wl = strlen(word);
-    for (const char *p = cls; p && *p; ) {
-        size_t tl = strcspn(p, " \t\n\r\f");
-        if (tl == wl && !strncasecmp(p, word, wl))
-            return 1;
-        p += tl;
-        p += strspn(p, " \t\n\r\f");
-    }
-    return 0;
-}
-
 /* t, the text of an <h1>, without a forum thread's prefix set first in
  * it as a tag of its own (<span class="label">News</span> Title): the
  * tag files the thread, it is no part of the headline. */
@@ -356,7 +340,7 @@ without_prefix_tag(struct arena *a, const GumboNode *h1, const char *t)
         if (k->type == GUMBO_NODE_WHITESPACE)
             continue;
         if (k->type != GUMBO_NODE_ELEMENT ||
-            !class_token(dom_attr(k, "class"), "label"))
+            !meta_has_token(dom_attr(k, "class"), "label"))
             return t;
         const char *l = meta_text_capped(a, k, H1_MAX_BYTES, H1_MAX_NODES);
         size_t ll = l ? strlen(l) : 0;

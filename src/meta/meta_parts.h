@@ -205,6 +205,9 @@ int meta_unlikely(const GumboNode *n, const char *match);
 /* Writes "class id" (either may be NULL) into out[cap], cut to fit, as
  * snprintf("%s %s") would, at a fraction of its cost per element. */
 void meta_class_id(char *out, size_t cap, const char *cls, const char *id);
+/* Whether word is one of the white-space separated tokens of list (a
+ * class or rel attribute; NULL holds none), in any case. */
+int meta_has_token(const char *list, const char *word);
 
 /* What the page's visible text says about its author and date, for pages
  * that mark neither: a short line starting with "By", holding a label

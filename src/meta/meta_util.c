@@ -310,6 +310,20 @@ strlist_add(struct arena *a, struct strlist *l, const char *s)
     return 0;
 }
 
+int
+meta_has_token(const char *list, const char *word)
+{
+    size_t wl = strlen(word);
+    for (const char *p = list; p && *p; ) {
+        size_t tl = strcspn(p, " \t\n\r\f");
+        if (tl == wl && !strncasecmp(p, word, wl))
+            return 1;
+        p += tl;
+        p += strspn(p, " \t\n\r\f");
+    }
+    return 0;
+}
+
 void
 meta_class_id(char *out, size_t cap, const char *cls, const char *id)
 {
