@@ -160,9 +160,10 @@ static int
 partly_hidden_word(const char *w, size_t len)
 {
     /* Tailwind's variants come first: "md:overflow-hidden". */
-    const char *v = memchr(w, ':', len) ? w + len : w;
-    while (v > w && v[-1] != ':')
-        v--;
+    const char *v = w;
+    for (size_t k = 0; k < len; k++)
+        if (w[k] == ':')
+            v = w + k + 1;
     size_t vl = len - (size_t)(v - w);
     if (vl > 9 && !strncasecmp(v, "overflow-", 9))
         return 1;
@@ -429,8 +430,7 @@ classify_names(const char *cls, const char *id, struct elem *e)
     blank_word(both, "commentary");
     int w = weight_of(c) + weight_of(i);
     e->class_weight = (int16_t)w;
-    if (w < 0 && (strstr(both, "hidden") || has_hid_word(c) ||
-                  has_hid_word(i)))
+    if (w < 0 && (strstr(both, "hidden") || has_hid_word(both)))
         e->flags |= EF_HIDDEN_NAME;
     /* Readability's list has "header" too; it is kept apart because an
      * article's own header (title, standfirst) is no page header. */

@@ -200,11 +200,11 @@ static int
 accordion_panel(const GumboNode *n)
 {
     for (int up = 0; up < 2 && n && n->type == GUMBO_NODE_ELEMENT; up++) {
-        const char *id = dom_attr(n, "id");
         const GumboNode *h = prev_element(n);
-        if (id && *id && h && is_heading(h) && opens(h, id))
-            return 1;
         if (h && is_heading(h)) {
+            const char *id = dom_attr(n, "id");
+            if (id && *id && opens(h, id))
+                return 1;
             /* The heading's button may name the panel inside the box. */
             const GumboVector *kids = &n->v.element.children;
             for (unsigned i = 0; i < kids->length; i++) {
