@@ -52,8 +52,11 @@ scan(struct word_pairs *p, const char *s, size_t len, int fold, char *low)
 /* The pairs each word of a list must find, worked out once per thread
  * and list: the lists are static arrays, so their address names them.
  * Each word is the bits of its first two pairs (ALWAYS for a word too
- * short to have them). */
-#define LIST_SLOTS 128
+ * short to have them).  A list, once seen, stays: the program has fewer
+ * lists than LIST_SLOTS, and a cache that evicts them recomputed one in
+ * four look-ups (names.c and meta_author.c take turns with theirs). */
+#define LIST_SLOTS 256
+#define LIST_TABLE 512 /* open addressing; a power of two */
 #define LIST_WORDS 48
 #define ALWAYS 0xFFFFFFFFu
 
@@ -61,12 +64,10 @@ struct list_bits {
     const char *const *list;
     int fold, n;
     uint32_t bits[LIST_WORDS];
+    uint8_t len[LIST_WORDS];
     uint64_t lower; /* bit i: words[i] has no ASCII capital */
 };
 
-/* What a thread keeps: the last string's pairs and the lists' bits.  One
- * thread-local object, reached once per call (each reach of a
- * thread-local variable in a shared library is a function call). */
 struct words_state {
     char s[WORDS_CACHE_BYTES];
     /* s with its ASCII letters in lowercase, when p.fold: strcasestr()
@@ -75,6 +76,8 @@ struct words_state {
     char low[WORDS_CACHE_BYTES];
     struct word_pairs p;
     int valid;
+    int n_lists;
+    uint16_t table[LIST_TABLE]; /* 1 + an index of lists; 0: empty */
     struct list_bits lists[LIST_SLOTS];
 };
 
@@ -124,23 +127,33 @@ words_may_hold(const struct word_pairs *p, const char *word)
 static const struct list_bits *
 list_bits(struct words_state *st, const char *const *words, int fold)
 {
-    /* Two ways per set, so that two lists that meet in a set do not
-     * throw each other out. */
-    uint64_t h = (uint64_t)(uintptr_t)words * 0x9E3779B97F4A7C15ull;
-    struct list_bits *set = &st->lists[(h >> 58) * 2], *l = set;
-    if (set[0].list == words && set[0].fold == fold)
-        return set[0].n < 0 ? NULL : &set[0];
-    if (set[1].list == words && set[1].fold == fold)
-        return set[1].n < 0 ? NULL : &set[1];
-    l = !set[0].list ? &set[0] : !set[1].list ? &set[1] : &set[(h >> 57) & 1];
+    uint64_t h = ((uint64_t)(uintptr_t)words ^ (uint64_t)fold) *
+                 0x9E3779B97F4A7C15ull;
+    unsigned slot = (unsigned)(h >> 55) & (LIST_TABLE - 1);
+    for (; st->table[slot]; slot = (slot + 1) & (LIST_TABLE - 1)) {
+        struct list_bits *l = &st->lists[st->table[slot] - 1];
+        if (l->list == words && l->fold == fold)
+            return l->n < 0 ? NULL : l;
+    }
+    if (st->n_lists == LIST_SLOTS)
+        return NULL; /* word by word: slower, the same answers */
+    struct list_bits *l = &st->lists[st->n_lists++];
+    st->table[slot] = (uint16_t)st->n_lists;
     int n = 0;
     while (words[n] && n < LIST_WORDS)
         n++;
     l->list = words;
     l->fold = fold;
-    if (words[n]) {
-        /* Too long a list: word by word, and known as such next time
-         * (counting up to LIST_WORDS again cost more than the lookup). */
+    int long_word = 0;
+    for (int i = 0; i < n; i++) {
+        size_t wl = strlen(words[i]);
+        long_word |= wl > UINT8_MAX;
+        l->len[i] = (uint8_t)wl;
+    }
+    if (words[n] || long_word) {
+        /* Too long a list (or word): word by word, and known as such next
+         * time (counting up to LIST_WORDS again cost more than the
+         * lookup). */
         l->n = -1;
         return NULL;
     }
@@ -179,6 +192,25 @@ bits_hold(const struct word_pairs *p, uint32_t bits)
            (p->bits[second >> 6] >> (second & 63) & 1);
 }
 
+/* word[0..wl) in s[0..len), as strstr() finds it.  The strings are short
+ * (class lists, ids): a look for the first byte and a compare beat the
+ * C library's general search, whose setup costs more than they do. */
+static inline const char *
+find_in(const char *s, size_t len, const char *word, size_t wl)
+{
+    if (!wl)
+        return s;
+    const char *end = s + len;
+    for (const char *p = s; (size_t)(end - p) >= wl; p++) {
+        p = memchr(p, word[0], (size_t)(end - p) - wl + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p + 1, word + 1, wl - 1))
+            return p;
+    }
+    return NULL;
+}
+
 static inline int
 found(const char *s, const char *word, int fold)
 {
@@ -203,8 +235,10 @@ words_any(const char *s, const char *const *words, int fold)
     for (int i = 0; i < l->n; i++) {
         if (!bits_hold(p, l->bits[i]))
             continue;
-        if (low && (l->lower >> i & 1) ? strstr(low, words[i]) != NULL
-                                       : found(s, words[i], fold))
+        if (low && (l->lower >> i & 1)
+                ? find_in(low, p->len, words[i], l->len[i]) != NULL
+                : fold ? strcasestr(s, words[i]) != NULL
+                       : find_in(s, p->len, words[i], l->len[i]) != NULL)
             return 1;
     }
     return 0;
@@ -220,8 +254,9 @@ words_any_start(const char *s, const char *const *words)
     for (int i = 0; words[i]; i++) {
         if (l ? !bits_hold(p, l->bits[i]) : !words_may_hold(p, words[i]))
             continue;
-        size_t wl = strlen(words[i]);
-        for (const char *at = s; (at = strstr(at, words[i])) != NULL;
+        size_t wl = l ? l->len[i] : strlen(words[i]);
+        for (const char *at = s;
+             (at = find_in(at, p->len - (size_t)(at - s), words[i], wl));
              at += wl ? wl : 1) {
             char before = at == s ? ' ' : at[-1];
             if (before == ' ' || before == '-' || before == '_' ||

@@ -47,4 +47,19 @@ int words_any_start(const char *s, const char *const *words);
  * then the rest compared.  For short words over text, called often. */
 const char *words_casestr(const char *s, const char *word);
 
+/* FNV-1a of a class list and an id, kept apart: the key of the memos of
+ * what an element's names say (names.c, meta_author.c, kind_signals.c),
+ * which pages repeat on most of their elements. */
+static inline uint32_t
+words_hash_pair(const char *a, size_t al, const char *b, size_t bl)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < al; k++)
+        h = (h ^ (unsigned char)a[k]) * 16777619u;
+    h = (h ^ 0xFFu) * 16777619u;
+    for (size_t k = 0; k < bl; k++)
+        h = (h ^ (unsigned char)b[k]) * 16777619u;
+    return h;
+}
+
 #endif

@@ -3,7 +3,9 @@
 
 #include "words.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 static int
@@ -51,6 +53,34 @@ main(void)
     EQ_INT(words_any_start("js-pager", pager), 1, "after a dash");
     EQ_INT(words_any_start("apageroot", pager), 0, "inside a name");
     EQ_INT(words_any_start("x-ad-y", pager), 1, "a word with a dash");
+    /* More lists than the per-thread table keeps (words.c's LIST_SLOTS):
+     * the ones past it are read word by word, with the same answers. */
+    static char many_words[300][8];
+    static const char *many[300][3];
+    int many_same = 1;
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 300; i++) {
+            snprintf(many_words[i], sizeof many_words[i], "w%03d", i);
+            many[i][0] = "zzz-never";
+            many[i][1] = many_words[i];
+            many[i][2] = NULL;
+            char s[32];
+            snprintf(s, sizeof s, "xw%03d y", i);
+            many_same &= words_any(s, many[i], 0) == 1 &&
+                         words_any(s, many[(i + 1) % 300], 1) == 0 &&
+                         words_any_start(s, many[i]) == 0 &&
+                         words_any_start(s + 1, many[i]) == 1;
+        }
+    OK(many_same, "300 lists, each asked twice, answer as the loop");
+    /* A word longer than a list keeps lengths for. */
+    static char long_word[300];
+    memset(long_word, 'q', sizeof long_word - 1);
+    static const char *const long_list[] = {"abc", long_word, NULL};
+    char hay[400];
+    snprintf(hay, sizeof hay, "a %s b", long_word);
+    EQ_INT(words_any(hay, long_list, 0), 1, "a 299-byte word found");
+    EQ_INT(words_any_start(hay, long_list), 1, "and at a word's start");
+    EQ_INT(words_any("a qq b", long_list, 1), 0, "and not where it is not");
     /* Random strings over a small alphabet against the loop, both ways,
      * the same string asked twice in a row (the cache) and not. */
     static const char alphabet[] = "abcdeoxmnt-iFO ";

@@ -7,7 +7,9 @@
 #include "blocks/kind_signals.h"
 
 #include "dom/dom.h"
+#include "words.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -286,6 +288,53 @@ class_marks(const char *s, int *price)
     return found;
 }
 
+/* What a class list says here: class_marks() in the low bits, price
+ * and class_words() above them.  Pages repeat a few class lists on most
+ * of their elements: the last results are kept per thread, by the hash
+ * of the list, and checked in full before use. */
+#define CLASS_PRICE (1u << 24)
+#define CLASS_POST (1u << 25)
+#define CLASS_CART (1u << 26)
+_Static_assert(KM_COUNT <= 24, "class_facts() packs the marks below bit 24");
+#define CLASS_MEMO_SLOTS 512
+#define CLASS_MEMO_KEY 200
+
+struct class_memo {
+    uint32_t hash;
+    uint16_t len;
+    unsigned bits;
+    char key[CLASS_MEMO_KEY];
+};
+
+static _Thread_local struct class_memo class_memo[CLASS_MEMO_SLOTS];
+
+static unsigned
+class_facts_of(const char *cls)
+{
+    int price = 0;
+    unsigned b = class_marks(cls, &price);
+    int words = class_words(cls);
+    return b | (price ? CLASS_PRICE : 0) | (words & 1 ? CLASS_POST : 0) |
+           (words & 2 ? CLASS_CART : 0);
+}
+
+static unsigned
+class_facts(const char *cls)
+{
+    size_t len = strlen(cls);
+    if (len > CLASS_MEMO_KEY)
+        return class_facts_of(cls);
+    uint32_t h = words_hash_pair(cls, len, "", 0);
+    struct class_memo *m = &class_memo[h % CLASS_MEMO_SLOTS];
+    if (m->hash == h && m->len == len && !memcmp(m->key, cls, len))
+        return m->bits;
+    m->hash = h;
+    m->len = (uint16_t)len;
+    memcpy(m->key, cls, len);
+    m->bits = class_facts_of(cls);
+    return m->bits;
+}
+
 static void
 mark(struct kind_signals *ks, enum kind_mark m)
 {
@@ -364,15 +413,14 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
             count(ks->micro, type_of(p, l));
         p += l;
     }
-    int price = 0;
-    unsigned marks = cls ? class_marks(cls, &price) : 0;
+    unsigned facts = cls ? class_facts(cls) : 0;
+    unsigned marks = facts & ((1u << KM_COUNT) - 1);
     if ((ip && !strcmp(ip, "price")) ||
-        (price && ks->n_price < UINT16_MAX))
+        ((facts & CLASS_PRICE) && ks->n_price < UINT16_MAX))
         ks->n_price++;
-    int words = cls ? class_words(cls) : 0;
-    if ((words & 1) && ks->n_post < UINT16_MAX)
+    if ((facts & CLASS_POST) && ks->n_post < UINT16_MAX)
         ks->n_post++;
-    int cart = (words & 2) != 0;
+    int cart = (facts & CLASS_CART) != 0;
     if ((t == GUMBO_TAG_BUTTON || t == GUMBO_TAG_INPUT) && nm &&
         (!strcasecmp(nm, "add-to-cart") || !strcasecmp(nm, "add")))
         cart = 1;

@@ -313,12 +313,7 @@ classify_remembered(const char *cls, const char *id, struct elem *e)
     if (cl + il > NAME_MEMO_KEY) {
         classify_names(cls, id, &found);
     } else {
-        uint32_t h = 2166136261u;
-        for (size_t k = 0; k < cl; k++)
-            h = (h ^ (unsigned char)cls[k]) * 16777619u;
-        h = (h ^ 0xFFu) * 16777619u;
-        for (size_t k = 0; k < il; k++)
-            h = (h ^ (unsigned char)id[k]) * 16777619u;
+        uint32_t h = words_hash_pair(cls, cl, id, il);
         struct name_memo *m = &name_memo[h % NAME_MEMO_SLOTS];
         if (m->hash == h && m->cls_len == cl && m->id_len == il &&
             !memcmp(m->key, cls, cl) && !memcmp(m->key + cl, id, il)) {
@@ -387,18 +382,39 @@ void
 names_classify(const GumboNode *n, struct elem *e)
 {
     flags_from_tag(n->v.element.tag, e);
-    flags_from_role(dom_attr(n, "role"), e);
-    const char *modal = dom_attr(n, "aria-modal");
+    /* The six attributes in one pass over the element's (the first of
+     * each name counts, as with dom_attr()). */
+    const char *role = NULL, *modal = NULL, *itemprop = NULL;
+    const char *itemtype = NULL, *cls = NULL, *id = NULL;
+    const GumboVector *attrs = &n->v.element.attributes;
+    for (unsigned k = 0; k < attrs->length; k++) {
+        const GumboAttribute *at = attrs->data[k];
+        const char **slot = NULL;
+        switch ((unsigned char)at->name[0] | 0x20) {
+        case 'r': slot = !strcasecmp(at->name, "role") ? &role : NULL; break;
+        case 'a':
+            slot = !strcasecmp(at->name, "aria-modal") ? &modal : NULL;
+            break;
+        case 'i':
+            slot = !strcasecmp(at->name, "id") ? &id
+                   : !strcasecmp(at->name, "itemprop") ? &itemprop
+                   : !strcasecmp(at->name, "itemtype") ? &itemtype : NULL;
+            break;
+        case 'c':
+            slot = !strcasecmp(at->name, "class") ? &cls : NULL;
+            break;
+        }
+        if (slot && !*slot)
+            *slot = at->value;
+    }
+    flags_from_role(role, e);
     if (modal && !strcasecmp(modal, "true"))
         e->flags |= EF_DIALOG;
-    const char *itemprop = dom_attr(n, "itemprop");
     if (itemprop && strcasestr(itemprop, "articlebody"))
         e->flags |= EF_ARTICLE_BODY;
-    const char *itemtype = dom_attr(n, "itemtype");
     if (itemtype && post_itemtype(itemtype))
         e->flags |= EF_POST_TYPE;
 
-    const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
     if (cls && *cls)
         e->class_hash = class_hash(cls);
     if (!cls && !id)
@@ -467,10 +483,10 @@ classify_names(const char *cls, const char *id, struct elem *e)
 int
 names_screen_reader_only(const char *cls)
 {
-    static const char *const sr[] = {
-        "sr-only", "screen-reader-text", "visually-hidden",
-        "visuallyhidden", "screenreader-only", "element-invisible",
-        "a11y-hidden", NULL
+    static const struct { const char *word; size_t len; } sr[] = {
+        {"sr-only", 7}, {"screen-reader-text", 18}, {"visually-hidden", 15},
+        {"visuallyhidden", 14}, {"screenreader-only", 17},
+        {"element-invisible", 17}, {"a11y-hidden", 11}
     };
     for (const char *p = cls; *p;) {
         while (*p == ' ' || *p == '\t' || *p == '\n')
@@ -479,8 +495,12 @@ names_screen_reader_only(const char *cls)
         while (*p && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         size_t len = (size_t)(p - start);
-        for (int k = 0; sr[k]; k++)
-            if (strlen(sr[k]) == len && !strncasecmp(start, sr[k], len))
+        /* Every word starts with one of these letters, in any case. */
+        unsigned char c = (unsigned char)*start | 0x20;
+        if (len < 7 || (c != 's' && c != 'v' && c != 'e' && c != 'a'))
+            continue;
+        for (size_t k = 0; k < sizeof sr / sizeof *sr; k++)
+            if (sr[k].len == len && !strncasecmp(start, sr[k].word, len))
                 return 1;
     }
     return 0;

@@ -12,6 +12,7 @@
 #include "words.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -348,8 +349,35 @@ style_hides(const char *style)
 int
 meta_visible(const GumboNode *n)
 {
-    const char *cls = dom_attr(n, "class"), *ah = dom_attr(n, "aria-hidden");
-    return !style_hides(dom_attr(n, "style")) && !dom_attr(n, "hidden") &&
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
+        return 1;
+    /* The four attributes in one pass over the element's (the first of
+     * each name counts, as with dom_attr()): this runs on every element
+     * the walks come to. */
+    const char *cls = NULL, *ah = NULL, *style = NULL;
+    int hidden = 0;
+    const GumboVector *attrs = &n->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        switch ((unsigned char)at->name[0] | 0x20) {
+        case 'c':
+            if (!cls && !strcasecmp(at->name, "class"))
+                cls = at->value;
+            break;
+        case 'a':
+            if (!ah && !strcasecmp(at->name, "aria-hidden"))
+                ah = at->value;
+            break;
+        case 's':
+            if (!style && !strcasecmp(at->name, "style"))
+                style = at->value;
+            break;
+        case 'h':
+            hidden |= !strcasecmp(at->name, "hidden");
+            break;
+        }
+    }
+    return !style_hides(style) && !hidden &&
            !(ah && !strcmp(ah, "true") &&
              !(cls && strstr(cls, "fallback-image")));
 }
@@ -360,11 +388,10 @@ matches_any(const char *s, const char *const *words)
     return words_any(s, words, 1);
 }
 
-/* Readability's unlikelyCandidates and okMaybeItsACandidate patterns and
- * unlikely roles: what it drops, with everything inside, before it looks
- * further for a byline. */
-int
-meta_unlikely(const GumboNode *n, const char *match)
+/* Readability's unlikelyCandidates and okMaybeItsACandidate patterns:
+ * does the class and id string match name the element unlikely? */
+static int
+unlikely_words(const char *match)
 {
     static const char *const bad[] = {
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
@@ -378,6 +405,15 @@ meta_unlikely(const GumboNode *n, const char *match)
         "and", "article", "body", "column", "content", "main", "mathjax",
         "shadow", NULL
     };
+    return matches_any(match, bad) && !matches_any(match, ok);
+}
+
+/* Readability's unlikely candidates and roles: what it drops, with
+ * everything inside, before it looks further for a byline.  words: what
+ * unlikely_words() says of the element's class and id. */
+static int
+unlikely(const GumboNode *n, int words)
+{
     static const char *const roles[] = {
         "menu", "menubar", "complementary", "navigation", "alert",
         "alertdialog", "dialog", NULL
@@ -387,8 +423,7 @@ meta_unlikely(const GumboNode *n, const char *match)
         if (!strcmp(role, roles[i]))
             return 1;
     GumboTag tag = n->v.element.tag;
-    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A ||
-        !matches_any(match, bad) || matches_any(match, ok))
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || !words)
         return 0;
     const GumboNode *p = n->parent;
     for (int d = 0; p && p->type == GUMBO_NODE_ELEMENT &&
@@ -397,6 +432,12 @@ meta_unlikely(const GumboNode *n, const char *match)
             p->v.element.tag == GUMBO_TAG_CODE)
             return 0;
     return 1;
+}
+
+int
+meta_unlikely(const GumboNode *n, const char *match)
+{
+    return unlikely(n, unlikely_words(match));
 }
 
 /* Is n inside a comment or reply, as its ancestors' classes and ids say
@@ -416,8 +457,13 @@ in_comments(const GumboNode *n)
     return 0;
 }
 
+/* What the class and id string match says of a byline, as bits:
+ * BYLINE_WORD a byline's word anywhere, MEMBER_WORD a forum post's
+ * member name at a class word's start. */
+enum { BYLINE_WORD = 1, MEMBER_WORD = 2 };
+
 static int
-is_byline(const GumboNode *n, const char *match)
+byline_words(const char *match)
 {
     static const char *const words[] = {
         "byline", "author", "dateline", "writtenby", "p-author", NULL
@@ -428,10 +474,16 @@ is_byline(const GumboNode *n, const char *match)
     static const char *const members[] = {
         "username", "bigusername", "postuser", "PostUser", NULL
     };
+    return (matches_any(match, words) ? BYLINE_WORD : 0) |
+           (words_any_start(match, members) ? MEMBER_WORD : 0);
+}
+
+static int
+is_byline(const GumboNode *n, int words)
+{
     const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
     return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-           matches_any(match, words) ||
-           (words_any_start(match, members) && !in_comments(n));
+           (words & BYLINE_WORD) || ((words & MEMBER_WORD) && !in_comments(n));
 }
 
 /* Does a link point at an author's page (rel=author, /author/...)? */
@@ -530,20 +582,78 @@ writer_class(const char *cls, const char *match, size_t cap)
     return class_has(cls, writer_classes);
 }
 
+/* What the class and id strings alone say (the word lists above), as
+ * bits.  Pages repeat a few class and id pairs on most of their
+ * elements: the last results are kept per thread, by the hash of the
+ * pair, and checked in full before use.  Longer pairs are worked out
+ * each time. */
+enum {
+    WORDS_UNLIKELY = 1 << 0, WORDS_WRITER = 1 << 1,
+    WORDS_BYLINE = 1 << 2, WORDS_MEMBER = 1 << 3
+};
+#define WORDS_MEMO_SLOTS 512
+#define WORDS_MEMO_KEY 240
+
+struct words_memo {
+    uint32_t hash;
+    uint16_t cls_len, id_len;
+    unsigned bits;
+    char key[WORDS_MEMO_KEY];
+};
+
+static _Thread_local struct words_memo words_memo[WORDS_MEMO_SLOTS];
+
+static unsigned
+words_of(const char *cls, const char *id)
+{
+    char match[512];
+    meta_class_id(match, sizeof match, cls, id);
+    int by = byline_words(match);
+    return (unlikely_words(match) ? WORDS_UNLIKELY : 0) |
+           (writer_class(cls, match, sizeof match) ? WORDS_WRITER : 0) |
+           (by & BYLINE_WORD ? WORDS_BYLINE : 0) |
+           (by & MEMBER_WORD ? WORDS_MEMBER : 0);
+}
+
+static unsigned
+words_remembered(const char *cls, const char *id)
+{
+    size_t cl = cls ? strlen(cls) : 0, il = id ? strlen(id) : 0;
+    if (cl + il > WORDS_MEMO_KEY)
+        return words_of(cls, id);
+    /* A missing class and an empty one read alike (meta_class_id() and
+     * writer_class() see no word in either). */
+    uint32_t h = words_hash_pair(cls, cl, id, il);
+    struct words_memo *m = &words_memo[h % WORDS_MEMO_SLOTS];
+    if (m->hash == h && m->cls_len == cl && m->id_len == il &&
+        !memcmp(m->key, cls, cl) && !memcmp(m->key + cl, id, il))
+        return m->bits;
+    unsigned bits = words_of(cls, id);
+    m->hash = h;
+    m->cls_len = (uint16_t)cl;
+    m->id_len = (uint16_t)il;
+    if (cl)
+        memcpy(m->key, cls, cl);
+    if (il)
+        memcpy(m->key + cl, id, il);
+    m->bits = bits;
+    return bits;
+}
+
 static unsigned
 class_facts(const GumboNode *n)
 {
-    char match[512];
     const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
     const char *modal = dom_attr(n, "aria-modal");
     const char *role = dom_attr(n, "role");
-    meta_class_id(match, sizeof match, cls, id);
+    unsigned w = words_remembered(cls, id);
     unsigned b = MEMO_CLASS_KNOWN;
-    if (meta_unlikely(n, match))
+    if (unlikely(n, (w & WORDS_UNLIKELY) != 0))
         b |= MEMO_UNLIKELY;
-    if (writer_class(cls, match, sizeof match))
+    if (w & WORDS_WRITER)
         b |= MEMO_WRITER;
-    if (is_byline(n, match))
+    if (is_byline(n, (w & WORDS_BYLINE ? BYLINE_WORD : 0) |
+                         (w & WORDS_MEMBER ? MEMBER_WORD : 0)))
         b |= MEMO_BYLINE;
     if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))
         b |= MEMO_DIALOG;
