@@ -68,7 +68,9 @@ struct list_bits {
     uint64_t lower; /* bit i: words[i] has no ASCII capital */
 };
 
-struct words_state {
+/* The last string looked at and its pairs, one for each fold: callers
+ * ask of one string with and without fold in turn (names.c's lists). */
+struct last_string {
     char s[WORDS_CACHE_BYTES];
     /* s with its ASCII letters in lowercase, when p.fold: strcasestr()
      * finds a lowercase word where strstr() finds it in this, and
@@ -76,6 +78,10 @@ struct words_state {
     char low[WORDS_CACHE_BYTES];
     struct word_pairs p;
     int valid;
+};
+
+struct words_state {
+    struct last_string last[2]; /* by fold */
     int n_lists;
     uint16_t table[LIST_TABLE]; /* 1 + an index of lists; 0: empty */
     struct list_bits lists[LIST_SLOTS];
@@ -92,13 +98,13 @@ pairs_of(struct words_state *st, const char *s, int fold,
         scan(scratch, s, len, fold, NULL);
         return scratch;
     }
-    if (!st->valid || st->p.len != len || st->p.fold != fold ||
-        memcmp(st->s, s, len) != 0) {
-        memcpy(st->s, s, len);
-        scan(&st->p, s, len, fold, fold ? st->low : NULL);
-        st->valid = 1;
+    struct last_string *l = &st->last[fold != 0];
+    if (!l->valid || l->p.len != len || memcmp(l->s, s, len) != 0) {
+        memcpy(l->s, s, len);
+        scan(&l->p, s, len, fold, fold ? l->low : NULL);
+        l->valid = 1;
     }
-    return &st->p;
+    return &l->p;
 }
 
 const struct word_pairs *
@@ -231,7 +237,7 @@ words_any(const char *s, const char *const *words, int fold)
         return 0;
     }
     /* The lowercase copy of s, when the cache holds it. */
-    const char *low = fold && p == &st->p ? st->low : NULL;
+    const char *low = fold && p == &st->last[1].p ? st->last[1].low : NULL;
     for (int i = 0; i < l->n; i++) {
         if (!bits_hold(p, l->bits[i]))
             continue;

@@ -188,15 +188,21 @@ partly_hidden_word(const char *w, size_t len)
 static int
 taxonomy_word(const char *w, size_t len)
 {
-    static const char *const prefixes[] = {
-        "category-", "tag-", "tags-", "cat-", "topic-", "postid-",
-        "term-", "has-", "no-", "with-", "without-", NULL
+    static const struct { const char *prefix; size_t len; } prefixes[] = {
+        {"category-", 9}, {"tag-", 4}, {"tags-", 5}, {"cat-", 4},
+        {"topic-", 6}, {"postid-", 7}, {"term-", 5}, {"has-", 4},
+        {"no-", 3}, {"with-", 5}, {"without-", 8}
     };
-    for (int i = 0; prefixes[i]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (len > l && !strncasecmp(w, prefixes[i], l))
-            return 1;
+    /* Every prefix starts with one of these letters, in any case: most
+     * words are ruled out by their first. */
+    switch ((unsigned char)w[0] | 0x20) {
+    case 'c': case 't': case 'p': case 'h': case 'n': case 'w': break;
+    default: return 0;
     }
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+        if (len > prefixes[i].len &&
+            !strncasecmp(w, prefixes[i].prefix, prefixes[i].len))
+            return 1;
     return 0;
 }
 
