@@ -388,6 +388,15 @@ matches_any(const char *s, const char *const *words)
     return words_any(s, words, 1);
 }
 
+/* What an element's class and id strings alone say, as bits: class_facts()
+ * below adds what the element itself says. */
+enum {
+    WORDS_UNLIKELY = 1 << 0, /* unlikely_words() */
+    WORDS_WRITER = 1 << 1,   /* writer_class() */
+    WORDS_BYLINE = 1 << 2,   /* a byline's word anywhere */
+    WORDS_MEMBER = 1 << 3    /* a forum member's name at a word's start */
+};
+
 /* Readability's unlikelyCandidates and okMaybeItsACandidate patterns:
  * does the class and id string match name the element unlikely? */
 static int
@@ -434,12 +443,6 @@ unlikely(const GumboNode *n, int words)
     return 1;
 }
 
-int
-meta_unlikely(const GumboNode *n, const char *match)
-{
-    return unlikely(n, unlikely_words(match));
-}
-
 /* Is n inside a comment or reply, as its ancestors' classes and ids say
  * (a commenter's username is not the page's author)? */
 static int
@@ -457,12 +460,9 @@ in_comments(const GumboNode *n)
     return 0;
 }
 
-/* What the class and id string match says of a byline, as bits:
- * BYLINE_WORD a byline's word anywhere, MEMBER_WORD a forum post's
- * member name at a class word's start. */
-enum { BYLINE_WORD = 1, MEMBER_WORD = 2 };
-
-static int
+/* What the class and id string match says of a byline: WORDS_BYLINE,
+ * WORDS_MEMBER. */
+static unsigned
 byline_words(const char *match)
 {
     static const char *const words[] = {
@@ -474,16 +474,18 @@ byline_words(const char *match)
     static const char *const members[] = {
         "username", "bigusername", "postuser", "PostUser", NULL
     };
-    return (matches_any(match, words) ? BYLINE_WORD : 0) |
-           (words_any_start(match, members) ? MEMBER_WORD : 0);
+    return (matches_any(match, words) ? WORDS_BYLINE : 0) |
+           (words_any_start(match, members) ? WORDS_MEMBER : 0);
 }
 
+/* words: what the element's class and id say (WORDS_*). */
 static int
-is_byline(const GumboNode *n, int words)
+is_byline(const GumboNode *n, unsigned words)
 {
     const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
     return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-           (words & BYLINE_WORD) || ((words & MEMBER_WORD) && !in_comments(n));
+           (words & WORDS_BYLINE) ||
+           ((words & WORDS_MEMBER) && !in_comments(n));
 }
 
 /* Does a link point at an author's page (rel=author, /author/...)? */
@@ -582,15 +584,10 @@ writer_class(const char *cls, const char *match, size_t cap)
     return class_has(cls, writer_classes);
 }
 
-/* What the class and id strings alone say (the word lists above), as
- * bits.  Pages repeat a few class and id pairs on most of their
- * elements: the last results are kept per thread, by the hash of the
- * pair, and checked in full before use.  Longer pairs are worked out
- * each time. */
-enum {
-    WORDS_UNLIKELY = 1 << 0, WORDS_WRITER = 1 << 1,
-    WORDS_BYLINE = 1 << 2, WORDS_MEMBER = 1 << 3
-};
+/* What the class and id strings alone say (WORDS_*).  Pages repeat a
+ * few class and id pairs on most of their elements: the last results are
+ * kept per thread, by the hash of the pair, and checked in full before
+ * use.  Longer pairs are worked out each time. */
 #define WORDS_MEMO_SLOTS 512
 #define WORDS_MEMO_KEY 240
 
@@ -608,11 +605,9 @@ words_of(const char *cls, const char *id)
 {
     char match[512];
     meta_class_id(match, sizeof match, cls, id);
-    int by = byline_words(match);
     return (unlikely_words(match) ? WORDS_UNLIKELY : 0) |
            (writer_class(cls, match, sizeof match) ? WORDS_WRITER : 0) |
-           (by & BYLINE_WORD ? WORDS_BYLINE : 0) |
-           (by & MEMBER_WORD ? WORDS_MEMBER : 0);
+           byline_words(match);
 }
 
 static unsigned
@@ -652,8 +647,7 @@ class_facts(const GumboNode *n)
         b |= MEMO_UNLIKELY;
     if (w & WORDS_WRITER)
         b |= MEMO_WRITER;
-    if (is_byline(n, (w & WORDS_BYLINE ? BYLINE_WORD : 0) |
-                         (w & WORDS_MEMBER ? MEMBER_WORD : 0)))
+    if (is_byline(n, w))
         b |= MEMO_BYLINE;
     if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))
         b |= MEMO_DIALOG;

@@ -78,7 +78,7 @@ enum {
     MEMO_VISIBLE_KNOWN = 1 << 0,
     MEMO_VISIBLE = 1 << 1,      /* meta_visible() */
     MEMO_CLASS_KNOWN = 1 << 2,
-    MEMO_UNLIKELY = 1 << 3,     /* meta_unlikely() */
+    MEMO_UNLIKELY = 1 << 3,     /* Readability drops it as unlikely */
     MEMO_BYLINE = 1 << 4,       /* a byline by its class, id, rel, itemprop */
     MEMO_WRITER = 1 << 5,       /* classed writer, reporter... */
     MEMO_DIALOG = 1 << 6,       /* a modal dialog */
@@ -197,11 +197,8 @@ const char *meta_byline_find(struct arena *a, const GumboNode *root,
                              struct node_memo *m);
 
 /* Readability's visibility test (no display:none, visibility:hidden,
- * hidden or aria-hidden) and its test for unlikely content (class or id
- * such as "sidebar" or "footer", roles such as navigation); match is the
- * class and id joined by a space. */
+ * hidden or aria-hidden). */
 int meta_visible(const GumboNode *n);
-int meta_unlikely(const GumboNode *n, const char *match);
 /* Writes "class id" (either may be NULL) into out[cap], cut to fit, as
  * snprintf("%s %s") would, at a fraction of its cost per element. */
 void meta_class_id(char *out, size_t cap, const char *cls, const char *id);
