@@ -613,11 +613,15 @@ words_of(const char *cls, const char *id)
 static unsigned
 words_remembered(const char *cls, const char *id)
 {
-    size_t cl = cls ? strlen(cls) : 0, il = id ? strlen(id) : 0;
+    /* A missing class and an empty one read alike (meta_class_id() and
+     * writer_class() see no word in either), and so do ids. */
+    if (!cls)
+        cls = "";
+    if (!id)
+        id = "";
+    size_t cl = strlen(cls), il = strlen(id);
     if (cl + il > WORDS_MEMO_KEY)
         return words_of(cls, id);
-    /* A missing class and an empty one read alike (meta_class_id() and
-     * writer_class() see no word in either). */
     uint32_t h = words_hash_pair(cls, cl, id, il);
     struct words_memo *m = &words_memo[h % WORDS_MEMO_SLOTS];
     if (m->hash == h && m->cls_len == cl && m->id_len == il &&
@@ -627,10 +631,8 @@ words_remembered(const char *cls, const char *id)
     m->hash = h;
     m->cls_len = (uint16_t)cl;
     m->id_len = (uint16_t)il;
-    if (cl)
-        memcpy(m->key, cls, cl);
-    if (il)
-        memcpy(m->key + cl, id, il);
+    memcpy(m->key, cls, cl);
+    memcpy(m->key + cl, id, il);
     m->bits = bits;
     return bits;
 }
