@@ -342,10 +342,7 @@ mark(struct kind_signals *ks, enum kind_mark m)
         ks->n_mark[m]++;
 }
 
-/* Sets *slot to the value of the attribute at when it is named name
- * (any case) and *slot is not set yet: the first such attribute wins, as
- * with dom_attr(). */
-static void
+void
 take(const GumboAttribute *at, const char *name, const char **slot)
 {
     if (!*slot && !strcasecmp(at->name, name))
@@ -375,30 +372,13 @@ kind_signals_element(const GumboNode *n, struct kind_signals *ks)
             ks->n_code++;
     }
     /* The attributes read below, in one pass over the element's. */
-    const char *it = NULL, *ip = NULL, *cls = NULL, *nm = NULL, *act = NULL;
-    const char *href = NULL;
-    const GumboVector *attrs = &n->v.element.attributes;
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *at = attrs->data[i];
-        switch ((unsigned char)at->name[0] | 0x20) {
-        case 'i':
-            take(at, "itemtype", &it);
-            take(at, "itemprop", &ip);
-            break;
-        case 'c':
-            take(at, "class", &cls);
-            break;
-        case 'n':
-            take(at, "name", &nm);
-            break;
-        case 'a':
-            take(at, "action", &act);
-            break;
-        case 'h':
-            take(at, "href", &href);
-            break;
-        }
-    }
+    static const char *const names[] = {
+        "itemtype", "itemprop", "class", "name", "action", "href"
+    };
+    const char *v[6];
+    dom_attrs(n, names, v, 6);
+    const char *it = v[0], *ip = v[1], *cls = v[2], *nm = v[3], *act = v[4];
+    const char *href = v[5];
     if (t == GUMBO_TAG_A && href) {
         if (!strncasecmp(href, "tel:", 4) && ks->n_tel < UINT16_MAX)
             ks->n_tel++;

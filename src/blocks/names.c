@@ -388,31 +388,13 @@ void
 names_classify(const GumboNode *n, struct elem *e)
 {
     flags_from_tag(n->v.element.tag, e);
-    /* The six attributes in one pass over the element's (the first of
-     * each name counts, as with dom_attr()). */
-    const char *role = NULL, *modal = NULL, *itemprop = NULL;
-    const char *itemtype = NULL, *cls = NULL, *id = NULL;
-    const GumboVector *attrs = &n->v.element.attributes;
-    for (unsigned k = 0; k < attrs->length; k++) {
-        const GumboAttribute *at = attrs->data[k];
-        const char **slot = NULL;
-        switch ((unsigned char)at->name[0] | 0x20) {
-        case 'r': slot = !strcasecmp(at->name, "role") ? &role : NULL; break;
-        case 'a':
-            slot = !strcasecmp(at->name, "aria-modal") ? &modal : NULL;
-            break;
-        case 'i':
-            slot = !strcasecmp(at->name, "id") ? &id
-                   : !strcasecmp(at->name, "itemprop") ? &itemprop
-                   : !strcasecmp(at->name, "itemtype") ? &itemtype : NULL;
-            break;
-        case 'c':
-            slot = !strcasecmp(at->name, "class") ? &cls : NULL;
-            break;
-        }
-        if (slot && !*slot)
-            *slot = at->value;
-    }
+    static const char *const names[] = {
+        "role", "aria-modal", "itemprop", "itemtype", "class", "id"
+    };
+    const char *v[6];
+    dom_attrs(n, names, v, 6);
+    const char *role = v[0], *modal = v[1], *itemprop = v[2];
+    const char *itemtype = v[3], *cls = v[4], *id = v[5];
     flags_from_role(role, e);
     if (modal && !strcasecmp(modal, "true"))
         e->flags |= EF_DIALOG;

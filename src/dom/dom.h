@@ -9,6 +9,7 @@
 
 #include <gumbo.h>
 #include <stddef.h>
+#include <strings.h>
 
 struct arena;
 
@@ -24,6 +25,32 @@ GumboOutput *dom_parse(struct arena *a, const char *utf8, size_t len,
  * which of them script, link and meta tags keep.  A stage that starts
  * reading another attribute must add it there. */
 const char *dom_attr(const GumboNode *node, const char *name);
+/* The values of the attributes names[0..n) (lowercase), each as
+ * dom_attr() finds it (the first of its name), in one pass over the
+ * element's attributes: for the stages that read several of every
+ * element.  values[i] is NULL where there is none. */
+static inline void
+dom_attrs(const GumboNode *node, const char *const *names,
+          const char **values, unsigned n)
+{
+    /* Inline: with the callers' constant lists the compiler unrolls the
+     * look-up into what a switch on the first letter would be. */
+    for (unsigned k = 0; k < n; k++)
+        values[k] = NULL;
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
+        return;
+    const GumboVector *attrs = &node->v.element.attributes;
+    for (unsigned i = 0; i < attrs->length; i++) {
+        const GumboAttribute *at = attrs->data[i];
+        unsigned char first = (unsigned char)at->name[0] | 0x20;
+        for (unsigned k = 0; k < n; k++)
+            if (!values[k] && (unsigned char)names[k][0] == first &&
+                strcasecmp(at->name, names[k]) == 0) {
+                values[k] = at->value;
+                break;
+            }
+    }
+}
 
 /* The element's tag name, lowercase, also for unknown tags: written into
  * out (size cap) and returned. */

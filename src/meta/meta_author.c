@@ -349,34 +349,13 @@ style_hides(const char *style)
 int
 meta_visible(const GumboNode *n)
 {
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE)
-        return 1;
-    /* The four attributes in one pass over the element's (the first of
-     * each name counts, as with dom_attr()): this runs on every element
-     * the walks come to. */
-    const char *cls = NULL, *ah = NULL, *style = NULL;
-    int hidden = 0;
-    const GumboVector *attrs = &n->v.element.attributes;
-    for (unsigned i = 0; i < attrs->length; i++) {
-        const GumboAttribute *at = attrs->data[i];
-        switch ((unsigned char)at->name[0] | 0x20) {
-        case 'c':
-            if (!cls && !strcasecmp(at->name, "class"))
-                cls = at->value;
-            break;
-        case 'a':
-            if (!ah && !strcasecmp(at->name, "aria-hidden"))
-                ah = at->value;
-            break;
-        case 's':
-            if (!style && !strcasecmp(at->name, "style"))
-                style = at->value;
-            break;
-        case 'h':
-            hidden |= !strcasecmp(at->name, "hidden");
-            break;
-        }
-    }
+    static const char *const names[] = {
+        "class", "aria-hidden", "style", "hidden"
+    };
+    const char *v[4];
+    dom_attrs(n, names, v, 4);
+    const char *cls = v[0], *ah = v[1], *style = v[2];
+    int hidden = v[3] != NULL;
     return !style_hides(style) && !hidden &&
            !(ah && !strcmp(ah, "true") &&
              !(cls && strstr(cls, "fallback-image")));
