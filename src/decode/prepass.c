@@ -606,7 +606,8 @@ start_tag(struct pass *ps, const char *lt, int whole)
     case K_FOREIGN: {
         if (t.self_closing)
             break;
-        const char *close, *e = lex_foreign_end(ps->p, ps->end, t.hash, &close);
+        const char *close, *e = lex_foreign_end(ps->p, ps->end, t.hash,
+                                         t.lname[0] == 's', &close);
         if (!e) {
             /* Parsed as HTML by the model from here, which is not what
              * Gumbo does: copy as it is. */

@@ -674,17 +674,20 @@ in_table(const char *const *table, size_t n, const char *lname)
 
 /* The end of an SVG or MathML island whose start tag ends just before p:
  * past its matching end tag (*close is set to that tag's '<'), or end
- * when the document ends inside it (*close is NULL).  Returns NULL when
- * the island's parse depends on tree construction: an HTML start tag that
- * breaks out of it, markup inside an integration point, an end tag that
- * is not a bare "</name>" closing the innermost open element, or deep
- * nesting. */
+ * when the document ends inside it or an HTML start tag breaks out of it
+ * (*close is NULL; the island then ends at that tag's '<').  Returns NULL
+ * when the island's parse depends on tree construction: markup inside an
+ * integration point, a <font> that may break out, an end tag that
+ * is not a bare "</name>" closing one of the island's open elements, or
+ * deep nesting. */
 const char *
-lex_foreign_end(const char *p, const char *end, uint32_t outer,
-            const char **close)
+lex_foreign_end(const char *p, const char *end, uint32_t outer, int svg,
+                const char **close)
 {
     uint32_t stack[FOREIGN_MAX_DEPTH];
     int n = 0, ip = 0; /* ip: depth of an open integration point, or 0 */
+    int boxes = 0;     /* of ip, an SVG <foreignObject>: HTML in a box */
+    int divs = 0;      /* <div>s open in that box */
     stack[n++] = outer;
     *close = NULL;
     for (;;) {
@@ -720,30 +723,65 @@ lex_foreign_end(const char *p, const char *end, uint32_t outer,
                     return end;
                 /* Gumbo 0.10.1 leaves <svg> and <math> open at "</svg >"
                  * or "</svg x>": only a bare end tag counts here. */
-                if (t.hash != stack[n - 1] ||
-                    t.after != t.name + t.name_len + 1)
+                if (t.after != t.name + t.name_len + 1)
                     return NULL;
-                if (--n == 0) {
+                if (divs) {
+                    if (strcmp(t.lname, "div"))
+                        return NULL;
+                    divs--;
+                    p = t.after;
+                    continue;
+                }
+                /* An end tag closes the nearest open element of its name
+                 * and every element left open above it ("<path></svg>");
+                 * one that names none of them is read as HTML. */
+                int k = n - 1;
+                while (k >= 0 && stack[k] != t.hash)
+                    k--;
+                if (k < 0)
+                    return NULL;
+                n = k;
+                if (n == 0) {
                     *close = lt;
                     return t.after;
                 }
                 if (n < ip)
-                    ip = 0;
+                    ip = boxes = 0;
                 p = t.after;
             }
         } else if (lex_alpha((unsigned char)*q)) {
             if (lex_tag(lt, end, 0, &t, NULL))
                 return end;
-            if (ip || in_table(breakout_table, sizeof breakout_table /
-                               sizeof breakout_table[0], t.lname))
-                return NULL;
+            if (ip) {
+                /* Design tools wrap a blur or a gradient in
+                 * <foreignObject><div></div></foreignObject>: <div>s
+                 * there are HTML elements that close as they open.
+                 * Other markup in an integration point is read as in a
+                 * body, which the pass does not model. */
+                if (!boxes || strcmp(t.lname, "div") ||
+                    divs == FOREIGN_MAX_DEPTH)
+                    return NULL;
+                divs++;
+                p = t.after;
+                continue;
+            }
+            if (in_table(breakout_table, sizeof breakout_table /
+                         sizeof breakout_table[0], t.lname)) {
+                /* With no integration point open, Gumbo closes every
+                 * element of the island and reads this tag as HTML: the
+                 * island ends right here.  A <font> breaks out only with
+                 * some attributes. */
+                return strcmp(t.lname, "font") ? lt : NULL;
+            }
             if (!t.self_closing) {
                 if (n == FOREIGN_MAX_DEPTH)
                     return NULL;
                 stack[n++] = t.hash;
                 if (in_table(integration_table, sizeof integration_table /
-                             sizeof integration_table[0], t.lname))
+                             sizeof integration_table[0], t.lname)) {
                     ip = n;
+                    boxes = svg && !strcmp(t.lname, "foreignobject");
+                }
             }
             p = t.after;
         } else {

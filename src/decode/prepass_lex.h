@@ -146,10 +146,11 @@ const char *lex_raw_end(const char *p, const char *end, const char *name,
  * tag, or end. */
 const char *lex_script_end(const char *p, const char *end);
 
-/* The end of an SVG or MathML island whose start tag (of name hash outer)
- * ends just before p, or NULL when its parse depends on tree
+/* The end of an SVG (svg: 1) or MathML island whose start tag (of name
+ * hash outer) ends just before p, or NULL when its parse depends on tree
  * construction; see prepass_lex.c. */
 const char *lex_foreign_end(const char *p, const char *end, uint32_t outer,
+                            int svg,
                             const char **close);
 
 /* Nonzero when the name tables are sorted, as lookups need (a test). */
