@@ -121,6 +121,10 @@ static const struct snippet snippets[] = {
     {"a repeated style keeps the tag whole",
      "<div style=\"color:red\" style=\"display:none\">h</div>",
      "<div style=\"color:red\" style=\"display:none\">h</div>"},
+    {"ARIA labels go, what hides or shows stays",
+     "<div aria-label=\"Menu\" ARIA-Hidden=\"true\" aria-describedby=x "
+     "aria-expanded=false aria-controls=m>x</div>",
+     "<div ARIA-Hidden=\"true\" aria-expanded=false aria-controls=m>x</div>"},
     {"glued attributes", "<div a=\"1\"class=\"c\"id=\"d\">x</div>",
      "<div class=\"c\"id=\"d\">x</div>"},
     {"glued after a dropped one", "<div title=\"x\"class=\"c\">x</div>",

@@ -82,7 +82,10 @@ digest_attr_read(GumboTag tag, const char *name)
     case GUMBO_TAG_META: list = meta; break;
     case GUMBO_TAG_STYLE: list = none; break;
     default:
-        if (!strncmp(name, "aria-", 5))
+        if (!strcmp(name, "aria-hidden") || !strcmp(name, "aria-modal") ||
+            !strcmp(name, "aria-controls") ||
+            !strcmp(name, "aria-expanded") ||
+            !strcmp(name, "aria-labelledby"))
             return 1;
         break;
     }

@@ -193,10 +193,10 @@ static const struct tag_info other_info = {"", K_OTHER, G_NONE, 0, 0};
 /* Attributes some stage reads (dom_attr, gumbo_get_attribute, explain),
  * as bits.  blocks.c and names.c: class, id, role, itemprop, hidden,
  * aria-hidden, aria-modal, style, href, src, alt, open, summary,
- * datatable, size; meta.c: content, property, name, http-equiv, rel,
- * href, lang, xml:lang, type, datetime, pubdate, itemprop; explain: src,
- * alt; kind_signals.c: itemtype, action.  Also kept: the other aria-*
- * for the stages to come, and encoding,
+ * datatable, size; shown.c: aria-labelledby, aria-controls,
+ * aria-expanded, popover; meta.c: content, property, name, http-equiv,
+ * rel, href, lang, xml:lang, type, datetime, pubdate, itemprop; explain:
+ * src, alt; kind_signals.c: itemtype, action.  Also kept: encoding,
  * which changes how MathML is parsed. */
 enum {
     A_CLASS = 1 << 0, A_ID = 1 << 1, A_HREF = 1 << 2, A_SRC = 1 << 3,
@@ -214,13 +214,27 @@ static const unsigned policy_attrs[] = {
     [P_NONE] = 0,
 };
 
+/* The bit of the ARIA attribute "aria-" n[0..len): the ones that hide or
+ * show an element (shown.c, blocks.c, meta_author.c); labels and
+ * descriptions, most of the ARIA bytes of a page, no stage reads. */
+static unsigned
+aria_bit(const char *n, size_t len)
+{
+    static const char *const read[] = {"hidden", "modal", "controls",
+                                       "expanded", "labelledby"};
+    for (size_t i = 0; i < sizeof read / sizeof read[0]; i++)
+        if (strlen(read[i]) == len && lex_eq(n, read[i], len))
+            return A_OTHER;
+    return 0;
+}
+
 /* The bit of the attribute name n[0..len), or 0 when no stage reads it. */
 static unsigned
 attr_bit(const char *n, size_t len)
 {
     char b[10];
     if (len >= 5 && lex_eq(n, "aria-", 5))
-        return A_OTHER;
+        return aria_bit(n + 5, len - 5);
     if (len < 2 || len > sizeof b)
         return 0;
     for (size_t i = 0; i < len; i++)
