@@ -1250,6 +1250,45 @@ test_headline(void)
     headline_is("<title>Question time at the harbour | Harbour Talk</title>",
                 "<h1><span class=big>Question</span> time at the harbour"
                 "</h1>", NULL, "Question time at the harbour");
+    /* What follows a pipe is a tagline, however long... */
+    headline_is("<meta property=og:title content=\"Tide tables | Reading "
+                "the harbour's hours at a glance\">", "", NULL,
+                "Tide tables");
+    /* ...unless the pipe ends a trail of names, not a headline. */
+    headline_is("<meta property=og:title content='Ferry log - Chapter 2 - "
+                "Ann Lee | Tales of the sea and the harbour'>", "", NULL,
+                "Ferry log - Chapter 2 - Ann Lee | Tales of the sea and the "
+                "harbour");
+    /* A section's single word before a pipe files a long headline: the
+     * pipe does not end that one. */
+    headline_is("<meta property=og:title content='Harbour | Ferry crews "
+                "vote for a new timetable'>", "", NULL,
+                "Harbour | Ferry crews vote for a new timetable");
+    /* A word or two before a dash stays, as often the headline's subject;
+     * the headline's abbreviation goes. */
+    headline_is("<meta property=og:title content='Tide clocks - which one "
+                "keeps time best?'>", "", NULL,
+                "Tide clocks - which one keeps time best?");
+    headline_is("<title>HTT - Harbour Tide Tables</title>", "", NULL,
+                "Harbour Tide Tables");
+    /* The <h1> without an aggregator's source and comment count... */
+    headline_is("<title>Harbour moves its ferries to electric - Harbour Desk"
+                "</title>", "<h1>Harbour moves its ferries to electric "
+                "(harbour-news.example) 139</h1>", NULL,
+                "Harbour moves its ferries to electric");
+    /* ...a date in a <time>... */
+    headline_is("<title>Preparing a ferry timetable</title>",
+                "<h1><a href=/p><time datetime=2025-12-18>Dec 18 2025"
+                "</time> Preparing a ferry timetable</a></h1>", NULL,
+                "Preparing a ferry timetable");
+    /* ...and a tagline that runs into its last word, set apart only by
+     * style. */
+    headline_is("<title>Black Edition - Ferry Meals Shop</title>",
+                "<h1>Black Edition<span class=tagline>Complete ferry meal"
+                "</span></h1>", NULL, "Black Edition");
+    /* A soft hyphen is no letter. */
+    headline_is("<title>Harbour repair assis\xC2\xADtance</title>", "", NULL,
+                "Harbour repair assistance");
 }
 
 /* ------------------------------------------------------------ product */

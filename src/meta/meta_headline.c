@@ -6,9 +6,11 @@
  * titles, their site names taken off, share most of its words (an <h1>
  * that is the site's logo or a section name shares none); otherwise the
  * title is cut at its separators and the parts that name the site, or
- * trail it in a few words, go.  An <h1> naming the manual or blog that
- * ends every title of the site is a banner like a logo; a forum's prefix
- * tag or a "Thread:" label in the <h1> is no part of the headline.
+ * trail it in a few words, go; shown, it also ends at a pipe.  An <h1>
+ * naming the manual or blog that ends every title of the site is a
+ * banner like a logo; a forum's prefix tag or a "Thread:" label in the
+ * <h1> is no part of the headline, nor are a <time> beside it, a tagline
+ * run into it and the source an aggregator names after it.
  */
 #include "meta/meta_parts.h"
 
@@ -36,6 +38,9 @@
 #define MAX_SITES 8
 /* Words of a label before a headline in its <h1>. */
 #define LABEL_MAX_WORDS 2
+/* Parts before a pipe that may be a headline; more are a trail of names
+ * (a story's, its chapter's, its author's) that the pipe does not end. */
+#define PIPED_MAX_PARTS 2
 
 struct span {
     const char *s;
@@ -178,11 +183,66 @@ span_words(struct span s)
     return words_of(s.s, s.len, w);
 }
 
+/* The separator after a segment that split() cut. */
+static const char *
+separator_after(struct span seg)
+{
+    return seg.s + seg.len + 1;
+}
+
+/* Is abbr one word of the initials of the words of full ("GNW" of
+ * "Gaming News Weekly")? */
+static int
+initials_of(struct span abbr, struct span full)
+{
+    struct span w[MAX_WORDS];
+    size_t n = words_of(full.s, full.len, w);
+    if (n < 2 || n != abbr.len || span_words(abbr) != 1)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)abbr.s[i];
+        if (lower(c) != lower((unsigned char)w[i].s[0]))
+            return 0;
+    }
+    return 1;
+}
+
+/* Of segs[first..*n), the parts a title shows: up to the first pipe (a
+ * headline may hold a dash or a colon, hardly ever a pipe, so what
+ * follows one is a section or a tagline that the site's names did not
+ * cover: "IAM overview | Identity and Access Management (IAM)"), but not
+ * where a single word before the pipe files a long headline under a
+ * section ("Politics | Mayor elected ..."); and without the abbreviation
+ * of the headline before it ("GNW - Gaming News Weekly").  A label of a
+ * word or two before a dash stays: as often it is the headline's subject
+ * ("Sazerac - all about the classic cocktail").  Returns the new first,
+ * sets *n. */
+static size_t
+shown_parts(const struct span *segs, size_t first, size_t *n)
+{
+    for (size_t k = first; k + 1 < *n && k < first + PIPED_MAX_PARTS; k++)
+        if (*separator_after(segs[k]) == '|') {
+            if (k == first && span_words(segs[k]) == 1 &&
+                span_words(segs[k + 1]) > TRAILER_MAX_WORDS)
+                break;
+            *n = k + 1;
+            break;
+        }
+    if (*n - first == 2 && initials_of(segs[first], segs[first + 1]))
+        return first + 1;
+    return first;
+}
+
+/* What a title is stripped for: to compare with an <h1>, every part
+ * that may hold the headline's words kept, or to show as the headline. */
+enum strip_use { FOR_MATCH, FOR_SHOW };
+
 /* The title without the parts that name the site and without a short
- * trailing part; NULL when t is. */
+ * trailing part, and when shown with only the parts shown_parts() keeps;
+ * NULL when t is. */
 static const char *
 strip_title(struct arena *a, const char *t, const char *const *sites,
-            size_t n_sites)
+            size_t n_sites, enum strip_use use)
 {
     if (!t)
         return NULL;
@@ -203,6 +263,8 @@ strip_title(struct arena *a, const char *t, const char *const *sites,
             break;
         n--;
     }
+    if (use == FOR_SHOW)
+        first = shown_parts(segs, first, &n);
     const char *end = segs[n - 1].s + segs[n - 1].len;
     return meta_clean(a, segs[first].s, (size_t)(end - segs[first].s));
 }
@@ -243,6 +305,107 @@ without_anchor_mark(struct arena *a, const char *s)
             break;
     }
     return len == strlen(s) ? s : meta_clean(a, s, len);
+}
+
+/* Is s[0..len) a host name: labels of letters, digits and hyphens
+ * between dots, the last of letters ("example.co.uk")? */
+static int
+host_name(const char *s, size_t len)
+{
+    size_t dot = len;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.') {
+            if (!i || s[i - 1] == '.')
+                return 0;
+            dot = i;
+        } else if (c >= 0x80 || (c != '-' && !word_byte(c))) {
+            return 0;
+        }
+    }
+    if (dot == len || len - dot < 3)
+        return 0;
+    for (size_t i = dot + 1; i < len; i++) {
+        unsigned char c = lower((unsigned char)s[i]);
+        if (c < 'a' || c > 'z')
+            return 0;
+    }
+    return 1;
+}
+
+/* s without the source that a news aggregator sets after a story's
+ * headline: the host of the story in brackets, then the count of its
+ * comments ("Kernel Moves To C++ (example.com) 139"). */
+static const char *
+without_source(struct arena *a, const char *s)
+{
+    size_t len = strlen(s);
+    while (len && s[len - 1] >= '0' && s[len - 1] <= '9')
+        len--;
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (!len || s[len - 1] != ')')
+        return s;
+    size_t open = len - 1;
+    while (open && s[open - 1] != '(' && s[open - 1] != ' ')
+        open--;
+    if (!open || s[open - 1] != '(' || !host_name(s + open, len - 1 - open))
+        return s;
+    size_t end = open - 1;
+    while (end && s[end - 1] == ' ')
+        end--;
+    return end ? meta_clean(a, s, end) : s;
+}
+
+/* t, the text of the heading h, without the date of a <time> in it that
+ * starts or ends it ("Dec 18 2025 Preparing a transition"): the date
+ * the post went out, shown beside its headline. */
+static const char *
+without_time(struct arena *a, const GumboNode *h, const char *t)
+{
+    int nodes = 0;
+    for (const GumboNode *n = h; n && nodes++ < H1_MAX_NODES;
+         n = dom_next(h, n, 0)) {
+        if (n->type != GUMBO_NODE_ELEMENT ||
+            n->v.element.tag != GUMBO_TAG_TIME)
+            continue;
+        const char *d = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
+        size_t dl = d ? strlen(d) : 0, tl = strlen(t);
+        if (!dl || dl >= tl)
+            return t;
+        if (!strncmp(t, d, dl) && t[dl] == ' ')
+            return meta_clean(a, t + dl, tl - dl);
+        if (!strcmp(t + tl - dl, d) && t[tl - dl - 1] == ' ')
+            return meta_clean(a, t, tl - dl);
+        return t;
+    }
+    return t;
+}
+
+/* t, the text of the heading h, without a tagline set on a line of its
+ * own by style in an element after the headline's text, the two run
+ * together with no space: "Black Edition<span>Complete meal</span>". */
+static const char *
+without_glued_tagline(struct arena *a, const GumboNode *h, const char *t)
+{
+    const GumboVector *kids = &h->v.element.children;
+    for (unsigned i = 0; i + 1 < kids->length; i++) {
+        const GumboNode *k = kids->data[i], *next = kids->data[i + 1];
+        if (k->type != GUMBO_NODE_TEXT || next->type != GUMBO_NODE_ELEMENT)
+            continue;
+        const char *x = k->v.text.text;
+        size_t xl = strlen(x);
+        const char *y = meta_text_capped(a, next, H1_MAX_BYTES,
+                                         H1_MAX_NODES);
+        if (!xl || !y || !(x[xl - 1] >= 'a' && x[xl - 1] <= 'z') ||
+            !(y[0] >= 'A' && y[0] <= 'Z'))
+            return t;
+        const char *head = meta_clean(a, x, xl);
+        size_t hl = head ? strlen(head) : 0;
+        return hl && !strncmp(t, head, hl) && !strncmp(t + hl, y, strlen(y))
+                   ? head : t;
+    }
+    return t;
 }
 
 /* Is href the site's home page: "/", "./", or a URL of a host alone? */
@@ -367,7 +530,11 @@ first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
             links_home(n))
             continue;
         const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
-        t = t ? without_anchor_mark(a, without_prefix_tag(a, n, t)) : NULL;
+        if (t) {
+            t = without_prefix_tag(a, n, without_time(a, n, t));
+            t = without_glued_tagline(a, n, t);
+            t = without_source(a, without_anchor_mark(a, t));
+        }
         if (t && !*banner_h1 && names_banner(banner, t) &&
             heading_after(a, root, n, rest))
             *banner_h1 = t;
@@ -394,7 +561,7 @@ without_label(struct arena *a, const char *h, const char *const *titles,
     size_t lh = fold(h, strlen(h), fh);
     size_t hw = span_words((struct span){h, strlen(h)});
     for (size_t i = 0; i < n_titles; i++) {
-        const char *t = strip_title(a, titles[i], sites, n_sites);
+        const char *t = strip_title(a, titles[i], sites, n_sites, FOR_MATCH);
         if (!t)
             continue;
         size_t lt = fold(t, strlen(t), ft);
@@ -427,8 +594,10 @@ meta_headline(struct arena *a, const GumboNode *root,
                           : NULL;
     if (h1)
         for (size_t i = 0; i < n_titles; i++)
-            if (agrees(h1, strip_title(a, titles[i], sites, n_sites)))
-                return without_label(a, strip_title(a, h1, sites, n_sites),
+            if (agrees(h1, strip_title(a, titles[i], sites, n_sites,
+                                       FOR_MATCH)))
+                return without_label(a, strip_title(a, h1, sites, n_sites,
+                                                    FOR_SHOW),
                                      titles, n_titles, sites, n_sites);
     /* A banner <h1> names the site as well as the site's name does. */
     const char *more[MAX_SITES + 1];
@@ -437,6 +606,6 @@ meta_headline(struct arena *a, const GumboNode *root,
         more[n_more++] = sites[i];
     if (banner_h1)
         more[n_more++] = banner_h1;
-    const char *t = strip_title(a, fallback, more, n_more);
+    const char *t = strip_title(a, fallback, more, n_more, FOR_SHOW);
     return t ? t : fallback;
 }

@@ -104,7 +104,10 @@ meta_clean(struct arena *a, const char *s, size_t len)
             buf_put_utf8(&b, 0xFFFD);
             p++;
         } else {
-            buf_append(&b, p, (size_t)got);
+            /* A soft hyphen marks where a word may break, a zero-width
+             * space where a line may: neither is text to keep. */
+            if (cp != 0xAD && cp != 0x200B)
+                buf_append(&b, p, (size_t)got);
             p += got;
         }
     }
