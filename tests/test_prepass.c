@@ -137,9 +137,23 @@ static const struct snippet snippets[] = {
     {"scripts keep their type only",
      "<script async src=\"/a.js\" id=s type=module class=c></script>",
      "<script type=module></script>"},
-    {"links and metas", "<link rel=preload href=/f.woff as=font crossorigin>"
+    {"links and metas", "<link rel=canonical href=/a as=font crossorigin>"
      "<meta property=og:title content=T data-x=y charset=utf-8>",
-     "<link rel=preload href=/f.woff><meta property=og:title content=T>"},
+     "<link rel=canonical href=/a><meta property=og:title content=T>"},
+    {"links read and unread",
+     "<head><link rel=stylesheet href=a.css><link rel=\"preload icon\" href=b>"
+     "<link rel=canonical href=c><link rel=stylesheet itemprop=x href=d>"
+     "<link rel=\"icon author\" href=e><p>a<link rel=stylesheet href=f>b",
+     "<head><link rel=canonical href=c><link rel=stylesheet itemprop=x href=d>"
+     "<link rel=\"icon author\" href=e><p>a<link rel=stylesheet href=f>b"},
+    {"a link before the head stays (it makes the head)",
+     "<html><link rel=stylesheet href=a><head class=h><title>t</title>",
+     "<html><link rel=stylesheet href=a><head class=h><title>t</title>"},
+    {"links in a noscript in the head stay",
+     "<head><noscript><link rel=stylesheet href=a></noscript>"
+     "<link rel=icon href=b></head><p>x",
+     "<head><noscript><link rel=stylesheet href=a></noscript>"
+     "<link rel=icon href=b></head><p>x"},
     {"style elements keep nothing",
      "<style media=print nonce=abc>p{}</style>", "<style></style>"},
     {"unquoted value with slashes", "<a href=/x/>y</a>", "<a href=/x/>y</a>"},

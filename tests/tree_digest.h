@@ -165,6 +165,40 @@ digest_skips_children(const GumboNode *n)
     }
 }
 
+/* A <link> in the head that only styles, preloads or decorates the
+ * page, without microdata: no stage reads it, and the pre-pass drops it. */
+static int
+digest_unread_link(const GumboNode *n)
+{
+    static const char *const types[] = {
+        "stylesheet", "preload", "modulepreload", "prefetch", "preconnect",
+        "dns-prefetch", "icon", "shortcut", "apple-touch-icon",
+        "apple-touch-icon-precomposed", "mask-icon", "manifest", NULL
+    };
+    const GumboElement *e = &n->v.element;
+    if (e->tag_namespace != GUMBO_NAMESPACE_HTML || e->tag != GUMBO_TAG_LINK ||
+        gumbo_get_attribute(&e->attributes, "itemprop") || !n->parent ||
+        n->parent->type != GUMBO_NODE_ELEMENT ||
+        n->parent->v.element.tag != GUMBO_TAG_HEAD)
+        return 0;
+    const GumboAttribute *rel = gumbo_get_attribute(&e->attributes, "rel");
+    if (!rel || strlen(rel->value) >= 256)
+        return 0;
+    char words[256];
+    snprintf(words, sizeof words, "%s", rel->value);
+    int n_words = 0;
+    for (char *save = NULL, *w = strtok_r(words, " \t\n\f\r", &save); w;
+         w = strtok_r(NULL, " \t\n\f\r", &save)) {
+        int known = 0;
+        for (int i = 0; types[i] && !known; i++)
+            known = !strcasecmp(w, types[i]);
+        if (!known)
+            return 0;
+        n_words++;
+    }
+    return n_words > 0;
+}
+
 static int
 digest_verbatim(const GumboNode *n)
 {
@@ -242,7 +276,7 @@ tree_digest(const char *html, size_t len)
         if ((n->type == GUMBO_NODE_DOCUMENT ||
                         n->type == GUMBO_NODE_ELEMENT ||
                         n->type == GUMBO_NODE_TEMPLATE)) {
-            if (n != doc) {
+            if (n != doc && !digest_unread_link(n)) {
                 char nb[64];
                 digest_flush_text(&b, &t, digest_verbatim(n->parent));
                 const GumboElement *e = &n->v.element;
@@ -269,7 +303,7 @@ tree_digest(const char *html, size_t len)
             if (n != doc && n->type != GUMBO_NODE_TEXT &&
                 n->type != GUMBO_NODE_WHITESPACE &&
                 n->type != GUMBO_NODE_CDATA &&
-                n->type != GUMBO_NODE_COMMENT) {
+                n->type != GUMBO_NODE_COMMENT && !digest_unread_link(n)) {
                 digest_flush_text(&b, &t, digest_verbatim(n));
                 digest_puts(&b, "</>\n");
             }

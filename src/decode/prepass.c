@@ -46,6 +46,10 @@ struct pass {
     char *after_empty_p; /* just past a </p> that makes an empty <p> */
     int empty_p_run;     /* of such </p>s right after one another */
     int pre;            /* open <pre> and <listing> */
+    int head_seen;      /* a <head> start tag (before it, a link would
+                           make the head: the tag's attributes then go) */
+    int in_body;        /* past the head's own elements: text, a tag of
+                           the body, a <noscript> or a <template> */
     int in_select;
     /* An SVG or MathML island the lexer could not follow: the model read
      * its children as HTML, so a <select> there may be Gumbo's foreign
@@ -548,6 +552,21 @@ over_cap(struct pass *ps, const struct tag *t, int kind)
         ps->p = end.after;
 }
 
+/* Is a start tag of this (lowercase) name one the head holds as its own
+ * child?  (A <noscript> or <template> there holds elements of its own.) */
+static int
+head_tag(const char *lname)
+{
+    static const char *const names[] = {
+        "base", "basefont", "bgsound", "head", "html", "link", "meta",
+        "script", "style", "title",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(lname, names[i]))
+            return 1;
+    return 0;
+}
+
 static void
 start_tag(struct pass *ps, const char *lt, int whole)
 {
@@ -558,6 +577,18 @@ start_tag(struct pass *ps, const char *lt, int whole)
         return;
     }
     int kind = t.info->kind;
+    if (!ps->in_body && !head_tag(t.lname))
+        ps->in_body = 1;
+    if (!strcmp(t.lname, "head"))
+        ps->head_seen = 1;
+    if (t.unread_link && ps->head_seen && !ps->in_body && ps->strip &&
+        !whole) {
+        /* A stylesheet, font or icon in the head: nothing reads it.  In
+         * the body it stays, to count among its siblings (--explain
+         * names an element by its place). */
+        ps->p = t.after;
+        return;
+    }
     if (t.cut)
         ps->st->attrs_cut++;
     if (ps->elements >= PITH_MAX_ELEMENTS) {
@@ -642,6 +673,10 @@ end_tag(struct pass *ps, const char *lt, int whole)
         cut_off(ps, lt);
         return;
     }
+    /* </body>, </html> and </br> start a body (Gumbo makes one up);
+     * </head> leaves the links that follow it in the head. */
+    if (!ps->in_body && strcmp(t.lname, "head"))
+        ps->in_body = 1;
     ps->p = t.after;
     if (ps->elements >= PITH_MAX_ELEMENTS) {
         keep_apart(ps);
@@ -779,12 +814,24 @@ markup(struct pass *ps, const char *lt)
     }
 }
 
+/* Is p[0..end) white space alone (text the head may hold)? */
+static int
+only_space(const char *p, const char *end)
+{
+    for (; p < end; p++)
+        if (!lex_ws((unsigned char)*p))
+            return 0;
+    return 1;
+}
+
 static void
 run(struct pass *ps)
 {
     while (ps->p < ps->end && !ps->restart) {
         const char *lt = memchr(ps->p, '<', (size_t)(ps->end - ps->p));
         if (lt != ps->p) {
+            if (!ps->in_body)
+                ps->in_body = !only_space(ps->p, lt ? lt : ps->end);
             ps->whole_next = 0;
             ps->elements++; /* a text node, which costs Gumbo as much */
             /* Text reopens the formatting elements closed around it. */

@@ -187,6 +187,39 @@ cmp_name(const void *key, const void *elem)
 
 /* ------------------------------------------------------------ tags */
 
+/* Is rel[0..len) a list of link types that only style, preload or
+ * decorate the page (stylesheets, fonts, icons)?  meta.c reads the
+ * canonical, license, image_src and author links, meta_author.c the
+ * author ones, microdata the ones with itemprop. */
+static int
+rel_unread(const char *rel, size_t len)
+{
+    static const char *const types[] = {
+        "stylesheet", "preload", "modulepreload", "prefetch", "preconnect",
+        "dns-prefetch", "icon", "shortcut", "apple-touch-icon",
+        "apple-touch-icon-precomposed", "mask-icon", "manifest",
+    };
+    size_t i = 0, words = 0;
+    while (i < len) {
+        while (i < len && lex_ws((unsigned char)rel[i]))
+            i++;
+        size_t j = i;
+        while (j < len && !lex_ws((unsigned char)rel[j]))
+            j++;
+        if (j == i)
+            break;
+        size_t k = 0;
+        while (k < sizeof types / sizeof types[0] &&
+               !(strlen(types[k]) == j - i && lex_eq(rel + i, types[k], j - i)))
+            k++;
+        if (k == sizeof types / sizeof types[0])
+            return 0;
+        words++;
+        i = j;
+    }
+    return words > 0;
+}
+
 
 static const struct tag_info other_info = {"", K_OTHER, G_NONE, 0, 0};
 
@@ -426,6 +459,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
     t->self_closing = 0;
     t->type = NULL;
     t->type_len = 0;
+    t->unread_link = 0;
     t->nul_name = t->odd = 0;
     t->cut = NULL;
     /* The name, its hash and its entry in the table. */
@@ -460,6 +494,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
     }
     uint32_t seen[PITH_MAX_ATTRIBUTES];
     int n_attrs = 0;
+    int rel_seen = 0; /* of a <link>: 1 unread rel, -1 read or itemprop */
     const char *last = s;
     for (;;) {
         while (s < end && lex_ws((unsigned char)*s))
@@ -518,10 +553,19 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
             t->type = a.value ? a.value : "";
             t->type_len = a.value ? (size_t)(a.value_end - a.value) : 0;
         }
+        if (t->info->policy == P_LINK) {
+            size_t nl = (size_t)(a.name_end - a.name);
+            if (nl == 8 && lex_eq(a.name, "itemprop", 8))
+                rel_seen = -1;
+            else if (nl == 3 && lex_eq(a.name, "rel", 3) && !rel_seen)
+                rel_seen = a.value && rel_unread(a.value, (size_t)(
+                                          a.value_end - a.value)) ? 1 : -1;
+        }
         if (o)
             o = emit_attr(o, &a, &as);
     }
     t->after = s;
+    t->unread_link = rel_seen == 1 && !t->odd && !t->cut;
     if (o && t->odd) {
         o = lex_emit_whole(*w, lt, t);
     } else if (o) {

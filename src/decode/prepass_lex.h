@@ -114,6 +114,8 @@ struct tag {
     int self_closing;
     const char *type;       /* value of the first type attribute */
     size_t type_len;
+    int unread_link;        /* a <link> that only styles, preloads or
+                               decorates the page, without microdata */
     int nul_name;           /* an attribute name holds a NUL */
     int odd;                /* that, or a repeated attribute name */
     const char *cut;        /* past the last attribute Gumbo gets, when
