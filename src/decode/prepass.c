@@ -552,21 +552,6 @@ over_cap(struct pass *ps, const struct tag *t, int kind)
         ps->p = end.after;
 }
 
-/* Is a start tag of this (lowercase) name one the head holds as its own
- * child?  (A <noscript> or <template> there holds elements of its own.) */
-static int
-head_tag(const char *lname)
-{
-    static const char *const names[] = {
-        "base", "basefont", "bgsound", "head", "html", "link", "meta",
-        "script", "style", "title",
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcmp(lname, names[i]))
-            return 1;
-    return 0;
-}
-
 static void
 start_tag(struct pass *ps, const char *lt, int whole)
 {
@@ -577,10 +562,12 @@ start_tag(struct pass *ps, const char *lt, int whole)
         return;
     }
     int kind = t.info->kind;
-    if (!ps->in_body && !head_tag(t.lname))
-        ps->in_body = 1;
-    if (!strcmp(t.lname, "head"))
-        ps->head_seen = 1;
+    if (!ps->in_body) {
+        if (!(t.info->flags & F_HEAD))
+            ps->in_body = 1;
+        else if (t.info->kind == K_ROOT && !strcmp(t.lname, "head"))
+            ps->head_seen = 1;
+    }
     if (t.unread_link && ps->head_seen && !ps->in_body && ps->strip &&
         !whole) {
         /* A stylesheet, font or icon in the head: nothing reads it.  In

@@ -90,7 +90,9 @@ enum {
                          attributes (the "Noah's Ark" clause), so they keep
                          every one; <a> is never compared (a new <a>
                          closes the old one) */
-    F_URL_READ = 32   /* its href or src is read whole */
+    F_URL_READ = 32,  /* its href or src is read whole */
+    F_HEAD = 64       /* the head holds it as its own child (a <noscript>
+                         or <template> there holds elements of its own) */
 };
 
 /* What each kind of element keeps.  Scripts, styles, links and metas are
