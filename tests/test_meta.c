@@ -1289,6 +1289,43 @@ test_headline(void)
     /* A soft hyphen is no letter. */
     headline_is("<title>Harbour repair assis\xC2\xADtance</title>", "", NULL,
                 "Harbour repair assistance");
+    /* A copy of the heading hidden from readers is no part of it. */
+    headline_is("<title>Ferry Desk - The ferry system for crews</title>",
+                "<h1><span aria-hidden=true><span>The ferry</span><span>"
+                "system</span></span><span class=sr>The ferry system for "
+                "crews and pilots</span></h1>", NULL,
+                "The ferry system for crews and pilots");
+    /* A title of the site and its tagline: the <h1> that the URL's slug
+     * names is the headline... */
+    headline_is("<title>Harbour Forum - The heart of the harbour</title>",
+                "<h1>Harbour Forum</h1><h1>Enameled ferry bells and salt"
+                "</h1>",
+                "https://forum.example/r/bells/comments/1rl0nt4/"
+                "enameled_ferry_bells_and_salt/",
+                "Enameled ferry bells and salt");
+    /* ...past the ids after it, and the URL of the canonical link when no
+     * URL is given... */
+    headline_is("<title>Ferry fittings shop</title><link rel=canonical "
+                "href='https://shop.example/browse/ferry-bells/1915'>",
+                "<h1>Ferry Bells</h1>", NULL, "Ferry Bells");
+    /* ...but not when a title holds half the slug's words, nor for a
+     * slug of one word: it names a section. */
+    headline_is("<title>Noon bells | Gazette</title>",
+                "<h1>Ferry at noon</h1>",
+                "https://gazette.example/news/ferry-bells-at-noon",
+                "Noon bells");
+    headline_is("<title>Ferry bells ring at noon | Gazette</title>",
+                "<h1>Harbour news</h1>", "https://gazette.example/harbour",
+                "Ferry bells ring at noon");
+    /* A number alone before the headline files it: a chapter, a year, a
+     * day. */
+    headline_is("<title>15 - Tutorial: Tying ferry knots</title>", "", NULL,
+                "Tutorial: Tying ferry knots");
+    headline_is("<title>23.01.2022 - Ferry crews vote for a new timetable"
+                "</title>", "", NULL,
+                "Ferry crews vote for a new timetable");
+    headline_is("<title>2024 - 2025 ferry timetable</title>", "", NULL,
+                "2024 - 2025 ferry timetable");
 }
 
 /* ------------------------------------------------------------ product */

@@ -719,12 +719,12 @@ pick_tags(struct arena *a, const struct scan *s, const struct jsonld *j,
 static const char *
 pick_headline(struct arena *a, const struct scan *s, const struct jsonld *j,
               const GumboNode *root, const struct meta *m,
-              const char *const *sites, size_t n_sites)
+              const char *const *sites, size_t n_sites, const char *url)
 {
     const char *titles[] = {s->doc_title, meta_clean_str(a, last(s,
                             K_OG_TITLE)), j->title, m->title};
     return meta_headline(a, root, titles, sizeof titles / sizeof *titles,
-                         sites, n_sites, m->title);
+                         sites, n_sites, m->title, url);
 }
 
 /* The product's facts: JSON-LD's (read with its text), then microdata's,
@@ -834,7 +834,9 @@ meta_read(struct arena *a, const GumboOutput *doc, const char *url,
     pick_dates(a, s, j, &lv, out->canonical_url ? out->canonical_url : url,
                out);
 
-    out->headline = pick_headline(a, s, j, root, out, sites, n_sites);
+    out->headline = pick_headline(a, s, j, root, out, sites, n_sites,
+                                  out->canonical_url ? out->canonical_url
+                                                     : url);
     out->product = pick_product(a, s, root, out->headline, product);
 
     out->description = j->description;

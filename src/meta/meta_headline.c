@@ -4,9 +4,11 @@
  * ("What is Cloud Computing? | Example Cloud"); the page's first <h1>
  * usually is the headline alone.  So the <h1> wins when the metadata's
  * titles, their site names taken off, share most of its words (an <h1>
- * that is the site's logo or a section name shares none); otherwise the
- * title is cut at its separators and the parts that name the site, or
- * trail it in a few words, go; shown, it also ends at a pipe.  An <h1>
+ * that is the site's logo or a section name shares none); failing that,
+ * the <h1> holding most words of the URL's slug where no title holds
+ * half of them; otherwise the title is cut at its separators and the
+ * parts that name the site or a number alone, or trail it in a few
+ * words, go; shown, it also ends at a pipe.  An <h1>
  * naming the manual or blog that ends every title of the site is a
  * banner like a logo; a forum's prefix tag or a "Thread:" label in the
  * <h1> is no part of the headline, nor are a <time> beside it, a tagline
@@ -41,6 +43,10 @@
 /* Parts before a pipe that may be a headline; more are a trail of names
  * (a story's, its chapter's, its author's) that the pipe does not end. */
 #define PIPED_MAX_PARTS 2
+/* An <h1> holding this share of the slug's words is the headline it was
+ * published under, when no title holds SLUG_TITLE_MAX of them. */
+#define SLUG_H1_MIN 0.6
+#define SLUG_TITLE_MAX 0.5
 
 struct span {
     const char *s;
@@ -233,6 +239,22 @@ shown_parts(const struct span *segs, size_t first, size_t *n)
     return first;
 }
 
+/* Is a part of a title a number alone: a chapter's or a year's, filing
+ * the headline after it ("15 - Tutorial: ...", "2024 - Pros & Cons")? */
+static int
+numbers_only(struct span seg)
+{
+    size_t digits = 0;
+    for (size_t i = 0; i < seg.len; i++) {
+        unsigned char c = (unsigned char)seg.s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (word_byte(c))
+            return 0;
+    }
+    return digits > 0;
+}
+
 /* What a title is stripped for: to compare with an <h1>, every part
  * that may hold the headline's words kept, or to show as the headline. */
 enum strip_use { FOR_MATCH, FOR_SHOW };
@@ -253,6 +275,7 @@ strip_title(struct arena *a, const char *t, const char *const *sites,
                              names_site(segs[n - 1], sites, n_sites)))
         n--;
     while (n - first > 1 && (!span_words(segs[first]) ||
+                             numbers_only(segs[first]) ||
                              names_site(segs[first], sites, n_sites)))
         first++;
     while (n - first > 1 && span_words(segs[n - 1]) <= TRAILER_MAX_WORDS) {
@@ -515,6 +538,28 @@ without_prefix_tag(struct arena *a, const GumboNode *h1, const char *t)
     return t;
 }
 
+/* The text of the <h1> h without what sits beside the headline in it,
+ * or NULL when it is too long to be one. */
+static const char *
+h1_text(struct arena *a, const GumboNode *h)
+{
+    const char *t = meta_text_capped(a, h, H1_MAX_BYTES, H1_MAX_NODES);
+    if (t) {
+        t = without_prefix_tag(a, h, without_time(a, h, t));
+        t = without_glued_tagline(a, h, t);
+        t = without_source(a, without_anchor_mark(a, t));
+    }
+    return t;
+}
+
+/* Is h a visible <h1> that is no logo (a link to the home page)? */
+static int
+headline_h1(const GumboNode *h)
+{
+    return h->type == GUMBO_NODE_ELEMENT && h->v.element.tag == GUMBO_TAG_H1 &&
+           meta_visible(h) && !links_home(h);
+}
+
 /* The text of the first visible <h1> that has some and is not the site's
  * name or logo (named like the site, or a link to its home page, or like
  * the banner part that ends the title: a documentation generator puts
@@ -525,16 +570,9 @@ first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
          const char **banner_h1)
 {
     for (const GumboNode *n = root; n; n = dom_next(root, n, 0)) {
-        if (n->type != GUMBO_NODE_ELEMENT ||
-            n->v.element.tag != GUMBO_TAG_H1 || !meta_visible(n) ||
-            links_home(n))
+        if (!headline_h1(n))
             continue;
-        const char *t = meta_text_capped(a, n, H1_MAX_BYTES, H1_MAX_NODES);
-        if (t) {
-            t = without_prefix_tag(a, n, without_time(a, n, t));
-            t = without_glued_tagline(a, n, t);
-            t = without_source(a, without_anchor_mark(a, t));
-        }
+        const char *t = h1_text(a, n);
         if (t && !*banner_h1 && names_banner(banner, t) &&
             heading_after(a, root, n, rest))
             *banner_h1 = t;
@@ -542,6 +580,33 @@ first_h1(struct arena *a, const GumboNode *root, const char *const *sites,
             continue;
         else if (t && !names_site((struct span){t, strlen(t)}, sites,
                                   n_sites))
+            return t;
+    }
+    return NULL;
+}
+
+/* The text of the first <h1> that holds most words of the URL's slug
+ * when no title holds half of them, or NULL: the <title> names only the
+ * site and its tagline ("Forum - The heart of the internet"), or the
+ * site retitled the page for search engines, while the slug keeps the
+ * headline it was published under. */
+static const char *
+slug_h1(struct arena *a, const GumboNode *root, const char *slug,
+        const char *const *titles, size_t n_titles,
+        const char *const *sites, size_t n_sites)
+{
+    if (!slug)
+        return NULL;
+    for (size_t i = 0; i < n_titles; i++)
+        if (meta_slug_cover(slug, strip_title(a, titles[i], sites, n_sites,
+                                              FOR_MATCH)) >= SLUG_TITLE_MAX)
+            return NULL;
+    for (const GumboNode *n = root; n; n = dom_next(root, n, 0)) {
+        if (!headline_h1(n))
+            continue;
+        const char *t = h1_text(a, n);
+        if (t && meta_slug_cover(slug, t) >= SLUG_H1_MIN &&
+            !names_site((struct span){t, strlen(t)}, sites, n_sites))
             return t;
     }
     return NULL;
@@ -581,7 +646,8 @@ without_label(struct arena *a, const char *h, const char *const *titles,
 const char *
 meta_headline(struct arena *a, const GumboNode *root,
               const char *const *titles, size_t n_titles,
-              const char *const *sites, size_t n_sites, const char *fallback)
+              const char *const *sites, size_t n_sites, const char *fallback,
+              const char *url)
 {
     struct span rest = {"", 0};
     struct span banner = n_titles ? trailing_part(titles[0], sites, n_sites,
@@ -599,6 +665,13 @@ meta_headline(struct arena *a, const GumboNode *root,
                 return without_label(a, strip_title(a, h1, sites, n_sites,
                                                     FOR_SHOW),
                                      titles, n_titles, sites, n_sites);
+    const char *by_slug = root ? slug_h1(a, root, meta_slug(a, url), titles,
+                                         n_titles, sites, n_sites)
+                               : NULL;
+    if (by_slug)
+        return without_label(a, strip_title(a, by_slug, sites, n_sites,
+                                            FOR_SHOW),
+                             titles, n_titles, sites, n_sites);
     /* A banner <h1> names the site as well as the site's name does. */
     const char *more[MAX_SITES + 1];
     size_t n_more = 0;

@@ -166,13 +166,24 @@ const char *meta_title_clean(struct arena *a, const char *orig,
 
 /* The headline a reader sees: the page's first visible <h1> when at least
  * half its words occur in one of the titles (each with the parts naming
- * the site taken off), else fallback with the parts that name the site
+ * the site taken off), else the first <h1> that holds most words of the
+ * slug of url when no title holds half of them, else fallback with the parts that name the site
  * (one of sites: site names, host names) and a trailing part of three
  * words or fewer cut off at its separators (| - – — · • :: » / ...). */
 const char *meta_headline(struct arena *a, const GumboNode *root,
                           const char *const *titles, size_t n_titles,
                           const char *const *sites, size_t n_sites,
-                          const char *fallback);
+                          const char *fallback, const char *url);
+
+/* The words of url's slug, lowercased and separated by spaces: its last
+ * path segment with two words or more of letters, past segments of
+ * numbers and ids; NULL when the path has none (a segment of one word
+ * ends the search: it names a section). */
+const char *meta_slug(struct arena *a, const char *url);
+
+/* The share of the slug's words (meta_slug()) that are words of text,
+ * from 0 to 1. */
+double meta_slug_cover(const char *slug, const char *text);
 
 /* Splits one author string ("By Jane Doe and John Roe") into clean names
  * added to l; what is not a name ("Email the author", "5 minutes ago", a

@@ -250,7 +250,11 @@ text_capped(struct arena *a, const GumboNode *root, size_t max_bytes,
             meta_put_text(&b, n->v.text.text);
             too_long = b.len > max_bytes || buf_failed(&b);
         } else if (n->type == GUMBO_NODE_ELEMENT) {
-            skip = element_text(&b, n, root, lines);
+            /* A part hidden inside a line (an animated copy of a
+             * heading set aria-hidden beside its readable text) is no
+             * part of what it says. */
+            skip = element_text(&b, n, root, lines) ||
+                   (n != root && !meta_visible(n));
         }
         n = dom_next(root, n, skip);
     }
