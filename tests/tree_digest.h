@@ -68,7 +68,8 @@ digest_attr_read(GumboTag tag, const char *name)
         "id", "alt", "rel", "src", "href", "lang", "name", "open", "role",
         "type", "size", "class", "hidden", "content", "summary", "pubdate",
         "datetime", "encoding", "itemprop", "property", "xml:lang",
-        "datatable", "http-equiv", NULL
+        "datatable", "http-equiv", "itemscope", "itemtype", "action",
+        "popover", NULL
     };
     static const char *const script[] = {"type", NULL};
     static const char *const link[] = {"rel", "href", "itemprop", NULL};

@@ -492,26 +492,6 @@ attr_is(const GumboNode *n, const char *name, const char *value)
     return a && strcasecmp(a->value, value) == 0;
 }
 
-/* Finds "prop" then optional spaces, ':' and spaces, then "value". */
-static int
-style_has(const char *style, const char *prop, const char *value)
-{
-    size_t pl = strlen(prop), vl = strlen(value);
-    for (const char *s = style; (s = strcasestr(s, prop)) != NULL; s += pl) {
-        const char *v = s + pl;
-        while (*v == ' ' || *v == '\t')
-            v++;
-        if (*v != ':')
-            continue;
-        v++;
-        while (*v == ' ' || *v == '\t')
-            v++;
-        if (strncasecmp(v, value, vl) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* A segment of a page streamed in pieces (React's server rendering):
  * the text of a slow part comes last in a <div hidden id="S:1c">, and a
  * script of the page moves it into its place (a <template id="B:1c">)
@@ -548,9 +528,7 @@ hidden_attrs(const GumboNode *n)
         if (strcmp(nm, "aria-hidden") == 0 &&
             strcasecmp(a->value, "true") == 0)
             return 1;
-        if (strcmp(nm, "style") == 0 &&
-            (style_has(a->value, "display", "none") ||
-             style_has(a->value, "visibility", "hidden")))
+        if (strcmp(nm, "style") == 0 && dom_style_hides(a->value))
             return 1;
         if (strcmp(nm, "class") == 0 && names_screen_reader_only(a->value))
             return 1;

@@ -353,6 +353,10 @@ void
 kind_signals_element(const GumboNode *n, struct kind_signals *ks)
 {
     GumboTag t = n->v.element.tag;
+    /* A script's class or itemprop marks nothing a reader sees (the
+     * pre-pass keeps only its type). */
+    if (t == GUMBO_TAG_SCRIPT)
+        return;
     if (t == GUMBO_TAG_META) {
         const char *name = dom_attr(n, "name");
         const char *prop = dom_attr(n, "property");

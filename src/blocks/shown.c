@@ -108,7 +108,7 @@ holds_most(const GumboNode *body, const GumboNode *n, size_t chars)
 static int
 content_wrapper(const GumboNode *n)
 {
-    if (!dom_attr(n, "style"))
+    if (!dom_style_hides(dom_attr(n, "style")))
         return 0;
     const char *aria = dom_attr(n, "aria-hidden");
     if (aria && !strcasecmp(aria, "true"))
@@ -253,9 +253,10 @@ closed_panel(const GumboNode *n)
     return only && panel_role(only);
 }
 
-/* A link hidden from screen readers alone (aria-hidden, no style nor
- * hidden attribute): the second link of a card to the same page, its
- * teaser or its picture, kept from being announced twice but shown. */
+/* A link hidden from screen readers alone (aria-hidden, no style that
+ * hides it nor hidden attribute): the second link of a card to the same
+ * page, its teaser or its picture, kept from being announced twice but
+ * shown. */
 static int
 redundant_link(const GumboNode *n)
 {
@@ -263,7 +264,8 @@ redundant_link(const GumboNode *n)
     const char *cls = dom_attr(n, "class");
     return n->v.element.tag == GUMBO_TAG_A && aria &&
            !strcasecmp(aria, "true") && !dom_attr(n, "hidden") &&
-           !dom_attr(n, "style") && !(cls && names_screen_reader_only(cls));
+           !dom_style_hides(dom_attr(n, "style")) &&
+           !(cls && names_screen_reader_only(cls));
 }
 
 int
@@ -278,7 +280,7 @@ shown_anyway(const GumboNode *n)
     if (closed_panel(n))
         return 1;
     const char *style = dom_attr(n, "style");
-    if (style && strcasestr(style, "visibility") &&
+    if (dom_style_hides(style) && strcasestr(style, "visibility") &&
         !strcasestr(style, "display") && page_wrapper(n))
         return 1;
     return content_wrapper(n);

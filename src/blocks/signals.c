@@ -21,26 +21,14 @@ textless(const GumboNode *root)
     return 1;
 }
 
-/* Hidden much as blocks.c skips it: the hidden attribute, aria-hidden,
- * inline display:none or visibility:hidden.  (A rough test of the style,
- * enough to count; blocks.c decides what is read.) */
+/* Hidden as blocks.c skips it: the hidden attribute, aria-hidden, an
+ * inline style that hides. */
 static int
 hidden(const GumboNode *n)
 {
     const char *a = dom_attr(n, "aria-hidden");
-    if (dom_attr(n, "hidden") || (a && !strcasecmp(a, "true")))
-        return 1;
-    const char *st = dom_attr(n, "style");
-    if (!st)
-        return 0;
-    char compact[256];
-    size_t k = 0;
-    for (const char *c = st; *c && k + 1 < sizeof compact; c++)
-        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
-            compact[k++] = *c;
-    compact[k] = '\0';
-    return strcasestr(compact, "display:none") ||
-           strcasestr(compact, "visibility:hidden");
+    return dom_attr(n, "hidden") || (a && !strcasecmp(a, "true")) ||
+           dom_style_hides(dom_attr(n, "style"));
 }
 
 void

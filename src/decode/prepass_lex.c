@@ -229,7 +229,8 @@ static const struct tag_info other_info = {"", K_OTHER, G_NONE, 0, 0};
  * datatable, size; shown.c: aria-labelledby, aria-controls,
  * aria-expanded, popover; meta.c: content, property, name, http-equiv,
  * rel, href, lang, xml:lang, type, datetime, pubdate, itemprop; explain:
- * src, alt; kind_signals.c: itemtype, action.  Also kept: encoding,
+ * src, alt; kind_signals.c: itemtype, action; meta_product_facts.c:
+ * itemscope (which item a property belongs to).  Also kept: encoding,
  * which changes how MathML is parsed. */
 enum {
     A_CLASS = 1 << 0, A_ID = 1 << 1, A_HREF = 1 << 2, A_SRC = 1 << 3,
@@ -295,7 +296,8 @@ attr_bit(const char *n, size_t len)
                    !memcmp(b, "xml:lang", 8) || !memcmp(b, "datetime", 8) ||
                    !memcmp(b, "encoding", 8) || !memcmp(b, "itemtype", 8)
                        ? A_OTHER : 0;
-    case 9: return !memcmp(b, "datatable", 9) ? A_OTHER : 0;
+    case 9: return (!memcmp(b, "datatable", 9) ||
+                    !memcmp(b, "itemscope", 9)) ? A_OTHER : 0;
     case 10: return !memcmp(b, "http-equiv", 10) ? A_HTTP_EQUIV : 0;
     default: return 0;
     }

@@ -126,6 +126,33 @@ dom_tag_name(const GumboNode *node, char *out, size_t cap)
     return out;
 }
 
+/* Finds "prop" then optional spaces, ':' and spaces, then "value". */
+static int
+style_has(const char *style, const char *prop, const char *value)
+{
+    size_t pl = strlen(prop), vl = strlen(value);
+    for (const char *s = style; (s = strcasestr(s, prop)) != NULL; s += pl) {
+        const char *v = s + pl;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        if (*v != ':')
+            continue;
+        v++;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        if (strncasecmp(v, value, vl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int
+dom_style_hides(const char *style)
+{
+    return style && (style_has(style, "display", "none") ||
+                     style_has(style, "visibility", "hidden"));
+}
+
 int
 dom_unread(const GumboNode *node)
 {

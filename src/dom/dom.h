@@ -60,6 +60,13 @@ const char *dom_tag_name(const GumboNode *node, char *out, size_t cap);
  * subtree in document order without recursion; NULL when none. */
 const GumboNode *dom_find(const GumboNode *root, GumboTag tag);
 
+/* Nonzero when an inline style hides its element: display:none or
+ * visibility:hidden (spaces and tabs around the colon).  The only thing
+ * any stage reads of a style, and so the only styles the pre-pass keeps:
+ * a stage must never tell an element with a style that hides nothing
+ * from one without. */
+int dom_style_hides(const char *style);
+
 /* Nonzero for an element whose content no stage reads as text: script,
  * style, svg, math, textarea, iframe, noembed, noframes.  The pre-pass
  * empties them (JSON-LD scripts excepted), so a walker that reads text or

@@ -321,30 +321,6 @@ meta_authors_add(struct arena *a, struct strlist *l, const char *raw)
 
 /* ------------------------------------------------------------ byline */
 
-static int
-style_hides(const char *style)
-{
-    if (!style)
-        return 0;
-    static const char *const props[][2] = {{"display", "none"},
-                                           {"visibility", "hidden"}};
-    for (int k = 0; k < 2; k++) {
-        size_t pl = strlen(props[k][0]);
-        for (const char *s = style; (s = strcasestr(s, props[k][0])); s += pl) {
-            const char *v = s + pl;
-            while (*v == ' ')
-                v++;
-            if (*v++ != ':')
-                continue;
-            while (*v == ' ')
-                v++;
-            if (strncasecmp(v, props[k][1], strlen(props[k][1])) == 0)
-                return 1;
-        }
-    }
-    return 0;
-}
-
 /* Readability's _isProbablyVisible. */
 int
 meta_visible(const GumboNode *n)
@@ -356,7 +332,7 @@ meta_visible(const GumboNode *n)
     dom_attrs(n, names, v, 4);
     const char *cls = v[0], *ah = v[1], *style = v[2];
     int hidden = v[3] != NULL;
-    return !style_hides(style) && !hidden &&
+    return !dom_style_hides(style) && !hidden &&
            !(ah && !strcmp(ah, "true") &&
              !(cls && strstr(cls, "fallback-image")));
 }
