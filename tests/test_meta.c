@@ -771,6 +771,42 @@ test_shown_date(void)
     EQ_STR(m->date_published, "2025-09-01", "pubdate, older metadata date");
     done(&d);
 
+    /* A date line in the head of the post above the headline counts as
+     * one below it... */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2023-01-10T08:00:00Z'></head><body><header><a href=/>"
+        "Tide Weekly</a><nav><a href=/a>Almanac</a></nav></header><main>"
+        "<div class=hero><div><span>Published</span><span>October 14, "
+        "2025</span><span> in </span><a href=/c>Guides</a></div>"
+        "<div><h1>Ten tide clocks compared</h1></div></div><p>Body.</p>"
+        "</main></body>", NULL);
+    EQ_STR(m->date_published, "2025-10-14", "shown date above the <h1>");
+    done(&d);
+    /* ...but not the date of a page header with more text before the
+     * headline than a post's head holds. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2023-01-10T08:00:00Z'></head><body><div><div>"
+        "<span>Tuesday, March 3, 2026</span><p>Tide Weekly: news of the "
+        "coasts, the harbours and the ferries, every week since 1921, "
+        "read by keepers, pilots and crews in forty countries.</p>"
+        "</div><h1>Ten tide clocks compared</h1></div><p>Body.</p>"
+        "</body>", NULL);
+    EQ_STR(m->date_published, "2023-01-10T08:00:00Z",
+           "a masthead's date above the <h1>");
+    done(&d);
+    /* A deck that says "until" is a sentence, not the label of the date
+     * line after it. */
+    m = read_meta(&d,
+        "<head><meta property='article:published_time' "
+        "content='2017-07-20T14:19:00'></head>"
+        "<body><h1>Startup lessons</h1><h2>The call for proposals is open "
+        "until July 31</h2><p><span>July 22, 2017</span></p><p>Body.</p>"
+        "</body>", NULL);
+    EQ_STR(m->date_published, "2017-07-22", "a long line is no label");
+    done(&d);
+
     /* A shown "Updated" date leaves the metadata's published one. */
     m = read_meta(&d,
         "<head><meta property='article:published_time' "

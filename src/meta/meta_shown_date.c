@@ -26,6 +26,14 @@
 #define SHOWN_MAX_WORDS 9
 /* Text nodes between a label and its date. */
 #define SHOWN_LABEL_REACH 3
+/* Words of a label ("Last post by", "Valid until:"): a longer text that
+ * holds a label's word is a sentence about something else ("Proposals
+ * are open until July 31"), not a label of the date after it. */
+#define SHOWN_LABEL_MAX_WORDS 4
+/* Levels above the <h1> searched for the head of the post, and the bytes
+ * of text it may hold before the <h1> (a kicker, a category, a date). */
+#define SHOWN_BOX_LEVELS 3
+#define SHOWN_BEFORE_BUDGET 120
 
 /* Labels saying that the date that follows is the last update's. */
 static const char *const updated_words[] = {
@@ -125,6 +133,87 @@ in_time_element(const GumboNode *n)
     return 0;
 }
 
+/* What the walk carries from one text node to the next. */
+struct shown_scan {
+    struct arena *a;
+    size_t seen;            /* bytes of text read */
+    /* A label and its date are often apart: "last post by | Jane | Sep
+     * 26, 2024".  A label holds for the next few text nodes. */
+    int pending, pending_for;
+    const char *published, *updated;
+    int in_time;
+};
+
+/* Should the walk pass over n's subtree: what no reader sees, and an
+ * infobox's cell of data? */
+static int
+unseen(const GumboNode *n)
+{
+    GumboTag t = n->v.element.tag;
+    return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+           t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
+           t == GUMBO_TAG_SELECT || !meta_visible(n) || data_cell(n);
+}
+
+/* Reads one text node n into sc. */
+static void
+read_text(struct shown_scan *sc, const GumboNode *n)
+{
+    size_t len = strlen(n->v.text.text);
+    sc->seen += len;
+    const char *t = len <= SHOWN_LINE_MAX * 2
+                        ? meta_clean(sc->a, n->v.text.text, len) : NULL;
+    int label = 0;
+    const char *d = t && strlen(t) <= SHOWN_LINE_MAX
+                        ? line_date(sc->a, t, sc->pending, &label) : NULL;
+    if (d && label == 2 && !sc->updated)
+        sc->updated = d;
+    else if (d && label != 2 && label != 3) {
+        sc->published = d;
+        sc->in_time = in_time_element(n);
+    }
+    if (d || --sc->pending_for <= 0)
+        sc->pending = 0;
+    if (!d && t && meta_word_count(t) <= SHOWN_LABEL_MAX_WORDS &&
+        kind_of(t)) {
+        sc->pending = kind_of(t);
+        sc->pending_for = SHOWN_LABEL_REACH;
+    }
+}
+
+/* The bytes of text in box before the heading h, up to past budget. */
+static size_t
+text_before(const GumboNode *box, const GumboNode *h, size_t budget)
+{
+    size_t bytes = 0;
+    for (const GumboNode *n = box; n && n != h && bytes <= budget; ) {
+        int skip = n->type == GUMBO_NODE_ELEMENT && unseen(n);
+        if (n->type == GUMBO_NODE_TEXT)
+            bytes += strlen(n->v.text.text);
+        n = dom_next(box, n, skip);
+    }
+    return bytes;
+}
+
+/* The widest box around the heading h, a few levels up at most, with
+ * little text before h: the head of the post that a kicker, a category
+ * and a date line share with the headline ("Published | October 14,
+ * 2025" above it), short of the site's header or a list of posts. */
+static const GumboNode *
+headline_box(const GumboNode *h)
+{
+    const GumboNode *box = NULL;
+    const GumboNode *p = h->parent;
+    for (int up = 0; p && p->type == GUMBO_NODE_ELEMENT &&
+                     p->v.element.tag != GUMBO_TAG_BODY &&
+                     up < SHOWN_BOX_LEVELS; up++, p = p->parent) {
+        if (text_before(p, h, SHOWN_BEFORE_BUDGET) > SHOWN_BEFORE_BUDGET)
+            break;
+        box = p;
+    }
+    return box;
+}
+
 void
 meta_shown_date(struct arena *a, const GumboNode *root,
                 const char **published, const char **updated, int *in_time)
@@ -134,41 +223,26 @@ meta_shown_date(struct arena *a, const GumboNode *root,
     const GumboNode *h1 = root ? first_visible_h1(root) : NULL;
     if (!h1)
         return;
-    size_t seen = 0;
-    /* A label and its date are often apart: "last post by | Jane | Sep
-     * 26, 2024".  A label holds for the next few text nodes. */
-    int pending = 0, pending_for = 0;
+    struct shown_scan sc = {a, 0, 0, 0, NULL, NULL, 0};
     /* From the first node after the <h1>'s subtree. */
     for (const GumboNode *n = dom_next(root, h1, 1);
-         n && seen < SHOWN_TEXT_BUDGET && !*published; ) {
-        int skip = 0;
-        if (n->type == GUMBO_NODE_ELEMENT) {
-            GumboTag t = n->v.element.tag;
-            skip = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-                   t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
-                   t == GUMBO_TAG_SELECT || !meta_visible(n) ||
-                   data_cell(n);
-        } else if (n->type == GUMBO_NODE_TEXT) {
-            size_t len = strlen(n->v.text.text);
-            seen += len;
-            const char *t = len <= SHOWN_LINE_MAX * 2
-                                ? meta_clean(a, n->v.text.text, len) : NULL;
-            int label = 0;
-            const char *d = t && strlen(t) <= SHOWN_LINE_MAX
-                                ? line_date(a, t, pending, &label) : NULL;
-            if (d && label == 2 && !*updated)
-                *updated = d;
-            else if (d && label != 2 && label != 3) {
-                *published = d;
-                *in_time = in_time_element(n);
-            }
-            if (d || --pending_for <= 0)
-                pending = 0;
-            if (!d && t && kind_of(t)) {
-                pending = kind_of(t);
-                pending_for = SHOWN_LABEL_REACH;
-            }
-        }
+         n && sc.seen < SHOWN_TEXT_BUDGET && !sc.published; ) {
+        int skip = n->type == GUMBO_NODE_ELEMENT && unseen(n);
+        if (n->type == GUMBO_NODE_TEXT)
+            read_text(&sc, n);
         n = dom_next(root, n, skip);
     }
+    /* Then the head of the post above the <h1>. */
+    const GumboNode *box = sc.published ? NULL : headline_box(h1);
+    const char *after_updated = sc.updated;
+    sc.pending = sc.pending_for = 0;
+    for (const GumboNode *n = box; n && n != h1 && !sc.published; ) {
+        int skip = n->type == GUMBO_NODE_ELEMENT && unseen(n);
+        if (n->type == GUMBO_NODE_TEXT)
+            read_text(&sc, n);
+        n = dom_next(box, n, skip);
+    }
+    *published = sc.published;
+    *updated = after_updated ? after_updated : sc.updated;
+    *in_time = sc.in_time;
 }
