@@ -214,6 +214,44 @@ invisible_at(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* Adds the run of ASCII bytes other than white space at p as the
+ * byte-at-a-time loop of add_text() would, and returns its length; or 0,
+ * leaving it to that loop, when the buffer has failed or might reach its
+ * maximum midway.  Most text is such runs: this is the loop's hot path. */
+static size_t
+add_ascii_run(struct walker *w, const unsigned char *p,
+              const unsigned char *end)
+{
+    size_t n = 0;
+    while (p + n < end && p[n] < 0x80 && !is_ws(p[n]))
+        n++;
+    struct buf *t = &w->text;
+    if (t->failed || t->len + n > t->max)
+        return 0;
+    /* Past the block's cap the loop drops each byte. */
+    size_t used = t->len - w->cur_start, room = 0;
+    if (used < PITH_MAX_BLOCK_BYTES)
+        room = PITH_MAX_BLOCK_BYTES - used;
+    size_t take = n < room ? n : room;
+    if (take)
+        buf_append(t, p, take);
+    w->cur_chars += (uint32_t)take;
+    if (w->in_link)
+        w->cur_link_chars += (uint32_t)take;
+    if (w->in_fine)
+        w->cur_fine_chars += (uint32_t)take;
+    if (w->in_time)
+        w->cur_time_chars += (uint32_t)take;
+    /* What punct() counts of ASCII. */
+    for (size_t i = 0; i < take; i++) {
+        if (p[i] == ',')
+            w->cur_commas++;
+        else if (p[i] == '.' || p[i] == '!' || p[i] == '?')
+            w->cur_stops++;
+    }
+    return n;
+}
+
 static void
 add_text(struct walker *w, const char *s, size_t len)
 {
@@ -236,6 +274,11 @@ add_text(struct walker *w, const char *s, size_t len)
         if (w->pending_space) {
             buf_putc(t, ' ');
             w->pending_space = 0;
+        }
+        size_t run = !space && c < 0x80 ? add_ascii_run(w, p, end) : 0;
+        if (run) {
+            p += run;
+            continue;
         }
         if (w->verbatim && space) {
             if (c == 0xC2) {

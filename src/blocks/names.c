@@ -111,12 +111,100 @@ matches_any(const char *s, const char *const *words)
     return words_any(s, words, 0);
 }
 
-/* Like matches_any, but a word must start a name or follow a separator
- * ("js-pager" is a pager, "apageroot" is not). */
-static int
-starts_any(const char *s, const char *const *words)
+/* The lists whose words must start a name or follow a separator
+ * ("js-pager" is a pager, "apageroot" is not), with the flag each
+ * gives. */
+static const struct {
+    const char *const *words;
+    uint32_t flag;
+} start_lists[] = {
+    {body_names, EF_ARTICLE_BODY}, {comment_names, EF_COMMENTS},
+    {share_names, EF_SHARE}, {related_names, EF_RELATED},
+    {consent_names, EF_CONSENT}, {byline_names, EF_BYLINE},
+    {caption_names, EF_CAPTION}, {bio_names, EF_BIO},
+    {notice_names, EF_NOTICE}, {nav_names, EF_NAV_NAME},
+    {control_names, EF_CONTROL_NAME},
+};
+
+/* The words of start_lists by their first byte, built once per thread:
+ * one pass over a name then tries only the words that start where it
+ * stands, where asking list by list (words_any_start()) searched the
+ * name once for each.  Lists that outgrow it, or hold a word shorter
+ * than two bytes, are asked list by list. */
+#define START_WORDS 255
+
+struct start_word {
+    const char *word;
+    uint8_t len;
+    uint8_t next; /* 1 + the next word of the same first byte; 0: none */
+    uint32_t flag;
+};
+
+struct start_index {
+    int built; /* 1, or -1 when the lists do not fit (see above) */
+    uint8_t head[256]; /* 1 + the first word of a first byte; 0: none */
+    struct start_word w[START_WORDS];
+};
+
+static _Thread_local struct start_index start_index;
+
+static const struct start_index *
+start_index_get(void)
 {
-    return words_any_start(s, words);
+    struct start_index *x = &start_index;
+    if (x->built)
+        return x->built > 0 ? x : NULL;
+    int n = 0;
+    for (size_t l = 0; l < sizeof start_lists / sizeof *start_lists; l++)
+        for (const char *const *w = start_lists[l].words; *w; w++) {
+            if (n == START_WORDS || strlen(*w) < 2) {
+                x->built = -1;
+                return NULL;
+            }
+            unsigned char first = (unsigned char)(*w)[0];
+            x->w[n].word = *w;
+            x->w[n].len = (uint8_t)strlen(*w);
+            x->w[n].flag = start_lists[l].flag;
+            x->w[n].next = x->head[first];
+            x->head[first] = (uint8_t)++n;
+        }
+    x->built = 1;
+    return x;
+}
+
+/* The flags of start_lists whose words s holds, each at the start of s,
+ * after a space, '-' or '_', or anywhere for a word that starts with '-':
+ * what words_any_start() answers list by list.  (It looks on only past
+ * the end of an occurrence that does not count; no word of the lists
+ * starts over after a separator inside itself, so the answer is the
+ * same.) */
+static uint32_t
+start_flags(const char *s)
+{
+    const struct start_index *x = start_index_get();
+    uint32_t flags = 0;
+    if (!x) {
+        for (size_t l = 0; l < sizeof start_lists / sizeof *start_lists; l++)
+            if (words_any_start(s, start_lists[l].words))
+                flags |= start_lists[l].flag;
+        return flags;
+    }
+    for (size_t i = 0; s[i]; i++) {
+        char before = i ? s[i - 1] : ' ';
+        /* Elsewhere only the words that start with '-' count. */
+        if (before != ' ' && before != '-' && before != '_' && s[i] != '-')
+            continue;
+        for (unsigned k = x->head[(unsigned char)s[i]]; k;
+             k = x->w[k - 1].next) {
+            const struct start_word *w = &x->w[k - 1];
+            /* Every word has a second byte (start_index_get() sees to
+             * it): comparing it first saves most calls. */
+            if (!(flags & w->flag) && s[i + 1] == w->word[1] &&
+                !strncmp(s + i, w->word, w->len))
+                flags |= w->flag;
+        }
+    }
+    return flags;
 }
 
 /* "hid" as a whole space-separated word. */
@@ -444,28 +532,7 @@ classify_names(const char *cls, const char *id, struct elem *e)
         else if (strstr(both, "header"))
             e->flags |= EF_UNLIKELY | EF_HEADER_NAME;
     }
-    if (starts_any(both, body_names))
-        e->flags |= EF_ARTICLE_BODY;
-    if (starts_any(both, comment_names))
-        e->flags |= EF_COMMENTS;
-    if (starts_any(both, share_names))
-        e->flags |= EF_SHARE;
-    if (starts_any(both, related_names))
-        e->flags |= EF_RELATED;
-    if (starts_any(both, consent_names))
-        e->flags |= EF_CONSENT;
-    if (starts_any(both, byline_names))
-        e->flags |= EF_BYLINE;
-    if (starts_any(both, caption_names))
-        e->flags |= EF_CAPTION;
-    if (starts_any(both, bio_names))
-        e->flags |= EF_BIO;
-    if (starts_any(both, notice_names))
-        e->flags |= EF_NOTICE;
-    if (starts_any(both, nav_names))
-        e->flags |= EF_NAV_NAME;
-    if (starts_any(both, control_names))
-        e->flags |= EF_CONTROL_NAME;
+    e->flags |= start_flags(both);
 }
 
 int

@@ -21,14 +21,14 @@ textless(const GumboNode *root)
     return 1;
 }
 
-/* Hidden as blocks.c skips it: the hidden attribute, aria-hidden, an
- * inline style that hides. */
+/* Hidden as blocks.c skips it, by the element's hidden, aria-hidden and
+ * style attributes (NULL where it has none): the hidden attribute,
+ * aria-hidden, an inline style that hides. */
 static int
-hidden(const GumboNode *n)
+hidden(const char *hidden_attr, const char *aria_hidden, const char *st)
 {
-    const char *a = dom_attr(n, "aria-hidden");
-    return dom_attr(n, "hidden") || (a && !strcasecmp(a, "true")) ||
-           dom_style_hides(dom_attr(n, "style"));
+    return hidden_attr || (aria_hidden && !strcasecmp(aria_hidden, "true")) ||
+           dom_style_hides(st);
 }
 
 void
@@ -72,7 +72,13 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
                         s->noscript_js = 1;
                 skip = 1;
             } else {
-                const char *id = dom_attr(n, "id");
+                /* What is read of the element, in one pass over its
+                 * attributes. */
+                static const char *const names[] = {"id", "hidden",
+                                                    "aria-hidden", "style"};
+                const char *v[4];
+                dom_attrs(n, names, v, 4);
+                const char *id = v[0];
                 for (int i = 0; id && roots[i] && !s->empty_root; i++)
                     if (!strcmp(id, roots[i]) && textless(n))
                         s->empty_root = 1;
@@ -80,7 +86,8 @@ signals_read(const GumboOutput *doc, struct page_signals *s)
                 /* Counted once, at the outermost hidden element: the walk
                  * goes on inside (for scripts and roots) without counting
                  * again until it leaves the subtree. */
-                if (!skip && !in_hidden && n != top && hidden(n)) {
+                if (!skip && !in_hidden && n != top &&
+                    hidden(v[1], v[2], v[3])) {
                     s->hidden_chars += dom_text_chars(n);
                     in_hidden = 1;
                     hidden_end = dom_next(top, n, 1);

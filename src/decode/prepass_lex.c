@@ -39,7 +39,8 @@ lex_contains(const char *s, size_t n, const char *w)
 
 /* ------------------------------------------------------------ tag names */
 
-/* Sorted by name for bsearch(). */
+/* Sorted by name (lex_tables_sorted() checks it); looked up through
+ * tag_index below. */
 static const struct tag_info tag_table[] = {
     {"a", K_OTHER, G_A, F_URL_READ, P_GENERAL},
     {"address", K_OTHER, G_NONE, F_SPECIAL, P_GENERAL},
@@ -169,14 +170,53 @@ static const char *const integration_table[] = {
     "mtext", "title",
 };
 
-static int
-cmp_info(const void *key, const void *elem)
+/* FNV-1a of a name with its ASCII letters in lowercase: struct tag's
+ * hash. */
+static uint32_t
+name_hash(const char *s, size_t len)
 {
-    const char *k = key, *name = ((const struct tag_info *)elem)->name;
-    /* The first letters decide most comparisons of a lookup. */
-    if (*k != *name)
-        return (unsigned char)*k - (unsigned char)*name;
-    return strcmp(k, name);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ lex_lower((unsigned char)s[i])) * 16777619u;
+    return h;
+}
+
+/* tag_table by the hash of its names, built once per thread: every tag
+ * is looked up, and the hash lex_tag() works out anyway finds most in one
+ * probe where a binary search took seven comparisons. */
+#define TAG_SLOTS 512 /* open addressing; a power of two */
+#define N_TAGS (sizeof tag_table / sizeof tag_table[0])
+
+struct tag_index {
+    int built;
+    uint8_t slot[TAG_SLOTS]; /* 1 + an index of tag_table; 0: empty */
+};
+
+static _Thread_local struct tag_index tag_index;
+
+static const struct tag_info *
+tag_lookup(const char *lname, uint32_t hash)
+{
+    _Static_assert(N_TAGS < UINT8_MAX && N_TAGS < TAG_SLOTS / 2,
+                   "tag_index holds every tag, at most half full");
+    struct tag_index *x = &tag_index;
+    if (!x->built) {
+        for (size_t i = 0; i < N_TAGS; i++) {
+            const char *name = tag_table[i].name;
+            unsigned s = name_hash(name, strlen(name)) & (TAG_SLOTS - 1);
+            while (x->slot[s])
+                s = (s + 1) & (TAG_SLOTS - 1);
+            x->slot[s] = (uint8_t)(i + 1);
+        }
+        x->built = 1;
+    }
+    for (unsigned s = hash & (TAG_SLOTS - 1); x->slot[s];
+         s = (s + 1) & (TAG_SLOTS - 1)) {
+        const struct tag_info *ti = &tag_table[x->slot[s] - 1];
+        if (!strcmp(ti->name, lname))
+            return ti;
+    }
+    return NULL;
 }
 
 static int
@@ -465,10 +505,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
     t->nul_name = t->odd = 0;
     t->cut = NULL;
     /* The name, its hash and its entry in the table. */
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < t->name_len; i++)
-        h = (h ^ lex_lower((unsigned char)t->name[i])) * 16777619u;
-    t->hash = h;
+    t->hash = name_hash(t->name, t->name_len);
     t->info = &other_info;
     t->lname[0] = '\0';
     /* A NUL in a name is U+FFFD to Gumbo: no known tag. */
@@ -477,9 +514,7 @@ lex_tag(const char *lt, const char *end, int end_tag, struct tag *t,
         for (size_t i = 0; i < t->name_len; i++)
             t->lname[i] = (char)lex_lower((unsigned char)t->name[i]);
         t->lname[t->name_len] = '\0';
-        const struct tag_info *ti = bsearch(
-            t->lname, tag_table, sizeof tag_table / sizeof tag_table[0],
-            sizeof tag_table[0], cmp_info);
+        const struct tag_info *ti = tag_lookup(t->lname, t->hash);
         if (ti)
             t->info = ti;
     }

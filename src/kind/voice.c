@@ -39,11 +39,15 @@ static const struct word cta_starts[] = {
     W("free consultation"), W("let's talk"), W("speak to"), W("apply now"),
 };
 
+/* w is a word of letters: its first, in lowercase, rules out most of a
+ * list before the call that compares the rest. */
 static int
 in_list(const char *w, size_t len, const struct word *list, size_t n)
 {
+    char first = (char)(*w | 0x20);
     for (size_t i = 0; i < n; i++)
-        if (list[i].len == len && !strncasecmp(w, list[i].s, len))
+        if (list[i].len == len && list[i].s[0] == first &&
+            !strncasecmp(w, list[i].s, len))
             return 1;
     return 0;
 }
@@ -89,8 +93,11 @@ is_cta(const char *t, const struct block *b)
 {
     if (b->chars > CTA_MAX_CHARS || b->chars < 4)
         return 0;
+    /* Each start is in lowercase: its first letter rules out most. */
+    char first = (char)(*t | 0x20);
     for (size_t i = 0; i < sizeof cta_starts / sizeof *cta_starts; i++)
-        if (!strncasecmp(t, cta_starts[i].s, cta_starts[i].len))
+        if (cta_starts[i].s[0] == first &&
+            !strncasecmp(t, cta_starts[i].s, cta_starts[i].len))
             return 1;
     return 0;
 }
