@@ -230,9 +230,12 @@ scan_link(const GumboNode *n, struct scan *s)
 static void
 scan_dates(const GumboNode *n, struct scan *s)
 {
-    const char *ip = dom_attr(n, "itemprop");
-    const char *dt = dom_attr(n, "datetime");
-    const char *v = dt ? dt : dom_attr(n, "content");
+    /* Asked of every element: one pass over its attributes. */
+    static const char *const names[] = {"itemprop", "datetime", "content"};
+    const char *a[3];
+    dom_attrs(n, names, a, 3);
+    const char *ip = a[0], *dt = a[1];
+    const char *v = dt ? dt : a[2];
     if (ip && v && !strcmp(ip, "datePublished") && !s->itemprop_published)
         s->itemprop_published = v;
     if (ip && v && !strcmp(ip, "dateModified") && !s->itemprop_modified)

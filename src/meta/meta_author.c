@@ -373,16 +373,16 @@ unlikely_words(const char *match)
 }
 
 /* Readability's unlikely candidates and roles: what it drops, with
- * everything inside, before it looks further for a byline.  words: what
- * unlikely_words() says of the element's class and id. */
+ * everything inside, before it looks further for a byline.  role: the
+ * element's, or NULL; words: what unlikely_words() says of its class and
+ * id. */
 static int
-unlikely(const GumboNode *n, int words)
+unlikely(const GumboNode *n, const char *role, int words)
 {
     static const char *const roles[] = {
         "menu", "menubar", "complementary", "navigation", "alert",
         "alertdialog", "dialog", NULL
     };
-    const char *role = dom_attr(n, "role");
     for (int i = 0; role && roles[i]; i++)
         if (!strcmp(role, roles[i]))
             return 1;
@@ -433,11 +433,12 @@ byline_words(const char *match)
            (words_any_start(match, members) ? WORDS_MEMBER : 0);
 }
 
-/* words: what the element's class and id say (WORDS_*). */
+/* words: what the element's class and id say (WORDS_*); rel and ip its
+ * rel and itemprop attributes, or NULL. */
 static int
-is_byline(const GumboNode *n, unsigned words)
+is_byline(const GumboNode *n, unsigned words, const char *rel,
+          const char *ip)
 {
-    const char *rel = dom_attr(n, "rel"), *ip = dom_attr(n, "itemprop");
     return (rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
            (words & WORDS_BYLINE) ||
            ((words & WORDS_MEMBER) && !in_comments(n));
@@ -595,16 +596,19 @@ words_remembered(const char *cls, const char *id)
 static unsigned
 class_facts(const GumboNode *n)
 {
-    const char *cls = dom_attr(n, "class"), *id = dom_attr(n, "id");
-    const char *modal = dom_attr(n, "aria-modal");
-    const char *role = dom_attr(n, "role");
+    /* What is read of every element, in one pass over its attributes. */
+    static const char *const names[] = {"class", "id", "aria-modal", "role",
+                                        "rel", "itemprop"};
+    const char *v[6];
+    dom_attrs(n, names, v, 6);
+    const char *cls = v[0], *id = v[1], *modal = v[2], *role = v[3];
     unsigned w = words_remembered(cls, id);
     unsigned b = MEMO_CLASS_KNOWN;
-    if (unlikely(n, (w & WORDS_UNLIKELY) != 0))
+    if (unlikely(n, role, (w & WORDS_UNLIKELY) != 0))
         b |= MEMO_UNLIKELY;
     if (w & WORDS_WRITER)
         b |= MEMO_WRITER;
-    if (is_byline(n, w))
+    if (is_byline(n, w, v[4], v[5]))
         b |= MEMO_BYLINE;
     if (modal && !strcmp(modal, "true") && role && !strcmp(role, "dialog"))
         b |= MEMO_DIALOG;

@@ -188,6 +188,9 @@ month_of(const char *word, size_t len, int dotted)
     for (size_t i = 0; i < len; i++)
         low[i] = (char)tolower((unsigned char)word[i]);
     for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+        /* Most names differ from the word in their first letter. */
+        if (low[0] != months[i].name[0])
+            continue;
         size_t l = strlen(months[i].name);
         if ((len == l || (dotted && len < l)) &&
             memcmp(low, months[i].name, len) == 0)

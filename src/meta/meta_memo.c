@@ -68,3 +68,14 @@ meta_memo_at(struct node_memo *m, const GumboNode *n)
         }
     }
 }
+
+const char **
+meta_memo_text(struct node_memo *m, const unsigned *slot)
+{
+    if (!m->texts) {
+        m->texts = arena_calloc(m->a, m->mask + 1, sizeof *m->texts);
+        if (!m->texts)
+            return NULL;
+    }
+    return &m->texts[slot - m->bits];
+}

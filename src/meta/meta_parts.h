@@ -70,6 +70,7 @@ struct node_memo {
     const GumboNode *root;
     const GumboNode **keys;
     unsigned *bits;
+    const char **texts; /* by the slots of bits, made on first use */
     size_t mask, left;
     unsigned shift;
     int failed;
@@ -85,6 +86,7 @@ enum {
     MEMO_LINE_KNOWN = 1 << 7,
     MEMO_LINE = 1 << 8,         /* its first text may be a byline or date */
     MEMO_COPYRIGHT = 1 << 9,    /* its first text may be a copyright line */
+    MEMO_TEXT_KNOWN = 1 << 10,  /* meta_memo_text() holds its first lines */
 };
 /* The memo of root's tree, empty; nothing to free (the arena holds it). */
 void meta_memo_init(struct node_memo *m, struct arena *a,
@@ -92,6 +94,9 @@ void meta_memo_init(struct node_memo *m, struct arena *a,
 /* The bits of element n, for reading and setting; NULL when out of
  * memory (or m is NULL): work them out then without keeping them. */
 unsigned *meta_memo_at(struct node_memo *m, const GumboNode *n);
+/* Where a text of the element whose bits are at slot (as meta_memo_at()
+ * gave them) is kept; NULL when out of memory. */
+const char **meta_memo_text(struct node_memo *m, const unsigned *slot);
 /* The element's bits with the groups of want (MEMO_VISIBLE_KNOWN,
  * MEMO_CLASS_KNOWN) worked out. */
 unsigned meta_node_facts(struct node_memo *m, const GumboNode *n,

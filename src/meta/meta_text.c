@@ -42,6 +42,29 @@ static const struct { const char *label; int cjk; } labels[] = {
 static const char *const by_starts[] = {"by ", "von ", "par ", "por ",
                                         "door ", NULL};
 
+/* The length of the word of by_starts that p starts with, in any case,
+ * or 0. */
+static size_t
+by_start(const char *p)
+{
+    /* Each starts with one of these letters: most lines are ruled out by
+     * their first byte. */
+    switch ((unsigned char)*p | 0x20) {
+    case 'b': case 'v': case 'p': case 'd': break;
+    default: return 0;
+    }
+    for (int i = 0; by_starts[i]; i++) {
+        size_t l = strlen(by_starts[i]);
+        if (!strncasecmp(p, by_starts[i], l))
+            return l;
+    }
+    return 0;
+}
+
+/* Every label starts with one of these bytes: a text without any holds
+ * none of them. */
+static const char label_firsts[] = "AW\xE4\xE6\xE8";
+
 static int
 starts_name(const char *p)
 {
@@ -53,6 +76,8 @@ starts_name(const char *p)
 static const char *
 after_label(struct arena *a, const char *t)
 {
+    if (!strpbrk(t, label_firsts))
+        return NULL;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         const char *p = strstr(t, labels[i].label);
         if (!p)
@@ -107,11 +132,9 @@ judge_line(struct arena *a, struct node_memo *m, const GumboNode *n,
     if (out->byline)
         return;
     const char *name = after_label(a, t);
-    for (int i = 0; !name && by_starts[i]; i++) {
-        size_t l = strlen(by_starts[i]);
-        if (!strncasecmp(t, by_starts[i], l) && starts_name(t + l))
-            name = t;
-    }
+    size_t by = name ? 0 : by_start(t);
+    if (by && starts_name(t + by))
+        name = t;
     /* "Jane on 5 March" with no label, or a writer's class, only where
      * bylines are looked for first: elsewhere these are a quotation's or
      * a reply's heading, or a class such as "autorefs". */
@@ -212,12 +235,9 @@ line_worth(struct node_memo *m, const GumboNode *n, const char *raw)
     const char *p = raw;
     while (*p == ' ' || *p == '\n' || *p == '\t')
         p++;
-    for (int i = 0; by_starts[i]; i++)
-        if (!strncasecmp(p, by_starts[i], strlen(by_starts[i])))
-            return 1;
-    /* Every label starts with one of these bytes: without any, none of
-     * the searches below can find one. */
-    if (!strpbrk(raw, "AW\xE4\xE6\xE8"))
+    if (by_start(p))
+        return 1;
+    if (!strpbrk(raw, label_firsts))
         return 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (strstr(raw, labels[i].label))
@@ -258,6 +278,24 @@ worth_reading(struct node_memo *m, const GumboNode *n)
         return *slot;
     }
     return b;
+}
+
+/* The element's first lines (NULL when too long), kept in the memo: the
+ * walk that looks for a byline anywhere and the one for the copyright
+ * read the elements the first walk read. */
+static const char *
+line_text(struct arena *a, struct node_memo *m, const GumboNode *n)
+{
+    unsigned *slot = meta_memo_at(m, n);
+    const char **kept = slot ? meta_memo_text(m, slot) : NULL;
+    if (kept && (*slot & MEMO_TEXT_KNOWN))
+        return *kept;
+    const char *t = meta_lines_capped(a, n, LINE_MAX_BYTES, LINE_MAX_NODES);
+    if (kept) {
+        *kept = t;
+        *slot |= MEMO_TEXT_KNOWN;
+    }
+    return t;
 }
 
 /* What is never the page's own byline, even where Readability looks
@@ -311,7 +349,7 @@ walk(struct arena *a, const GumboNode *root, struct node_memo *m,
                         !(worth_reading(m, n) &
                           (copyright ? MEMO_COPYRIGHT : MEMO_LINE))
                     ? NULL
-                    : meta_lines_capped(a, n, LINE_MAX_BYTES, LINE_MAX_NODES);
+                    : line_text(a, m, n);
             if (text && copyright) {
                 out->copyright = copyright_holder(a, text);
                 if (out->copyright)

@@ -113,18 +113,24 @@ meta_clean(struct arena *a, const char *s, size_t len)
     }
     const char *r = NULL;
     if (b.len && !buf_failed(&b)) {
-        unescape(&u, b.data, 0);
-        if (u.len && !buf_failed(&u))
-            unescape(&v, u.data, 1);
-        if (v.len && !buf_failed(&v)) {
+        /* Every reference starts with a '&': without one, both passes
+         * would copy the text as it is (most text has none). */
+        const struct buf *d = &b;
+        if (memchr(b.data, '&', b.len)) {
+            unescape(&u, b.data, 0);
+            if (u.len && !buf_failed(&u))
+                unescape(&v, u.data, 1);
+            d = &v;
+        }
+        if (d->len && !buf_failed(d)) {
             /* Decoding may have made spaces at the ends. */
-            size_t st = 0, l = v.len;
-            while (st < l && v.data[st] == ' ')
+            size_t st = 0, l = d->len;
+            while (st < l && d->data[st] == ' ')
                 st++;
-            while (l > st && v.data[l - 1] == ' ')
+            while (l > st && d->data[l - 1] == ' ')
                 l--;
             if (l > st)
-                r = arena_strndup(a, v.data + st, l - st);
+                r = arena_strndup(a, d->data + st, l - st);
         }
     }
     buf_free(&b);
