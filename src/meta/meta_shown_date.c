@@ -234,7 +234,6 @@ meta_shown_date(struct arena *a, const GumboNode *root,
     }
     /* Then the head of the post above the <h1>. */
     const GumboNode *box = sc.published ? NULL : headline_box(h1);
-    const char *after_updated = sc.updated;
     sc.pending = sc.pending_for = 0;
     for (const GumboNode *n = box; n && n != h1 && !sc.published; ) {
         int skip = n->type == GUMBO_NODE_ELEMENT && unseen(n);
@@ -243,6 +242,6 @@ meta_shown_date(struct arena *a, const GumboNode *root,
         n = dom_next(box, n, skip);
     }
     *published = sc.published;
-    *updated = after_updated ? after_updated : sc.updated;
+    *updated = sc.updated; /* below the <h1> first: read_text() keeps it */
     *in_time = sc.in_time;
 }
